@@ -1,0 +1,67 @@
+/**
+ * The short console summary printed on stderr after a scan: what was scanned,
+ * counts by status and by severity, the failing controls that matter most, and
+ * what could not be evaluated.
+ */
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type { ScanDocument } from '../src/engine/scan-document.js';
+import { SEVERITIES, severityRank, type Severity } from '../src/engine/rule.js';
+
+export interface FailingControl {
+  control: string;
+  ruleId: string;
+  severity: Severity;
+  resources: number;
+  title: string;
+}
+
+/** FAILED findings grouped by control, most severe first, then most resources. */
+export function failingControls(findings: readonly AwsSecurityFinding[]): FailingControl[] {
+  const byRule = new Map<string, FailingControl>();
+  for (const f of findings) {
+    if (f.Compliance?.Status !== 'FAILED') continue;
+    const ruleId = f.ProductFields?.['hubcheck/RuleId'] ?? f.GeneratorId ?? 'unknown';
+    const entry = byRule.get(ruleId) ?? {
+      control: f.Compliance.SecurityControlId ?? ruleId,
+      ruleId,
+      severity: (f.Severity?.Label ?? 'INFORMATIONAL') as Severity,
+      resources: 0,
+      title: f.Title ?? '',
+    };
+    entry.resources++;
+    byRule.set(ruleId, entry);
+  }
+  return [...byRule.values()].sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || b.resources - a.resources || a.control.localeCompare(b.control),
+  );
+}
+
+export function consoleSummary(findings: readonly AwsSecurityFinding[], scan: ScanDocument, outputDir: string, top = 10): string {
+  const { byStatus, failedBySeverity, total } = scan.counts;
+  const accounts = scan.accounts.map((a) => a.id).join(', ') || 'no account';
+  const lines = [
+    `hubcheck ${scan.tool.version}: scanned ${accounts} (${scan.regions.length} Region${scan.regions.length === 1 ? '' : 's'}, ${scan.rules.length} rules, ${scan.benchmarks.join(' ')}${scan.mode === 'replay' ? ', replayed' : ''}) in ${(scan.durationMs / 1000).toFixed(1)} s`,
+    `  ${total} findings: PASSED ${byStatus.PASSED}  FAILED ${byStatus.FAILED}  WARNING ${byStatus.WARNING}  NOT_AVAILABLE ${byStatus.NOT_AVAILABLE}`,
+    `  FAILED by severity: ${[...SEVERITIES].reverse().filter((s) => s !== 'INFORMATIONAL').map((s) => `${s} ${failedBySeverity[s]}`).join('  ')}`,
+  ];
+  const failing = failingControls(findings);
+  if (failing.length > 0) {
+    lines.push('  Top failing controls:');
+    const width = Math.max(...failing.slice(0, top).map((c) => c.control.length));
+    for (const c of failing.slice(0, top)) {
+      lines.push(`    ${c.severity.padEnd(8)} ${c.control.padEnd(width)}  ${String(c.resources).padStart(4)} resource${c.resources === 1 ? ' ' : 's'}  ${c.title}`);
+    }
+    if (failing.length > top) lines.push(`    ... and ${failing.length - top} more failing controls`);
+  }
+  if (scan.notAvailable.length > 0) {
+    const reasons = new Map<string, number>();
+    for (const n of scan.notAvailable) reasons.set(n.reason, (reasons.get(n.reason) ?? 0) + 1);
+    lines.push(`  Could not evaluate ${scan.notAvailable.length} checks:`);
+    for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      lines.push(`    ${String(count).padStart(4)} x ${reason}`);
+    }
+  }
+  lines.push(`  API calls: ${scan.apiCalls.calls} (${scan.apiCalls.throttles} throttled)`);
+  lines.push(`  Reports: ${outputDir}`);
+  return `${lines.join('\n')}\n`;
+}

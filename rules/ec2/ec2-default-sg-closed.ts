@@ -1,0 +1,36 @@
+import { defineRule, fail, pass } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { securityGroupResource } from '../lib/resources.js';
+
+export default defineRule({
+  id: 'ec2-default-sg-closed',
+  title: 'VPC default security groups should not allow inbound or outbound traffic',
+  securityHubControlId: 'EC2.2',
+  severity: 'HIGH',
+  cis: { '1.2.0': '4.3', '1.4.0': '5.3', '3.0.0': '5.4', '5.0.0': '5.5' },
+  scope: 'region',
+  resourceType: 'AwsEc2SecurityGroup',
+  requiredActions: ['ec2:DescribeSecurityGroups'],
+  remediation: securityHubRemediation(
+    'EC2.2',
+    'Remove every inbound and outbound rule from the default security group of each VPC, and give resources purpose-made security groups instead.',
+  ),
+  async evaluate({ data, account, region, partition }) {
+    const groups = await data.ec2.securityGroups();
+    return groups
+      .filter((group) => group.GroupName === 'default')
+      .map((group) => {
+        const resource = securityGroupResource(group, partition, region, account);
+        const inbound = group.IpPermissions?.length ?? 0;
+        const outbound = group.IpPermissionsEgress?.length ?? 0;
+        const evidence = { vpcId: group.VpcId ?? null, inboundRules: inbound, outboundRules: outbound };
+        return inbound === 0 && outbound === 0
+          ? pass(resource, `The default security group of ${group.VpcId ?? 'its VPC'} has no rules.`, { evidence })
+          : fail(
+              resource,
+              `The default security group of ${group.VpcId ?? 'its VPC'} has ${inbound} inbound and ${outbound} outbound rules.`,
+              { evidence },
+            );
+      });
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluatePasswordPolicy } from '../lib/password-policy.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+export default defineRule({
+  id: 'iam-password-policy-min-length',
+  title: 'IAM password policies should require a minimum password length of 14 or greater',
+  securityHubControlId: 'IAM.15',
+  severity: 'MEDIUM',
+  cis: { '1.2.0': '1.9', '1.4.0': '1.8', '3.0.0': '1.8', '5.0.0': '1.7' },
+  scope: 'account',
+  resourceType: 'AwsAccount',
+  requiredActions: ['iam:GetAccountPasswordPolicy'],
+  params: { minimumLength: 14 },
+  remediation: securityHubRemediation(
+    'IAM.15',
+    'Set the account password policy minimum length to 14 or more (IAM console, Account settings, or aws iam update-account-password-policy --minimum-password-length 14).',
+  ),
+  async evaluate(ctx) {
+    const wanted = ctx.params.minimumLength;
+    return evaluatePasswordPolicy(ctx, (policy) => {
+      const length = policy.MinimumPasswordLength;
+      return {
+        ok: length !== undefined && length >= wanted,
+        reason:
+          length !== undefined && length >= wanted
+            ? `The password policy requires at least ${length} characters.`
+            : `The password policy requires ${length ?? 'no minimum number of'} characters; at least ${wanted} are required.`,
+        evidence: { MinimumPasswordLength: length ?? null, required: wanted },
+      };
+    });
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluatePasswordPolicy } from '../lib/password-policy.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+export default defineRule({
+  id: 'iam-password-policy-reuse-prevention',
+  title: 'IAM password policies should prevent password reuse',
+  securityHubControlId: 'IAM.16',
+  severity: 'LOW',
+  cis: { '1.2.0': '1.10', '1.4.0': '1.9', '3.0.0': '1.9', '5.0.0': '1.8' },
+  scope: 'account',
+  resourceType: 'AwsAccount',
+  requiredActions: ['iam:GetAccountPasswordPolicy'],
+  params: { passwordsRemembered: 24 },
+  remediation: securityHubRemediation(
+    'IAM.16',
+    'Set the password policy to remember the last 24 passwords (aws iam update-account-password-policy --password-reuse-prevention 24).',
+  ),
+  async evaluate(ctx) {
+    const wanted = ctx.params.passwordsRemembered;
+    return evaluatePasswordPolicy(ctx, (policy) => {
+      const remembered = policy.PasswordReusePrevention;
+      return {
+        ok: remembered === wanted,
+        reason:
+          remembered === wanted
+            ? `The password policy prevents reuse of the last ${remembered} passwords.`
+            : `The password policy remembers ${remembered ?? 'no'} previous passwords; Security Hub requires exactly ${wanted}.`,
+        evidence: { PasswordReusePrevention: remembered ?? null, required: wanted },
+      };
+    });
+  },
+});

@@ -1,0 +1,28 @@
+import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+export default defineRule({
+  id: 'iam-root-access-key-absent',
+  title: 'IAM root user access key should not exist',
+  securityHubControlId: 'IAM.4',
+  severity: 'CRITICAL',
+  cis: { '1.2.0': '1.12', '1.4.0': '1.4', '3.0.0': '1.4', '5.0.0': '1.3' },
+  scope: 'account',
+  resourceType: 'AwsAccount',
+  requiredActions: ['iam:GetAccountSummary'],
+  remediation: securityHubRemediation(
+    'IAM.4',
+    'Sign in as the root user, delete its access keys under Security credentials, and use IAM roles or users instead.',
+  ),
+  async evaluate({ data, account }) {
+    const summary = await data.iam.accountSummary();
+    const present = summary.AccountAccessKeysPresent;
+    const evidence = { AccountAccessKeysPresent: present ?? null };
+    const resource = accountResource(account);
+    if (present === 0) return [pass(resource, 'The root user has no access keys.', { evidence })];
+    if (present === undefined) {
+      return [fail(resource, 'GetAccountSummary did not report AccountAccessKeysPresent; root access keys cannot be ruled out.', { evidence })];
+    }
+    return [fail(resource, 'The root user has at least one access key.', { evidence })];
+  },
+});

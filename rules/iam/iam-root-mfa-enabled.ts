@@ -1,0 +1,32 @@
+import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { rootCredentialsAbsent } from '../lib/root.js';
+
+export default defineRule({
+  id: 'iam-root-mfa-enabled',
+  title: 'MFA should be enabled for the root user',
+  securityHubControlId: 'IAM.9',
+  severity: 'CRITICAL',
+  cis: { '1.2.0': '1.13', '1.4.0': '1.5', '3.0.0': '1.5', '5.0.0': '1.4' },
+  scope: 'account',
+  resourceType: 'AwsAccount',
+  requiredActions: ['iam:GetAccountSummary'],
+  remediation: securityHubRemediation(
+    'IAM.9',
+    'Sign in as the root user and assign an MFA device (a hardware key or an authenticator app) under Security credentials.',
+  ),
+  async evaluate({ data, account }) {
+    const summary = await data.iam.accountSummary();
+    const evidence = {
+      AccountMFAEnabled: summary.AccountMFAEnabled ?? null,
+      AccountPasswordPresent: summary.AccountPasswordPresent ?? null,
+      AccountAccessKeysPresent: summary.AccountAccessKeysPresent ?? null,
+    };
+    const resource = accountResource(account);
+    if (summary.AccountMFAEnabled === 1) return [pass(resource, 'The root user has an MFA device.', { evidence })];
+    if (rootCredentialsAbsent(summary)) {
+      return [pass(resource, 'The root user has no password and no access keys (centralized root access).', { evidence })];
+    }
+    return [fail(resource, 'The root user has no MFA device.', { evidence })];
+  },
+});

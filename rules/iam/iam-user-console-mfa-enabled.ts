@@ -1,0 +1,35 @@
+import { defineRule, fail, pass } from '../../src/engine/rule.js';
+import { ROOT_USER } from '../../src/data/credential-report.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { iamUserResource } from '../lib/resources.js';
+
+export default defineRule({
+  id: 'iam-user-console-mfa-enabled',
+  title: 'MFA should be enabled for all IAM users that have a console password',
+  securityHubControlId: 'IAM.5',
+  severity: 'MEDIUM',
+  cis: { '1.2.0': '1.2', '1.4.0': '1.10', '3.0.0': '1.10', '5.0.0': '1.9' },
+  scope: 'account',
+  resourceType: 'AwsIamUser',
+  requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+  remediation: securityHubRemediation(
+    'IAM.5',
+    'Assign an MFA device to every IAM user that can sign in to the console, or remove the console password of users that do not need it.',
+  ),
+  async evaluate({ data }) {
+    const report = await data.iam.credentialReport();
+    return report.rows
+      .filter((row) => row.user !== ROOT_USER)
+      .map((row) => {
+        const resource = iamUserResource(row.arn, row.user);
+        const evidence = {
+          password_enabled: row.passwordEnabled,
+          mfa_active: row.mfaActive,
+          reportGeneratedAt: report.generatedTime,
+        };
+        if (row.passwordEnabled !== true) return pass(resource, `User ${row.user} has no console password.`, { evidence });
+        if (row.mfaActive) return pass(resource, `User ${row.user} has a console password and MFA.`, { evidence });
+        return fail(resource, `User ${row.user} has a console password but no MFA device.`, { evidence });
+      });
+  },
+});

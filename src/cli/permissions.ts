@@ -1,0 +1,28 @@
+/** `hubcheck permissions`: the least-privilege IAM policy for the selected rules. */
+import { Command } from 'commander';
+import type { Rule } from '../engine/rule.js';
+import { addSelectionOptions, type SelectionOptions } from './options.js';
+import type { CliIO } from './run-scan.js';
+import { selectRules } from './select.js';
+
+/** Reads the engine itself makes whatever rules run: the caller's identity and the Region list. */
+export const ENGINE_ACTIONS = ['ec2:DescribeRegions', 'sts:GetCallerIdentity'] as const;
+
+export function permissionsPolicy(rules: readonly Rule[]) {
+  const actions = [...new Set([...ENGINE_ACTIONS, ...rules.flatMap((r) => r.requiredActions)])].sort();
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'HubcheckReadOnlyScan', Effect: 'Allow', Action: actions, Resource: '*' }],
+  };
+}
+
+export function permissionsCommand(io: CliIO): Command {
+  const command = new Command('permissions').description(
+    'print the least-privilege IAM policy (JSON) that the selected rules need',
+  );
+  addSelectionOptions(command);
+  return command.action(async (opts: SelectionOptions) => {
+    const { rules } = await selectRules(opts);
+    io.stdout.write(`${JSON.stringify(permissionsPolicy(rules), null, 2)}\n`);
+  });
+}

@@ -1,0 +1,33 @@
+/** The `hubcheck` command line: commander, one file per command. */
+import { Command } from 'commander';
+import { VERSION } from '../version.js';
+import { demoCommand } from './demo.js';
+import { permissionsCommand } from './permissions.js';
+import { rulesCommand } from './rules.js';
+import type { CliIO } from './run-scan.js';
+import { scanCommand } from './scan.js';
+import { validateCommand } from './validate.js';
+
+export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+  const program = new Command('hubcheck')
+    .description('CIS AWS Foundations Benchmark checks as ASFF findings, for AWS Security Hub or local reports')
+    .version(VERSION)
+    .showSuggestionAfterError()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+  for (const command of [
+    scanCommand(io, setExitCode),
+    demoCommand(io, setExitCode),
+    rulesCommand(io),
+    permissionsCommand(io),
+    validateCommand(io, setExitCode),
+  ]) {
+    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    program.addCommand(command);
+  }
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 clean, 1 a FAILED finding at or above --fail-on, 2 bad usage or input, 3 some checks could not be evaluated.',
+  );
+  return program;
+}

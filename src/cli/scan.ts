@@ -1,0 +1,33 @@
+/** `hubcheck scan`: scan the account the credentials belong to. */
+import { Command, Option } from 'commander';
+import { addLogOption, addSelectionOptions, list, positiveInteger, region, regions, severity } from './options.js';
+import { runScan, type CliIO, type RunScanOptions } from './run-scan.js';
+
+export function defaultOutputDir(now = new Date()): string {
+  return `hubcheck-reports/${now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
+}
+
+export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Command {
+  const command = new Command('scan')
+    .description('scan an AWS account against the CIS AWS Foundations Benchmark and write ASFF findings')
+    .option('--profile <name>', 'AWS profile from the shared config files (default: the default credential chain)')
+    .option('--regions <list>', 'Regions to scan, comma-separated, or "all" (default: the account\'s enabled Regions)', regions)
+    .option('--home-region <region>', 'Region for account-wide checks and their findings (default: AWS_REGION, the profile\'s region, or us-east-1)', region)
+    .option('--output-dir <dir>', 'where to write the reports (default: hubcheck-reports/<UTC time>)')
+    .option('--format <list>', 'report formats besides findings.asff.json and scan.json', list, [])
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a FAILED finding is at or above this severity ("none" never)')
+        .default('LOW')
+        .argParser((v: string) => (v.toLowerCase() === 'none' ? 'none' : severity(v))),
+    )
+    .option('--record <file>', 'save every AWS answer to a snapshot file, for --replay')
+    .option('--replay <file>', 'scan a snapshot file instead of AWS (no network, no credentials)')
+    .option('--concurrency <n>', 'rule evaluations run at once', positiveInteger)
+    .option('--no-progress', 'no progress line on stderr');
+  addSelectionOptions(command);
+  addLogOption(command);
+  return command.action(async (opts: Omit<RunScanOptions, 'outputDir'> & { outputDir?: string }) => {
+    const outcome = await runScan({ ...opts, outputDir: opts.outputDir ?? defaultOutputDir() }, io);
+    setExitCode(outcome.exitCode);
+  });
+}

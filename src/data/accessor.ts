@@ -1,0 +1,101 @@
+/**
+ * An accessor is one typed, read-only question to AWS (`iam.accountSummary()`),
+ * declared with the IAM actions it needs. The data layer memoizes it per
+ * (account, Region, accessor, arguments), records and replays it.
+ */
+import type { ClientClass, SdkClient } from './clients.js';
+import { DataUnavailable, type UnavailableReason } from '../engine/errors.js';
+import { callErrorTag, isThrottlingError } from './clients.js';
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export interface FetchContext {
+  account: string;
+  region: string;
+  partition: string;
+  /** The SDK client for this account and Region. */
+  client<C extends SdkClient>(Client: ClientClass<C>): C;
+  /** Another accessor's answer, memoized like any read (e.g. a list a per-item read starts from). */
+  read<A extends Json[], R>(accessor: Accessor<A, R>, ...args: A): Promise<R>;
+  /** Tunables, e.g. how often to poll for the credential report. */
+  options: DataOptions;
+}
+
+export interface DataOptions {
+  /** First wait between credential-report polls; doubles up to 4 s. */
+  credentialReportPollMs: number;
+  credentialReportTimeoutMs: number;
+}
+
+export const DEFAULT_DATA_OPTIONS: DataOptions = {
+  credentialReportPollMs: 500,
+  credentialReportTimeoutMs: 300_000,
+};
+
+export interface AccessorSpec<A extends Json[], R> {
+  /** One answer per account (IAM, S3 bucket list), read with the home Region's client. */
+  global?: boolean;
+  /** Every IAM action `fetch` may use. */
+  actions: readonly string[];
+  fetch(context: FetchContext, ...args: A): Promise<R>;
+}
+
+export interface Accessor<A extends Json[] = Json[], R = unknown> extends AccessorSpec<A, R> {
+  /** `service.name`, assigned by the catalog. */
+  readonly id: string;
+}
+
+export function defineAccessor<A extends Json[], R>(spec: AccessorSpec<A, R>): AccessorSpec<A, R> {
+  return spec;
+}
+
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedAccess',
+  'AuthorizationError',
+  'AuthorizationErrorException',
+  'Forbidden',
+]);
+
+/**
+ * Turns whatever a read threw into a DataUnavailable that names the IAM action
+ * that failed. Used for every error an accessor does not handle itself.
+ */
+export function toDataUnavailable(error: unknown, fallbackAction: string, region: string): DataUnavailable {
+  if (error instanceof DataUnavailable) return error;
+  const e = (error ?? {}) as { name?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const tag = callErrorTag(error);
+  const code = e.Code ?? e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  let reason: UnavailableReason = 'service-error';
+  if (ACCESS_DENIED.has(code) || (status === 403 && !/Token|Signature|Credential/i.test(code))) reason = 'access-denied';
+  else if (code === 'OptInRequired' || code === 'SubscriptionRequiredException') reason = 'opt-in';
+  else if (isThrottlingError(error)) reason = 'throttled';
+  return new DataUnavailable({
+    action: tag?.action ?? fallbackAction,
+    reason,
+    code,
+    region,
+    message: oneLine(e.message ?? String(error)),
+  });
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 500);
+}
+
+/** Drains an SDK v3 paginator into one array. */
+export async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pages) all.push(...(items(page) ?? []));
+  return all;
+}
+
+/** The error name an SDK call failed with, for accessors that turn one error into an answer. */
+export function errorName(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const e = error as { name?: string; Code?: string };
+  return e.name ?? e.Code;
+}

@@ -1,0 +1,36 @@
+/**
+ * Every accessor, by service. Adding a service: write `src/data/<service>.ts`
+ * exporting an object of `defineAccessor(...)`s and add it here.
+ */
+import type { Accessor, AccessorSpec, Json } from './accessor.js';
+import { ec2 } from './ec2.js';
+import { iam } from './iam.js';
+import { sts } from './sts.js';
+
+const services = { ec2, iam, sts };
+
+export type Catalog = typeof services;
+
+for (const [service, accessors] of Object.entries(services)) {
+  for (const [name, spec] of Object.entries(accessors)) {
+    Object.defineProperty(spec, 'id', { value: `${service}.${name}`, enumerable: true });
+    Object.freeze(spec);
+  }
+}
+
+/** The catalog with ids assigned: `catalog.iam.accountSummary.id === 'iam.accountSummary'`. */
+export const catalog = services as unknown as {
+  readonly [S in keyof Catalog]: {
+    readonly [N in keyof Catalog[S]]: Catalog[S][N] extends AccessorSpec<infer A, infer R> ? Accessor<A, R> : never;
+  };
+};
+
+export function allAccessors(): Accessor[] {
+  return Object.values(services).flatMap((accessors) => Object.values(accessors) as unknown as Accessor[]);
+}
+
+export function accessorById(id: string): Accessor | undefined {
+  return allAccessors().find((a) => a.id === id);
+}
+
+export type { Accessor, Json };

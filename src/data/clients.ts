@@ -1,0 +1,213 @@
+/**
+ * One AWS SDK v3 client per (account, service, Region), created on first use.
+ *
+ * Every client of a pool shares the account's credentials and one HTTP handler,
+ * uses the SDK's adaptive retry mode, and carries two named middlewares:
+ *
+ * - `hubcheckGuard` (initialize step): refuses any operation that is not a read
+ *   unless the pool was told to allow it (the Security Hub sink), counts the
+ *   call, bounds concurrent calls per service and Region, and tags errors with
+ *   the operation and IAM action that failed;
+ * - `hubcheckAttempts` (deserialize step, so it runs once per HTTP attempt):
+ *   counts attempts and throttling answers.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Logger } from 'pino';
+import { ApiStats } from './api-stats.js';
+import { SERVICE_PREFIX, iamActionFor, isReadOperation, operationName } from './actions.js';
+
+/** Any generated SDK client. */
+export interface SdkClient {
+  send(command: unknown): Promise<unknown>;
+  destroy(): void;
+  middlewareStack: {
+    add(middleware: unknown, options: Record<string, unknown>): void;
+  };
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ClientClass<C extends SdkClient> = new (config: any) => C;
+
+export interface ClientPoolOptions {
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  stats: ApiStats;
+  /** Shared by every pool of a scan, so all clients reuse one set of sockets. */
+  httpHandler: NodeHttpHandler;
+  /** Custom endpoint; the SDK also reads AWS_ENDPOINT_URL by itself. */
+  endpoint?: string;
+  maxAttempts?: number;
+  /** Concurrent calls per (service, Region). */
+  apiConcurrency?: number;
+  /** Operations this pool may call although they are not reads (e.g. `securityhub:BatchImportFindings`). */
+  allowedWrites?: readonly string[];
+  logger?: Logger;
+}
+
+/** Metadata hubcheck attaches to every error an SDK call throws. */
+export interface CallErrorTag {
+  operation: string;
+  action: string;
+}
+const TAG = Symbol.for('hubcheck.callError');
+
+export function callErrorTag(error: unknown): CallErrorTag | undefined {
+  return error && typeof error === 'object' ? (error as Record<symbol, CallErrorTag>)[TAG] : undefined;
+}
+
+export class ReadOnlyViolation extends Error {
+  override readonly name = 'ReadOnlyViolation';
+  constructor(readonly operation: string) {
+    super(`hubcheck refused to call ${operation}: scanning is read-only`);
+  }
+}
+
+const THROTTLING_CODES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
+  'PriorRequestNotComplete',
+]);
+
+export function isThrottlingError(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const e = error as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
+  return THROTTLING_CODES.has(e.name ?? '') || THROTTLING_CODES.has(e.Code ?? '') || e.$metadata?.httpStatusCode === 429;
+}
+
+export function createHttpHandler(maxSockets = 64): NodeHttpHandler {
+  return new NodeHttpHandler({
+    httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
+    httpsAgent: new https.Agent({ keepAlive: true, maxSockets }),
+    connectionTimeout: 10_000,
+    requestTimeout: 60_000,
+  });
+}
+
+export class ClientPool {
+  private static pending = 0;
+  /** Account id labelling API-call statistics; provisional until the caller's identity is known. */
+  account = `pending-${++ClientPool.pending}`;
+  private readonly clients = new Map<string, SdkClient>();
+  private readonly limiters = new Map<string, LimitFunction>();
+  private readonly allowedWrites: Set<string>;
+
+  constructor(private readonly options: ClientPoolOptions) {
+    this.allowedWrites = new Set(options.allowedWrites ?? []);
+  }
+
+  get<C extends SdkClient>(Client: ClientClass<C>, region: string): C {
+    const key = `${Client.name}/${region}`;
+    let client = this.clients.get(key) as C | undefined;
+    if (!client) {
+      client = this.create(Client, region);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** Labels this pool's calls with the account id, including those made before it was known. */
+  setAccount(account: string): void {
+    this.options.stats.relabel(this.account, account);
+    this.account = account;
+  }
+
+  /** Allows non-read operations for clients created from now on (the Security Hub sink). */
+  allowWrites(operations: readonly string[]): void {
+    for (const operation of operations) this.allowedWrites.add(operation);
+  }
+
+  destroy(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+
+  private create<C extends SdkClient>(Client: ClientClass<C>, region: string): C {
+    const prefix = SERVICE_PREFIX[Client.name] ?? Client.name.replace(/Client$/, '').toLowerCase();
+    const endpoint = this.options.endpoint ?? process.env.AWS_ENDPOINT_URL;
+    const client = new Client({
+      region,
+      credentials: this.options.credentials,
+      requestHandler: this.options.httpHandler,
+      retryMode: 'adaptive',
+      maxAttempts: this.options.maxAttempts ?? 10,
+      ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
+      ...endpointQuirks(prefix, endpoint),
+    });
+    const limiter = this.limiter(`${prefix}/${region}`);
+    const { stats, logger } = this.options;
+
+    client.middlewareStack.add(
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+        const operation = operationName(prefix, context.commandName ?? 'Unknown');
+        if (!isReadOperation(operation) && !this.allowedWrites.has(operation)) {
+          throw new ReadOnlyViolation(operation);
+        }
+        stats.call(operation, this.account, region);
+        if (logger?.isLevelEnabled('debug')) logger.debug({ operation, region }, 'aws call');
+        try {
+          return await limiter(() => next(args));
+        } catch (error) {
+          if (error && typeof error === 'object') {
+            Object.defineProperty(error, TAG, {
+              value: { operation, action: iamActionFor(operation) } satisfies CallErrorTag,
+              enumerable: false,
+            });
+          }
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'hubcheckGuard', priority: 'high' },
+    );
+
+    client.middlewareStack.add(
+      (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+        try {
+          const output = await next(args);
+          stats.attempt(this.account, region, false);
+          return output;
+        } catch (error) {
+          stats.attempt(this.account, region, isThrottlingError(error));
+          throw error;
+        }
+      },
+      { step: 'deserialize', name: 'hubcheckAttempts', priority: 'high' },
+    );
+    return client;
+  }
+
+  private limiter(key: string): LimitFunction {
+    let limiter = this.limiters.get(key);
+    if (!limiter) {
+      limiter = pLimit(this.options.apiConcurrency ?? 8);
+      this.limiters.set(key, limiter);
+    }
+    return limiter;
+  }
+}
+
+/**
+ * Settings a custom endpoint (moto, LocalStack, a VPC endpoint) needs: S3 path
+ * style, and S3 Control without its `{AccountId}.` host prefix, which cannot be
+ * put in front of an IP address.
+ */
+function endpointQuirks(prefix: string, endpoint: string | undefined): Record<string, unknown> {
+  if (!endpoint) return {};
+  if (prefix === 's3') return { forcePathStyle: true };
+  if (prefix === 's3control') {
+    const url = process.env.AWS_ENDPOINT_URL_S3_CONTROL ?? endpoint;
+    return { endpointProvider: () => ({ url: new URL(url) }) };
+  }
+  return {};
+}

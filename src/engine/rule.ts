@@ -1,0 +1,143 @@
+/**
+ * The rule plugin interface (a contract: see DESIGN.md, "A rule").
+ *
+ * A rule is metadata plus one pure async `evaluate` that reads through the data
+ * layer and returns one result per evaluated resource. Rules never call AWS and
+ * never format output.
+ */
+import type { BenchmarkVersion } from './benchmarks.js';
+import type { DataLayer } from '../data/layer.js';
+
+export const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** The severity of a FAILED result; passing results are always INFORMATIONAL. */
+export type FailSeverity = Exclude<Severity, 'INFORMATIONAL'>;
+
+export const COMPLIANCE_STATUSES = ['PASSED', 'FAILED', 'WARNING', 'NOT_AVAILABLE'] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+
+/** 'account': once per account, in the home Region. 'region': in every scanned Region. */
+export type RuleScope = 'account' | 'region';
+
+/** CIS benchmark status of a requirement: Scored / Not Scored (v1.2.0), Automated / Manual, or disputed. */
+export type CisStatus = 'S' | 'NS' | 'A' | 'M' | 'A/M?';
+
+/** Requirement number(s) per benchmark version; a version with no mapping has no key. */
+export type CisMapping = Partial<Record<BenchmarkVersion, string | readonly string[]>>;
+
+export interface ResourceRef {
+  /** ASFF `Resources[].Type`, e.g. `AwsAccount`, `AwsIamUser`. */
+  type: string;
+  /** ARN where the resource has one; `AWS::::Account:<id>` for the account. */
+  id: string;
+  /** Region the resource lives in; defaults to the Region the rule evaluated. */
+  region?: string;
+  /** A short human name for reports (user name, group name). */
+  name?: string;
+  /** ASFF `Resources[].Details`, keyed by the details type. */
+  details?: Record<string, unknown>;
+  tags?: Record<string, string>;
+}
+
+export type EvidenceValue = string | number | boolean | null;
+export type Evidence = Record<string, EvidenceValue>;
+
+export interface RuleResult {
+  status: ComplianceStatus;
+  resource: ResourceRef;
+  /** One sentence a person can act on. */
+  reason: string;
+  /** Machine-readable cause, e.g. `CLOUDTRAIL_MULTI_REGION_NOT_PRESENT`. */
+  reasonCode?: string;
+  /** The facts the decision was made on. */
+  evidence?: Evidence;
+}
+
+export type RuleParams = Record<string, string | number | boolean | readonly (string | number)[]>;
+
+export interface RuleContext<P extends RuleParams = RuleParams> {
+  data: DataLayer;
+  account: string;
+  /** The Region being evaluated (the home Region for account-scoped rules). */
+  region: string;
+  homeRegion: string;
+  /** Every Region this scan covers. */
+  regions: readonly string[];
+  partition: string;
+  params: P;
+  /** The scan's clock: rules compare ages against this, never against Date.now(). */
+  now: Date;
+  benchmarks: readonly BenchmarkVersion[];
+}
+
+interface RuleMetadata {
+  /** kebab-case; equals the file name, the doc name and the test name. */
+  id: string;
+  title: string;
+  /** Security Hub control id (`IAM.9`); null for CIS requirements Security Hub has no control for. */
+  securityHubControlId: string | null;
+  severity: FailSeverity;
+  /** Security Hub's mapping of the control to CIS requirements, per version. */
+  cis: CisMapping;
+  /** CIS requirements the rule's logic covers although Security Hub does not map them. */
+  cisExtra?: CisMapping;
+  /** CIS status per version, for rules with no Security Hub control: M and NS are not run. */
+  cisStatus?: Partial<Record<BenchmarkVersion, CisStatus>>;
+  scope: RuleScope;
+  resourceType: string | readonly string[];
+  /** Every IAM action the rule's reads need; a test checks it against the accessors it uses. */
+  requiredActions: readonly string[];
+  remediation: { text: string; url: string };
+}
+
+type ParamsField<P extends RuleParams> = [keyof P] extends [never] ? { params?: P } : { params: P };
+
+export type RuleDefinition<P extends RuleParams> = RuleMetadata &
+  ParamsField<P> & {
+    evaluate(context: RuleContext<P>): Promise<RuleResult[]>;
+  };
+
+/** A rule as the registry and engine hold it: params resolved. */
+export interface Rule<P extends RuleParams = RuleParams> extends RuleMetadata {
+  params: P;
+  evaluate(context: RuleContext<P>): Promise<RuleResult[]>;
+}
+
+/**
+ * Makes a rule. Metadata is checked at compile time (a missing field does not
+ * compile) and again at load time by the registry, for rules loaded from
+ * `--rules-dir` as plain JavaScript.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export function defineRule<P extends RuleParams = {}>(definition: RuleDefinition<P>): Rule<P> {
+  return { ...definition, params: (definition.params ?? {}) as P };
+}
+
+// ----- results -------------------------------------------------------------
+
+type ResultExtras = Pick<RuleResult, 'reasonCode' | 'evidence'>;
+
+function result(status: ComplianceStatus, resource: ResourceRef, reason: string, extras?: ResultExtras): RuleResult {
+  return { status, resource, reason, ...extras };
+}
+
+export const pass = (resource: ResourceRef, reason: string, extras?: ResultExtras): RuleResult =>
+  result('PASSED', resource, reason, extras);
+export const fail = (resource: ResourceRef, reason: string, extras?: ResultExtras): RuleResult =>
+  result('FAILED', resource, reason, extras);
+export const warning = (resource: ResourceRef, reason: string, extras?: ResultExtras): RuleResult =>
+  result('WARNING', resource, reason, extras);
+export const notAvailable = (resource: ResourceRef, reason: string, extras?: ResultExtras): RuleResult =>
+  result('NOT_AVAILABLE', resource, reason, extras);
+
+// ----- resources -----------------------------------------------------------
+
+/** The account as an ASFF resource, in the Region the finding belongs to. */
+export function accountResource(account: string, region?: string): ResourceRef {
+  return { type: 'AwsAccount', id: `AWS::::Account:${account}`, name: account, ...(region ? { region } : {}) };
+}
+
+/** The ratio of severities, for `--fail-on` and sorting. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}

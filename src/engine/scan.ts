@@ -1,0 +1,257 @@
+/**
+ * The scheduler: for one account, resolve the Regions, then run account-scoped
+ * rules once in the home Region and Region-scoped rules in every Region, over
+ * one shared, memoized data layer.
+ *
+ * Concurrency has one p-limit per level (Regions, then rule evaluations; API
+ * calls are bounded per service and Region inside the data layer), so nested
+ * tasks never wait on a limiter they hold.
+ *
+ * A rule never takes the scan down: a read it could not make becomes a
+ * NOT_AVAILABLE result naming the action, and a rule that throws or breaks its
+ * contract becomes a NOT_AVAILABLE result too (fail closed), recorded as an
+ * issue of the scan.
+ */
+import { performance } from 'node:perf_hooks';
+import pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import type { Accessor } from '../data/accessor.js';
+import type { PromiseCache } from '../data/cache.js';
+import { AccountData, type DataSource } from '../data/layer.js';
+import type { CallerIdentity } from '../data/sts.js';
+import type { BenchmarkVersion } from './benchmarks.js';
+import { DataUnavailable, isDataUnavailable } from './errors.js';
+import { COMPLIANCE_STATUSES, accountResource, notAvailable, type Rule, type RuleResult } from './rule.js';
+
+export interface ScanProgress {
+  start(total: number): void;
+  tick(label: string): void;
+}
+
+export interface ScanOptions {
+  rules: readonly Rule[];
+  benchmarks: readonly BenchmarkVersion[];
+  homeRegion: string;
+  /** Explicit Regions; undefined scans the account's enabled Regions. */
+  regions?: readonly string[];
+  now: Date;
+  concurrency?: { regions?: number; rules?: number };
+  logger: Logger;
+  progress?: ScanProgress;
+}
+
+export interface Evaluation {
+  rule: Rule;
+  account: string;
+  /** The Region the rule ran in (the home Region for account-scoped rules). */
+  region: string;
+  partition: string;
+  results: RuleResult[];
+  durationMs: number;
+}
+
+export interface ScanIssue {
+  kind: 'data-unavailable' | 'rule-error' | 'regions';
+  account: string;
+  region: string;
+  rule?: string;
+  action?: string;
+  code?: string;
+  message: string;
+}
+
+export interface AccountScan {
+  identity: CallerIdentity;
+  homeRegion: string;
+  regions: string[];
+  evaluations: Evaluation[];
+  issues: ScanIssue[];
+  startedAt: string;
+  durationMs: number;
+}
+
+/** A rule read data its `requiredActions` do not cover: a bug in the rule, reported, never silently allowed. */
+export class RuleContractError extends Error {
+  override readonly name = 'RuleContractError';
+}
+
+export async function scanAccount(source: DataSource, cache: PromiseCache, options: ScanOptions): Promise<AccountScan> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const identity = await source.identity(options.homeRegion);
+  const account = new AccountData(source, cache, identity, options.homeRegion);
+  const issues: ScanIssue[] = [];
+  const regions = options.regions ? [...options.regions] : await enabledRegions(account, issues, options.logger);
+
+  const tasks: { rule: Rule; region: string }[] = [];
+  for (const rule of options.rules) {
+    for (const region of rule.scope === 'account' ? [options.homeRegion] : regions) tasks.push({ rule, region });
+  }
+  options.progress?.start(tasks.length);
+
+  const regionLimit = pLimit(options.concurrency?.regions ?? 4);
+  const ruleLimit = pLimit(options.concurrency?.rules ?? 16);
+  const byRegion = new Map<string, typeof tasks>();
+  for (const task of tasks) byRegion.set(task.region, [...(byRegion.get(task.region) ?? []), task]);
+  const evaluations = (
+    await Promise.all(
+      [...byRegion].map(([region, regionTasks]) =>
+        regionLimit(() =>
+          Promise.all(
+            regionTasks.map(({ rule }) =>
+              ruleLimit(async () => {
+                const evaluation = await evaluate(rule, region, account, regions, options, issues);
+                options.progress?.tick(`${rule.id} ${region}`);
+                return evaluation;
+              }),
+            ),
+          ),
+        ),
+      ),
+    )
+  ).flat();
+
+  evaluations.sort((a, b) => a.rule.id.localeCompare(b.rule.id) || a.region.localeCompare(b.region));
+  return {
+    identity,
+    homeRegion: options.homeRegion,
+    regions,
+    evaluations,
+    issues,
+    startedAt,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+async function evaluate(
+  rule: Rule,
+  region: string,
+  account: AccountData,
+  regions: readonly string[],
+  options: ScanOptions,
+  issues: ScanIssue[],
+): Promise<Evaluation> {
+  const started = performance.now();
+  const allowed = new Set(rule.requiredActions);
+  const data = account.layer(region, {
+    beforeRead(accessor: Accessor) {
+      const missing = accessor.actions.filter((action) => !allowed.has(action));
+      if (missing.length > 0) {
+        throw new RuleContractError(
+          `rule ${rule.id} read ${accessor.id}, which needs ${missing.join(', ')}, missing from its requiredActions`,
+        );
+      }
+    },
+  });
+  let results: RuleResult[];
+  try {
+    results = await rule.evaluate({
+      data,
+      account: account.account,
+      region,
+      homeRegion: options.homeRegion,
+      regions,
+      partition: account.partition,
+      params: rule.params,
+      now: options.now,
+      benchmarks: options.benchmarks,
+    });
+    checkResults(rule, results);
+  } catch (error) {
+    results = [failedEvaluation(rule, account.account, region, error, issues, options.logger)];
+  }
+  return {
+    rule,
+    account: account.account,
+    region,
+    partition: account.partition,
+    results,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+function failedEvaluation(
+  rule: Rule,
+  accountId: string,
+  region: string,
+  error: unknown,
+  issues: ScanIssue[],
+  logger: Logger,
+): RuleResult {
+  const resource = accountResource(accountId, region);
+  if (isDataUnavailable(error)) {
+    issues.push({
+      kind: 'data-unavailable',
+      account: accountId,
+      region,
+      rule: rule.id,
+      action: error.action,
+      code: error.code,
+      message: error.describe(),
+    });
+    return unavailableResult(resource, error);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  logger.error({ rule: rule.id, account: accountId, region, err: error }, 'rule failed');
+  issues.push({ kind: 'rule-error', account: accountId, region, rule: rule.id, message });
+  return notAvailable(resource, `The rule could not be evaluated: ${message}`, {
+    reasonCode: 'RULE_ERROR',
+    evidence: { error: message.slice(0, 500) },
+  });
+}
+
+/** The NOT_AVAILABLE result for a read that could not be made, naming the action. */
+export function unavailableResult(resource: RuleResult['resource'], error: DataUnavailable): RuleResult {
+  return notAvailable(resource, error.describe(), {
+    reasonCode: error.reason === 'access-denied' ? 'ACCESS_DENIED' : 'DATA_UNAVAILABLE',
+    evidence: { action: error.action, errorCode: error.code, region: error.region },
+  });
+}
+
+function checkResults(rule: Rule, results: unknown): asserts results is RuleResult[] {
+  if (!Array.isArray(results)) throw new RuleContractError(`rule ${rule.id} returned ${typeof results}, not an array of results`);
+  for (const r of results as Partial<RuleResult>[]) {
+    if (!r || !COMPLIANCE_STATUSES.includes(r.status as RuleResult['status'])) {
+      throw new RuleContractError(`rule ${rule.id} returned a result with status ${String(r?.status)}`);
+    }
+    if (!r.resource || typeof r.resource.id !== 'string' || r.resource.id === '' || typeof r.resource.type !== 'string' || r.resource.type === '') {
+      throw new RuleContractError(`rule ${rule.id} returned a result without a resource type and id`);
+    }
+    if (typeof r.reason !== 'string' || r.reason.trim() === '') {
+      throw new RuleContractError(`rule ${rule.id} returned a result without a reason`);
+    }
+  }
+}
+
+/** The partition a Region belongs to, from its name. */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
+  return 'aws';
+}
+
+/** The account's enabled Regions in its partition; the home Region alone if they cannot be listed. */
+async function enabledRegions(account: AccountData, issues: ScanIssue[], logger: Logger): Promise<string[]> {
+  try {
+    const regions = await account.layer(account.homeRegion).ec2.regions();
+    const enabled = regions
+      .filter((r) => r.optInStatus !== 'not-opted-in' && partitionOf(r.name) === account.partition)
+      .map((r) => r.name);
+    if (enabled.length > 0) return enabled;
+  } catch (error) {
+    if (!(error instanceof DataUnavailable)) throw error;
+    issues.push({
+      kind: 'regions',
+      account: account.account,
+      region: account.homeRegion,
+      action: error.action,
+      code: error.code,
+      message: `${error.describe()}: scanning the home Region only`,
+    });
+    logger.warn({ account: account.account, action: error.action }, 'cannot list Regions; scanning the home Region only');
+  }
+  return [account.homeRegion];
+}
