@@ -144,9 +144,29 @@ function resource(result: RuleResult, partition: string, region: string): Resour
     Id: ref.id,
     Partition: partition as Resource['Partition'],
     Region: region,
-    ...(ref.details ? { Details: ref.details as Resource['Details'] } : {}),
+    ...(ref.details ? { Details: clampDetails(ref.details) as Resource['Details'] } : {}),
     ...(Object.keys(tags).length > 0 ? { Tags: tags } : {}),
   };
+}
+
+/** Resource details within ASFF limits: `Other` as a small string map, no string of 32 768 characters or more. */
+function clampDetails(details: Record<string, unknown>): Record<string, unknown> {
+  const clamp = (value: unknown): unknown => {
+    if (typeof value === 'string') return truncate(value, LIMITS.field);
+    if (Array.isArray(value)) return value.map(clamp);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clamp(v)]));
+    return value;
+  };
+  const { Other: other, ...typed } = details;
+  const clamped = clamp(typed) as Record<string, unknown>;
+  if (other && typeof other === 'object') {
+    clamped.Other = Object.fromEntries(
+      Object.entries(other)
+        .slice(0, LIMITS.detailsOther)
+        .map(([k, v]) => [truncate(k, LIMITS.detailsOtherKey), truncate(String(v), LIMITS.detailsOtherValue)]),
+    );
+  }
+  return clamped;
 }
 
 /** Cuts text to `max` characters (code points), marking the cut with an ellipsis. */

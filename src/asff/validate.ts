@@ -247,11 +247,9 @@ export function validateFinding(finding: unknown, root = '$'): ValidationIssue[]
   emptiesAndLongFields(c, f, '');
   const bytes = Buffer.byteLength(JSON.stringify(f), 'utf8');
   if (bytes > LIMITS.findingBytes) c.add('', `is ${bytes} bytes; a finding may be at most ${LIMITS.findingBytes} bytes (240 KB)`);
+  // One problem per path: the specific check speaks first, the generic empty/length sweep only where it found something new.
   const seen = new Set<string>();
-  return c.issues.filter((issue) => {
-    const key = `${issue.path}\u0000${issue.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  return c.issues.filter((issue) => (seen.has(issue.path) ? false : (seen.add(issue.path), true)));
 }
 
 function relatedFindings(c: Checker, value: unknown, path: string): void {

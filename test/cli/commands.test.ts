@@ -1,0 +1,75 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { builtInRules } from '../../rules/index.js';
+import { validateFindings } from '../../src/asff/validate.js';
+import { cli } from '../helpers/cli.js';
+
+describe('hubcheck demo', () => {
+  it('scans the embedded account and writes valid findings from every rule, PASSED and FAILED both present', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'hubcheck-demo-'));
+    const result = await cli(['demo', '--output-dir', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/scanned 314159265358 \(3 Regions, \d+ rules, cis-5.0.0, replayed\)/);
+    expect(result.stderr).toContain('Top failing controls:');
+    const findings = JSON.parse(await readFile(path.join(out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
+    expect(validateFindings(findings).issues).toEqual([]);
+    const rulesSeen = new Set(findings.map((f) => f.ProductFields?.['hubcheck/RuleId']));
+    expect([...rulesSeen].sort()).toEqual(builtInRules.filter((r) => r.cis['5.0.0']).map((r) => r.id).sort());
+    const statuses = new Set(findings.map((f) => f.Compliance?.Status));
+    expect(statuses).toContain('PASSED');
+    expect(statuses).toContain('FAILED');
+    expect(statuses).not.toContain('NOT_AVAILABLE');
+    const scan = JSON.parse(await readFile(path.join(out, 'scan.json'), 'utf8'));
+    expect(scan).toMatchObject({ mode: 'replay', homeRegion: 'us-east-1', regions: ['ap-southeast-2', 'eu-west-1', 'us-east-1'] });
+  });
+});
+
+describe('hubcheck rules', () => {
+  it('lists the rules of a benchmark with their requirement numbers as JSON', async () => {
+    const result = await cli(['rules', '--benchmark', 'cis-1.2.0', '--json']);
+    expect(result.code).toBe(0);
+    const listing = JSON.parse(result.stdout);
+    expect(listing.benchmarks).toEqual(['cis-1.2.0']);
+    const ids = listing.rules.map((r: { id: string }) => r.id);
+    expect(ids).not.toContain('ec2-ebs-default-encryption-enabled');
+    expect(listing.rules.find((r: { id: string }) => r.id === 'iam-root-mfa-enabled').cis['cis-1.2.0']).toEqual({
+      requirements: ['1.13'],
+      runs: true,
+      status: null,
+    });
+  });
+
+  it('prints a table by default', async () => {
+    const result = await cli(['rules']);
+    expect(result.stdout.split('\n')[0]).toMatch(/^RULE\s+CONTROL\s+SEVERITY\s+CIS 5.0.0$/);
+    expect(result.stdout).toMatch(/iam-root-mfa-enabled\s+IAM.9\s+CRITICAL\s+1.4/);
+  });
+});
+
+describe('hubcheck permissions', () => {
+  it('prints a least-privilege policy with exactly the selected rules\' actions', async () => {
+    const result = await cli(['permissions', '--rules', 'IAM.5,EC2.2']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'HubcheckReadOnlyScan',
+          Effect: 'Allow',
+          Action: ['ec2:DescribeRegions', 'ec2:DescribeSecurityGroups', 'iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'sts:GetCallerIdentity'],
+          Resource: '*',
+        },
+      ],
+    });
+  });
+
+  it('grants only reads', async () => {
+    const { stdout } = await cli(['permissions', '--benchmark', 'cis-1.2.0', '--benchmark', 'cis-5.0.0']);
+    for (const action of JSON.parse(stdout).Statement[0].Action as string[]) {
+      expect(action).toMatch(/^[a-z0-9-]+:(Get|List|Describe|GenerateCredentialReport)/);
+    }
+  });
+});
