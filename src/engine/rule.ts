@@ -7,6 +7,7 @@
  */
 import type { BenchmarkVersion } from './benchmarks.js';
 import type { DataLayer } from '../data/layer.js';
+import { DataUnavailable } from './errors.js';
 
 export const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -129,6 +130,31 @@ export const warning = (resource: ResourceRef, reason: string, extras?: ResultEx
   result('WARNING', resource, reason, extras);
 export const notAvailable = (resource: ResourceRef, reason: string, extras?: ResultExtras): RuleResult =>
   result('NOT_AVAILABLE', resource, reason, extras);
+
+/** The NOT_AVAILABLE result for a read that could not be made, naming the action that failed. */
+export function unavailable(resource: ResourceRef, error: DataUnavailable): RuleResult {
+  return notAvailable(resource, error.describe(), {
+    reasonCode: error.reason === 'access-denied' ? 'ACCESS_DENIED' : 'DATA_UNAVAILABLE',
+    evidence: { action: error.action, errorCode: error.code, region: error.region },
+  });
+}
+
+/**
+ * Runs one per-resource read (a bucket's policy, a key's rotation status).
+ * A DataUnavailable is returned, not thrown, so the rule can report that one
+ * resource as NOT_AVAILABLE and judge the others; any other error propagates.
+ *
+ *   const policy = await attempt(data.s3.bucketPolicy(name));
+ *   if (policy instanceof DataUnavailable) return unavailable(resource, policy);
+ */
+export async function attempt<T>(read: Promise<T>): Promise<T | DataUnavailable> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof DataUnavailable) return error;
+    throw error;
+  }
+}
 
 // ----- resources -----------------------------------------------------------
 

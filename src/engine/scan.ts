@@ -21,7 +21,7 @@ import { AccountData, type DataSource } from '../data/layer.js';
 import type { CallerIdentity } from '../data/sts.js';
 import type { BenchmarkVersion } from './benchmarks.js';
 import { DataUnavailable, isDataUnavailable } from './errors.js';
-import { COMPLIANCE_STATUSES, accountResource, notAvailable, type Rule, type RuleResult } from './rule.js';
+import { COMPLIANCE_STATUSES, accountResource, notAvailable, unavailable, type Rule, type RuleResult } from './rule.js';
 
 export interface ScanProgress {
   start(total: number): void;
@@ -189,7 +189,7 @@ function failedEvaluation(
       code: error.code,
       message: error.describe(),
     });
-    return unavailableResult(resource, error);
+    return unavailable(resource, error);
   }
   const message = error instanceof Error ? error.message : String(error);
   logger.error({ rule: rule.id, account: accountId, region, err: error }, 'rule failed');
@@ -197,14 +197,6 @@ function failedEvaluation(
   return notAvailable(resource, `The rule could not be evaluated: ${message}`, {
     reasonCode: 'RULE_ERROR',
     evidence: { error: message.slice(0, 500) },
-  });
-}
-
-/** The NOT_AVAILABLE result for a read that could not be made, naming the action. */
-export function unavailableResult(resource: RuleResult['resource'], error: DataUnavailable): RuleResult {
-  return notAvailable(resource, error.describe(), {
-    reasonCode: error.reason === 'access-denied' ? 'ACCESS_DENIED' : 'DATA_UNAVAILABLE',
-    evidence: { action: error.action, errorCode: error.code, region: error.region },
   });
 }
 
