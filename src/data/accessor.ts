@@ -16,7 +16,7 @@ export interface FetchContext {
   /** The SDK client for this account and Region. */
   client<C extends SdkClient>(Client: ClientClass<C>): C;
   /** Another accessor's answer, memoized like any read (e.g. a list a per-item read starts from). */
-  read<A extends Json[], R>(accessor: Accessor<A, R>, ...args: A): Promise<R>;
+  read<A extends Json[], R>(accessor: AccessorSpec<A, R>, ...args: A): Promise<R>;
   /** Tunables, e.g. how often to poll for the credential report. */
   options: DataOptions;
 }
@@ -93,8 +93,13 @@ export async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) =>
   return all;
 }
 
-/** The error name an SDK call failed with, for accessors that turn one error into an answer. */
+/**
+ * The error name an SDK call failed with, for accessors that turn one error into
+ * an answer. A nested read (`ctx.read`) fails with a DataUnavailable: its AWS
+ * error code is the name.
+ */
 export function errorName(error: unknown): string | undefined {
+  if (error instanceof DataUnavailable) return error.code;
   if (!error || typeof error !== 'object') return undefined;
   const e = error as { name?: string; Code?: string };
   return e.name ?? e.Code;

@@ -57,7 +57,10 @@ export interface RuleResult {
 export type RuleParams = Record<string, string | number | boolean | readonly (string | number)[]>;
 
 export interface RuleContext<P extends RuleParams = RuleParams> {
+  /** Reads in the Region being evaluated. */
   data: DataLayer;
+  /** Reads in another Region of the same account (a trail's home Region, a bucket's Region). */
+  dataIn(region: string): DataLayer;
   account: string;
   /** The Region being evaluated (the home Region for account-scoped rules). */
   region: string;

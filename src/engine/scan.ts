@@ -133,7 +133,7 @@ async function evaluate(
 ): Promise<Evaluation> {
   const started = performance.now();
   const allowed = new Set(rule.requiredActions);
-  const data = account.layer(region, {
+  const hooks = {
     beforeRead(accessor: Accessor) {
       const missing = accessor.actions.filter((action) => !allowed.has(action));
       if (missing.length > 0) {
@@ -142,11 +142,13 @@ async function evaluate(
         );
       }
     },
-  });
+  };
+  const data = account.layer(region, hooks);
   let results: RuleResult[];
   try {
     results = await rule.evaluate({
       data,
+      dataIn: (other) => (other === region ? data : account.layer(other, hooks)),
       account: account.account,
       region,
       homeRegion: options.homeRegion,

@@ -43,6 +43,8 @@ describe('the rule catalog', () => {
     if (rule.securityHubControlId) {
       expect(text).toContain(`**${rule.securityHubControlId}**`);
       expect(rule.remediation.url).toBe(`https://docs.aws.amazon.com/console/securityhub/${rule.securityHubControlId}/remediation`);
+    } else {
+      expect(rule.remediation.url).toBe(`https://github.com/hubcheck/hubcheck/blob/main/rules/${service}/${id}.md`);
     }
     expect(existsSync(path.join(ROOT, 'test', 'rules', service, `${id}.test.ts`)), 'test file exists').toBe(true);
   });
