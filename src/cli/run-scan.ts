@@ -23,6 +23,7 @@ import {
   serializeSnapshot,
   type AccountSnapshot,
 } from '../data/snapshot.js';
+import type { BenchmarkVersion } from '../engine/benchmarks.js';
 import { DataUnavailable, UsageError } from '../engine/errors.js';
 import { severityRank, type Severity } from '../engine/rule.js';
 import { scanAccount, type AccountScan } from '../engine/scan.js';
@@ -63,7 +64,33 @@ export interface ScanOutcome {
 
 export const SUPPORTED_FORMATS = ['json'] as const;
 
+/** What one scan produced, before anything is written or sent. */
+export interface ScanExecution {
+  findings: AwsSecurityFinding[];
+  document: ScanDocument;
+  /** Per account: identity, Regions, evaluations (which rule ran cleanly where) and issues. */
+  scans: AccountScan[];
+  benchmarks: BenchmarkVersion[];
+  homeRegion: string;
+  observedAt: string;
+}
+
+/**
+ * One scan from flags to files: scan, write the reports atomically, print the
+ * summary, pick the exit code. Each later step (Security Hub, history,
+ * notifications) is a function of the ScanExecution.
+ */
 export async function runScan(options: RunScanOptions, io: CliIO): Promise<ScanOutcome> {
+  const execution = await executeScan(options, io);
+  const { findings, document } = execution;
+  await writeFileAtomic(path.join(options.outputDir, FINDINGS_FILE), findingsJson(findings));
+  await writeFileAtomic(path.join(options.outputDir, SCAN_FILE), scanJson(document));
+  io.stderr.write(consoleSummary(findings, document, options.outputDir));
+  return { exitCode: exitCodeFor(findings, document, options.failOn), findings, document };
+}
+
+/** Selects the rules, opens the data source (AWS or a snapshot), scans every account and builds the findings. */
+export async function executeScan(options: RunScanOptions, io: CliIO): Promise<ScanExecution> {
   if (options.record && options.replay) throw new UsageError('--record and --replay cannot be used together');
   for (const format of options.format) {
     if (!(SUPPORTED_FORMATS as readonly string[]).includes(format)) {
@@ -150,8 +177,6 @@ export async function runScan(options: RunScanOptions, io: CliIO): Promise<ScanO
     apiCalls: stats.snapshot(),
   });
 
-  await writeFileAtomic(path.join(options.outputDir, FINDINGS_FILE), findingsJson(findings));
-  await writeFileAtomic(path.join(options.outputDir, SCAN_FILE), scanJson(document));
   if (options.record) {
     const accounts = recorders.map((r) => r.account()).filter((a): a is AccountSnapshot => a !== undefined);
     await writeFileAtomic(
@@ -166,8 +191,7 @@ export async function runScan(options: RunScanOptions, io: CliIO): Promise<ScanO
       }),
     );
   }
-  io.stderr.write(consoleSummary(findings, document, options.outputDir));
-  return { exitCode: exitCodeFor(findings, document, options.failOn), findings, document };
+  return { findings, document, scans, benchmarks, homeRegion, observedAt };
 }
 
 /**
