@@ -1,48 +1,91 @@
-/** `hubcheck rules`: the rules, their Security Hub controls and CIS requirements per version. */
+/**
+ * `hubcheck rules`: per benchmark version, every CIS recommendation and the
+ * rule that covers it, manual ones marked manual; `--list` prints the rules
+ * themselves. `--json` gives both.
+ */
 import { Command } from 'commander';
-import { BENCHMARK_VERSIONS } from '../engine/benchmarks.js';
+import { BENCHMARK_VERSIONS, type BenchmarkVersion } from '../engine/benchmarks.js';
+import { RECOMMENDATION_COUNTS } from '../engine/cis-catalog.js';
 import { requirementsFor, runsFor } from '../engine/registry.js';
+import { requirementsOf } from '../engine/requirements.js';
+import type { Rule } from '../engine/rule.js';
 import { addSelectionOptions, type SelectionOptions } from './options.js';
 import type { CliIO } from './run-scan.js';
 import { selectRules } from './select.js';
 
+function table(rows: string[][]): string {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
+}
+
+function ruleRows(rules: readonly Rule[], versions: readonly BenchmarkVersion[]) {
+  return rules.map((rule) => ({
+    id: rule.id,
+    securityHubControlId: rule.securityHubControlId,
+    title: rule.title,
+    severity: rule.severity,
+    scope: rule.scope,
+    resourceType: rule.resourceType,
+    requiredActions: rule.requiredActions,
+    cis: Object.fromEntries(
+      versions.map((v) => [`cis-${v}`, { requirements: requirementsFor(rule, v), runs: runsFor(rule, v), status: rule.cisStatus?.[v] ?? null }]),
+    ),
+  }));
+}
+
 export function rulesCommand(io: CliIO): Command {
   const command = new Command('rules')
-    .description('list the rules selected by the flags (default: every rule of cis-5.0.0), with their mappings')
-    .option('--json', 'print JSON instead of a table')
-    .option('--all', 'every rule, whatever the benchmark');
+    .description('list, per benchmark version, every CIS recommendation and the rule that covers it (manual ones marked)')
+    .option('--list', 'list the selected rules instead, with their mappings')
+    .option('--json', 'print JSON (requirements per version and rules)')
+    .option('--all', 'every rule and every benchmark version');
   addSelectionOptions(command);
-  return command.action(async (opts: SelectionOptions & { json?: boolean; all?: boolean }) => {
+  return command.action(async (opts: SelectionOptions & { json?: boolean; all?: boolean; list?: boolean }) => {
     const { registry, benchmarks, rules: selected } = await selectRules(opts);
-    const rules = opts.all ? registry.all() : selected;
+    const all = registry.all();
     const versions = opts.all ? [...BENCHMARK_VERSIONS] : benchmarks;
-    const rows = rules.map((rule) => ({
-      id: rule.id,
-      securityHubControlId: rule.securityHubControlId,
-      title: rule.title,
-      severity: rule.severity,
-      scope: rule.scope,
-      resourceType: rule.resourceType,
-      requiredActions: rule.requiredActions,
-      cis: Object.fromEntries(
-        versions.map((v) => [`cis-${v}`, { requirements: requirementsFor(rule, v), runs: runsFor(rule, v), status: rule.cisStatus?.[v] ?? null }]),
-      ),
-    }));
+    const rules = opts.all ? all : selected;
+
     if (opts.json) {
-      io.stdout.write(`${JSON.stringify({ benchmarks: versions.map((v) => `cis-${v}`), rules: rows }, null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify(
+          {
+            benchmarks: versions.map((v) => `cis-${v}`),
+            requirements: Object.fromEntries(versions.map((v) => [`cis-${v}`, requirementsOf(all, v)])),
+            rules: ruleRows(rules, versions),
+          },
+          null,
+          2,
+        )}\n`,
+      );
       return;
     }
-    const header = ['RULE', 'CONTROL', 'SEVERITY', ...versions.map((v) => `CIS ${v}`)];
-    const table = rows.map((r) => [
-      r.id,
-      r.securityHubControlId ?? '-',
-      r.severity,
-      ...versions.map((v) => {
-        const entry = r.cis[`cis-${v}`];
-        return entry && entry.requirements.length > 0 ? entry.requirements.join('+') + (entry.runs ? '' : ' (manual)') : '-';
-      }),
-    ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
-    for (const row of [header, ...table]) io.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}\n`);
+    if (opts.list) {
+      const rows = ruleRows(rules, versions).map((r) => [
+        r.id,
+        r.securityHubControlId ?? '-',
+        r.severity,
+        ...versions.map((v) => {
+          const entry = r.cis[`cis-${v}`];
+          return entry && entry.requirements.length > 0 ? entry.requirements.join('+') + (entry.runs ? '' : ' (manual)') : '-';
+        }),
+      ]);
+      io.stdout.write(`${table([['RULE', 'CONTROL', 'SEVERITY', ...versions.map((v) => `CIS ${v}`)], ...rows])}\n`);
+      return;
+    }
+    for (const version of versions) {
+      const entries = requirementsOf(all, version);
+      const automated = entries.filter((e) => e.automated).length;
+      io.stdout.write(
+        `CIS AWS Foundations Benchmark v${version}: ${entries.length} of ${RECOMMENDATION_COUNTS[version]} recommendations listed, ${automated} checked automatically, ${entries.length - automated} manual\n`,
+      );
+      const rows = entries.map((e) => [
+        e.id,
+        e.automated ? 'automated' : e.manualStatus === 'NS' ? 'not scored' : 'manual',
+        e.automated ? e.rules.map((r) => (r.securityHubControlId ? `${r.id} (${r.securityHubControlId})` : r.id)).join(', ') : e.relatedRule ? `(related: ${e.relatedRule})` : '-',
+        e.title,
+      ]);
+      io.stdout.write(`${table([['REQ', 'STATUS', 'RULES', 'TITLE'], ...rows])}\n\n`);
+    }
   });
 }

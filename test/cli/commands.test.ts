@@ -33,6 +33,9 @@ describe('hubcheck rules', () => {
     expect(result.code).toBe(0);
     const listing = JSON.parse(result.stdout);
     expect(listing.benchmarks).toEqual(['cis-1.2.0']);
+    expect(listing.requirements['cis-1.2.0']).toContainEqual({
+      id: '1.15', title: 'Ensure security questions are registered in the AWS account', automated: false, rules: [], manualStatus: 'NS',
+    });
     const ids = listing.rules.map((r: { id: string }) => r.id);
     expect(ids).not.toContain('ec2-ebs-default-encryption-enabled');
     expect(listing.rules.find((r: { id: string }) => r.id === 'iam-root-mfa-enabled').cis['cis-1.2.0']).toEqual({
@@ -42,10 +45,22 @@ describe('hubcheck rules', () => {
     });
   });
 
-  it('prints a table by default', async () => {
-    const result = await cli(['rules']);
+  it('lists the rules with --list', async () => {
+    const result = await cli(['rules', '--list']);
     expect(result.stdout.split('\n')[0]).toMatch(/^RULE\s+CONTROL\s+SEVERITY\s+CIS 5.0.0$/);
     expect(result.stdout).toMatch(/iam-root-mfa-enabled\s+IAM.9\s+CRITICAL\s+1.4/);
+  });
+
+  it('lists every recommendation of a version by default, automated ones with their rule, manual ones marked', async () => {
+    const result = await cli(['rules', '--benchmark', 'cis-1.2.0']);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^CIS AWS Foundations Benchmark v1.2.0: \d+ of 49 recommendations listed/);
+    expect(lines[1]).toMatch(/^REQ\s+STATUS\s+RULES\s+TITLE$/);
+    expect(result.stdout).toMatch(/\n1\.13\s+automated\s+iam-root-mfa-enabled \(IAM\.9\)\s+MFA should be enabled for the root user\n/);
+    expect(result.stdout).toMatch(/\n4\.4\s+not scored\s+-\s+Ensure routing tables for VPC peering are "least access"\n/);
+    const ids = lines.slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]);
+    expect(ids.indexOf('1.2')).toBeLessThan(ids.indexOf('1.10'));
+    expect(ids.indexOf('1.21')).toBeLessThan(ids.indexOf('4.3'));
   });
 });
 
