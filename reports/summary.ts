@@ -61,7 +61,30 @@ export function consoleSummary(findings: readonly AwsSecurityFinding[], scan: Sc
       lines.push(`    ${String(count).padStart(4)} x ${reason}`);
     }
   }
+  lines.push(...accountLines(scan));
   lines.push(`  API calls: ${scan.apiCalls.calls} (${scan.apiCalls.throttles} throttled)`);
   lines.push(`  Reports: ${outputDir}`);
   return `${lines.join('\n')}\n`;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Per account and Region: duration, API calls, throttles, errors; accounts that were not scanned, and why. */
+function accountLines(scan: ScanDocument): string[] {
+  const lines = ['  Per account and Region:'];
+  for (const account of scan.accounts) {
+    if (account.status === 'failed') {
+      lines.push(`    ${account.id}  NOT SCANNED: ${account.error?.message ?? 'unknown error'}`);
+      continue;
+    }
+    const errors = account.regionDetails.reduce((sum, r) => sum + r.errors, 0);
+    lines.push(
+      `    ${account.id}  ${seconds(account.durationMs)}  ${account.apiCalls.calls} calls  ${account.apiCalls.throttles} throttled  ${errors} errors`,
+    );
+    const width = Math.max(...account.regionDetails.map((r) => r.region.length));
+    for (const r of account.regionDetails) {
+      lines.push(`      ${r.region.padEnd(width)}  ${seconds(r.durationMs)}  ${r.calls} calls  ${r.throttles} throttled  ${r.errors} errors`);
+    }
+  }
+  return lines;
 }

@@ -12,7 +12,14 @@ import { ApiStats } from '../data/api-stats.js';
 import { credentialChain, resolveHomeRegion } from '../data/aws-session.js';
 import { PromiseCache } from '../data/cache.js';
 import { ClientPool, createHttpHandler } from '../data/clients.js';
-import type { DataSource } from '../data/layer.js';
+import { AccountData, type DataSource } from '../data/layer.js';
+import { assumeRole, parseAccountIds } from '../data/targets.js';
+import { parseShard, shardOf } from '../engine/shard.js';
+import type { AccountFailure } from '../engine/scan-document.js';
+import pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { LiveSource } from '../data/live-source.js';
 import {
   RecordingSource,
@@ -22,6 +29,7 @@ import {
   readSnapshot,
   serializeSnapshot,
   type AccountSnapshot,
+  type Snapshot,
 } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
 import { DataUnavailable, UsageError } from '../engine/errors.js';
@@ -54,6 +62,15 @@ export interface RunScanOptions extends SelectionOptions {
   logLevel: LogLevel;
   progress: boolean;
   concurrency?: number;
+  /** Scan these accounts (12-digit ids), each through --role-name. */
+  accounts?: string[];
+  /** Scan every ACTIVE account of the caller's organization. */
+  organization?: boolean;
+  roleName?: string;
+  externalId?: string;
+  /** `i/n`: this worker's share of the account list. */
+  shard?: string;
+  accountConcurrency?: number;
 }
 
 export interface ScanOutcome {
@@ -70,6 +87,8 @@ export interface ScanExecution {
   document: ScanDocument;
   /** Per account: identity, Regions, evaluations (which rule ran cleanly where) and issues. */
   scans: AccountScan[];
+  /** Accounts that could not be scanned at all; the others were. */
+  failures: AccountFailure[];
   benchmarks: BenchmarkVersion[];
   homeRegion: string;
   observedAt: string;
@@ -108,44 +127,57 @@ export async function executeScan(options: RunScanOptions, io: CliIO): Promise<S
   const homeRegion = options.homeRegion ?? snapshot?.homeRegion ?? (await resolveHomeRegion(undefined, options.profile));
   const regions = options.regions === 'all' ? undefined : (options.regions ?? snapshot?.regions);
 
-  let sources: DataSource[];
   const httpHandler = createHttpHandler();
   const pools: ClientPool[] = [];
-  if (snapshot) {
-    sources = snapshot.accounts.map((account) => new ReplaySource(account));
-  } else {
-    const pool = new ClientPool({ credentials: credentialChain(options.profile), stats, httpHandler, logger });
-    pools.push(pool);
-    sources = [new LiveSource(pool, DEFAULT_DATA_OPTIONS)];
-  }
-  const recorders = options.record ? sources.map((s) => new RecordingSource(s)) : [];
-  if (recorders.length > 0) sources = recorders;
-
-  const progress = createProgress(io.stderr, options.progress);
   const cache = new PromiseCache();
+  const progress = createProgress(io.stderr, options.progress);
   const scans: AccountScan[] = [];
+  const failures: AccountFailure[] = [];
+  const recorders: RecordingSource[] = [];
   try {
-    for (const source of sources) {
-      scans.push(
-        await scanAccount(source, cache, {
-          rules,
-          benchmarks,
-          homeRegion,
-          regions,
-          now,
-          logger,
-          progress,
-          concurrency: { rules: options.concurrency },
-        }).catch((error: unknown) => {
-          throw identityError(error);
+    const targets = snapshot
+      ? replayTargets(snapshot, options)
+      : await liveTargets(options, { stats, httpHandler, logger, pools, cache, homeRegion });
+    const isolated = Boolean(options.accounts || options.organization);
+    const accountLimit = pLimit(options.accountConcurrency ?? 4);
+    await Promise.all(
+      targets.map(({ source: base, account, roleArn }) =>
+        accountLimit(async () => {
+          let source = base;
+          if (options.record) {
+            const recorder = new RecordingSource(base);
+            recorders.push(recorder);
+            source = recorder;
+          }
+          try {
+            scans.push(
+              await scanAccount(source, cache, {
+                rules,
+                benchmarks,
+                homeRegion,
+                regions,
+                now,
+                logger,
+                progress,
+                concurrency: { rules: options.concurrency },
+              }),
+            );
+          } catch (error) {
+            if (!isolated) throw identityError(error);
+            const failure = accountFailure(account ?? 'unknown', roleArn, error);
+            failures.push(failure);
+            logger.error({ account: failure.account, code: failure.code }, 'account could not be scanned');
+          }
         }),
-      );
-    }
+      ),
+    );
   } finally {
     progress.done();
     for (const pool of pools) pool.destroy();
     httpHandler.destroy();
   }
+  scans.sort((a, b) => a.identity.account.localeCompare(b.identity.account));
+  for (const failure of failures) io.stderr.write(`hubcheck: account ${failure.account} was not scanned: ${failure.message}\n`);
 
   const observedAt = now.toISOString();
   const findings = scans.flatMap((scan) =>
@@ -173,6 +205,7 @@ export async function executeScan(options: RunScanOptions, io: CliIO): Promise<S
     homeRegion,
     rules,
     scans,
+    failures,
     findings,
     apiCalls: stats.snapshot(),
   });
@@ -191,16 +224,97 @@ export async function executeScan(options: RunScanOptions, io: CliIO): Promise<S
       }),
     );
   }
-  return { findings, document, scans, benchmarks, homeRegion, observedAt };
+  return { findings, document, scans, failures, benchmarks, homeRegion, observedAt };
+}
+
+interface Target {
+  source: DataSource;
+  /** Known up front for --accounts / --organization targets and replayed accounts. */
+  account?: string;
+  roleArn?: string;
+}
+
+/** Replayed accounts, narrowed by --accounts and --shard like live ones. */
+function replayTargets(snapshot: Snapshot, options: RunScanOptions): Target[] {
+  const recorded = snapshot.accounts.map((a) => a.identity.account);
+  const wanted = options.accounts ? parseAccountIds(options.accounts) : recorded;
+  const missing = wanted.filter((id) => !recorded.includes(id));
+  if (missing.length > 0) throw new UsageError(`the snapshot holds no account ${missing.join(', ')}`);
+  const ids = shardOf(wanted, options.shard ? parseShard(options.shard) : undefined);
+  return snapshot.accounts
+    .filter((a) => ids.includes(a.identity.account))
+    .map((a) => ({ source: new ReplaySource(a), account: a.identity.account }));
 }
 
 /**
- * 1 when a FAILED finding is at or above `--fail-on`; otherwise 3 when anything
- * could not be evaluated; otherwise 0. A failure outranks incompleteness: a
- * pipeline that gates on 1 must not miss a failure because another check was
- * also unavailable.
+ * The caller's own account, or the accounts named by --accounts /
+ * --organization (after --shard), each reached through --role-name.
+ */
+async function liveTargets(
+  options: RunScanOptions,
+  shared: { stats: ApiStats; httpHandler: NodeHttpHandler; logger: Logger; pools: ClientPool[]; cache: PromiseCache; homeRegion: string },
+): Promise<Target[]> {
+  const base = credentialChain(options.profile);
+  const source = (credentials: AwsCredentialIdentityProvider, account?: string) => {
+    const pool = new ClientPool({ credentials, stats: shared.stats, httpHandler: shared.httpHandler, logger: shared.logger });
+    if (account) pool.setAccount(account);
+    shared.pools.push(pool);
+    return new LiveSource(pool, DEFAULT_DATA_OPTIONS);
+  };
+  if (!options.accounts && !options.organization) {
+    if (options.shard) throw new UsageError('--shard splits an account list: use it with --accounts or --organization');
+    return [{ source: source(base) }];
+  }
+  if (options.accounts && options.organization) throw new UsageError('--accounts and --organization cannot be used together');
+  const callerSource = source(base);
+  const caller = await callerSource.identity(shared.homeRegion).catch((error: unknown) => {
+    throw identityError(error);
+  });
+  let ids: string[];
+  if (options.accounts) {
+    ids = parseAccountIds(options.accounts);
+  } else {
+    const data = new AccountData(callerSource, shared.cache, caller, shared.homeRegion).layer(shared.homeRegion);
+    const listed = await data.organizations.accounts().catch((error: unknown) => {
+      throw new FatalScanError(
+        `cannot list the organization's accounts from ${caller.account}: ${error instanceof DataUnavailable ? error.describe() : String(error)}`,
+      );
+    });
+    ids = listed.map((a) => a.id);
+  }
+  ids = shardOf(ids, options.shard ? parseShard(options.shard) : undefined);
+  return ids.map((account) => {
+    if (!options.roleName) {
+      if (account === caller.account) return { source: callerSource, account };
+      throw new UsageError(`--role-name is needed to scan account ${account} from ${caller.account}`);
+    }
+    const target = assumeRole(base, account, {
+      roleName: options.roleName,
+      externalId: options.externalId,
+      partition: caller.partition,
+      region: shared.homeRegion,
+    });
+    return { source: source(target.credentials, account), account, roleArn: target.roleArn };
+  });
+}
+
+function accountFailure(account: string, roleArn: string | undefined, error: unknown): AccountFailure {
+  const e = error as { name?: string; Code?: string; message?: string; code?: string };
+  const code = error instanceof DataUnavailable ? error.code : (e.Code ?? e.name ?? 'Error');
+  const detail = error instanceof DataUnavailable ? error.message : (e.message ?? String(error));
+  const how = roleArn ? `cannot use role ${roleArn}` : 'cannot read its identity';
+  return { account, ...(roleArn ? { roleArn } : {}), code, message: `${how}: ${code}: ${detail}`.replace(/\s+/g, ' ').slice(0, 500) };
+}
+
+/**
+ * 3 when anything could not be evaluated (an account, a Region, a check);
+ * otherwise 1 when a FAILED finding is at or above `--fail-on`; otherwise 0.
+ * Incompleteness outranks failure: a verdict over part of an estate is not a
+ * verdict, and the missing part may hold worse. Pipelines gating on "non-zero"
+ * stop on both; the summary says which checks were missing and why.
  */
 export function exitCodeFor(findings: readonly AwsSecurityFinding[], document: ScanDocument, failOn: Severity | 'none'): number {
+  if (document.errors.length > 0 || document.counts.byStatus.NOT_AVAILABLE > 0) return 3;
   if (failOn !== 'none') {
     const threshold = severityRank(failOn);
     const failed = findings.some(
@@ -208,7 +322,7 @@ export function exitCodeFor(findings: readonly AwsSecurityFinding[], document: S
     );
     if (failed) return 1;
   }
-  return document.errors.length > 0 || document.counts.byStatus.NOT_AVAILABLE > 0 ? 3 : 0;
+  return 0;
 }
 
 /** The scan could not even learn whose account it is: say why in one line. */

@@ -22,7 +22,13 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     )
     .option('--record <file>', 'save every AWS answer to a snapshot file, for --replay')
     .option('--replay <file>', 'scan a snapshot file instead of AWS (no network, no credentials)')
-    .option('--concurrency <n>', 'rule evaluations run at once', positiveInteger)
+    .option('--accounts <ids>', 'scan these accounts (comma-separated 12-digit ids), each through --role-name', list)
+    .option('--organization', "scan every active account of the caller's organization (from the management or a delegated administrator account)")
+    .option('--role-name <name>', 'role to assume in each account of --accounts / --organization')
+    .option('--external-id <id>', 'external id for --role-name')
+    .option('--shard <i/n>', 'scan only shard i of n of the account list (1-based, e.g. 1/4); combine the parts with hubcheck merge')
+    .option('--account-concurrency <n>', 'accounts scanned at once (default 4)', positiveInteger)
+    .option('--concurrency <n>', 'rule evaluations run at once per account', positiveInteger)
     .option('--no-progress', 'no progress line on stderr');
   addSelectionOptions(command);
   addLogOption(command);

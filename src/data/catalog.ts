@@ -6,10 +6,11 @@ import type { Accessor, AccessorSpec, Json } from './accessor.js';
 import { cloudtrail } from './cloudtrail.js';
 import { ec2 } from './ec2.js';
 import { iam } from './iam.js';
+import { organizations } from './organizations.js';
 import { s3 } from './s3.js';
 import { sts } from './sts.js';
 
-const services = { cloudtrail, ec2, iam, s3, sts };
+const services = { cloudtrail, ec2, iam, organizations, s3, sts };
 
 export type Catalog = typeof services;
 

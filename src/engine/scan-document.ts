@@ -15,6 +15,38 @@ export interface FindingCounts {
   failedBySeverity: Record<Severity, number>;
 }
 
+/** An account that could not be scanned at all (its role could not be assumed, its identity not read). */
+export interface AccountFailure {
+  account: string;
+  roleArn?: string;
+  code: string;
+  message: string;
+}
+
+export interface RegionSummary {
+  region: string;
+  durationMs: number;
+  calls: number;
+  attempts: number;
+  throttles: number;
+  /** NOT_AVAILABLE results and scan issues in this Region. */
+  errors: number;
+}
+
+export interface AccountSummary {
+  id: string;
+  status: 'scanned' | 'failed';
+  partition?: string;
+  arn?: string;
+  regions: string[];
+  startedAt?: string;
+  durationMs: number;
+  apiCalls: { calls: number; attempts: number; throttles: number };
+  /** Per Region: duration, API calls, throttles, errors. */
+  regionDetails: RegionSummary[];
+  error?: AccountFailure;
+}
+
 export interface ScanDocument {
   tool: { name: 'hubcheck'; version: string };
   mode: 'live' | 'replay';
@@ -24,14 +56,7 @@ export interface ScanDocument {
   benchmarks: string[];
   homeRegion: string;
   regions: string[];
-  accounts: {
-    id: string;
-    partition: string;
-    arn: string;
-    regions: string[];
-    durationMs: number;
-    apiCalls: { calls: number; attempts: number; throttles: number };
-  }[];
+  accounts: AccountSummary[];
   rules: {
     id: string;
     securityHubControlId: string | null;
@@ -69,6 +94,7 @@ export function buildScanDocument(input: {
   homeRegion: string;
   rules: readonly Rule[];
   scans: readonly AccountScan[];
+  failures?: readonly AccountFailure[];
   findings: readonly AwsSecurityFinding[];
   apiCalls: ApiStatsSnapshot;
 }): ScanDocument {
@@ -92,6 +118,45 @@ export function buildScanDocument(input: {
       .filter((r) => r.status === 'NOT_AVAILABLE')
       .map((r) => ({ rule: e.rule.id, account: e.account, region: r.resource.region ?? e.region, resource: r.resource.id, reason: r.reason })),
   );
+  const failures = input.failures ?? [];
+  const errors: ScanIssue[] = [
+    ...failures.map((f): ScanIssue => ({ kind: 'account', account: f.account, region: input.homeRegion, code: f.code, message: f.message })),
+    ...input.scans.flatMap((s) => s.issues),
+  ];
+  const scanned = input.scans.map((s): AccountSummary => {
+    const account = s.identity.account;
+    const regionDetails = [...new Set([...s.regions, s.homeRegion])].sort().map((region): RegionSummary => {
+      const calls = input.apiCalls.byScope[`${account}/${region}`];
+      return {
+        region,
+        durationMs: s.regionDurations[region] ?? 0,
+        calls: calls?.calls ?? 0,
+        attempts: calls?.attempts ?? 0,
+        throttles: calls?.throttles ?? 0,
+        errors:
+          notAvailable.filter((n) => n.account === account && n.region === region).length +
+          s.issues.filter((i) => i.region === region && i.kind !== 'data-unavailable' && i.kind !== 'rule-error').length,
+      };
+    });
+    return {
+      id: account,
+      status: 'scanned',
+      partition: s.identity.partition,
+      arn: s.identity.arn,
+      regions: s.regions,
+      startedAt: s.startedAt,
+      durationMs: s.durationMs,
+      apiCalls: {
+        calls: regionDetails.reduce((sum, r) => sum + r.calls, 0),
+        attempts: regionDetails.reduce((sum, r) => sum + r.attempts, 0),
+        throttles: regionDetails.reduce((sum, r) => sum + r.throttles, 0),
+      },
+      regionDetails,
+    };
+  });
+  const failed = failures.map(
+    (f): AccountSummary => ({ id: f.account, status: 'failed', regions: [], durationMs: 0, apiCalls: { calls: 0, attempts: 0, throttles: 0 }, regionDetails: [], error: f }),
+  );
   return {
     tool: { name: 'hubcheck', version: input.version },
     mode: input.mode,
@@ -101,25 +166,10 @@ export function buildScanDocument(input: {
     benchmarks: input.benchmarks.map(benchmarkName),
     homeRegion: input.homeRegion,
     regions: [...new Set(input.scans.flatMap((s) => s.regions))].sort(),
-    accounts: input.scans.map((s) => {
-      const prefix = `${s.identity.account}/`;
-      const scopes = Object.entries(input.apiCalls.byScope).filter(([key]) => key.startsWith(prefix));
-      return {
-        id: s.identity.account,
-        partition: s.identity.partition,
-        arn: s.identity.arn,
-        regions: s.regions,
-        durationMs: s.durationMs,
-        apiCalls: {
-          calls: scopes.reduce((sum, [, c]) => sum + c.calls, 0),
-          attempts: scopes.reduce((sum, [, c]) => sum + c.attempts, 0),
-          throttles: scopes.reduce((sum, [, c]) => sum + c.throttles, 0),
-        },
-      };
-    }),
+    accounts: [...scanned, ...failed].sort((a, b) => a.id.localeCompare(b.id)),
     rules,
     counts: countFindings(input.findings),
-    errors: input.scans.flatMap((s) => s.issues),
+    errors,
     notAvailable,
     apiCalls: input.apiCalls,
   };

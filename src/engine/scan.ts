@@ -51,7 +51,7 @@ export interface Evaluation {
 }
 
 export interface ScanIssue {
-  kind: 'data-unavailable' | 'rule-error' | 'regions';
+  kind: 'data-unavailable' | 'rule-error' | 'regions' | 'account';
   account: string;
   region: string;
   rule?: string;
@@ -64,6 +64,8 @@ export interface AccountScan {
   identity: CallerIdentity;
   homeRegion: string;
   regions: string[];
+  /** Wall time each Region took, from its first rule evaluation's start to its last one's end. */
+  regionDurations: Record<string, number>;
   evaluations: Evaluation[];
   issues: ScanIssue[];
   startedAt: string;
@@ -93,6 +95,7 @@ export async function scanAccount(source: DataSource, cache: PromiseCache, optio
   const ruleLimit = pLimit(options.concurrency?.rules ?? 16);
   const byRegion = new Map<string, typeof tasks>();
   for (const task of tasks) byRegion.set(task.region, [...(byRegion.get(task.region) ?? []), task]);
+  const spans = new Map<string, { start: number; end: number }>();
   const evaluations = (
     await Promise.all(
       [...byRegion].map(([region, regionTasks]) =>
@@ -100,7 +103,10 @@ export async function scanAccount(source: DataSource, cache: PromiseCache, optio
           Promise.all(
             regionTasks.map(({ rule }) =>
               ruleLimit(async () => {
+                const start = performance.now();
                 const evaluation = await evaluate(rule, region, account, regions, options, issues);
+                const span = spans.get(region) ?? { start, end: start };
+                spans.set(region, { start: Math.min(span.start, start), end: Math.max(span.end, performance.now()) });
                 options.progress?.tick(`${rule.id} ${region}`);
                 return evaluation;
               }),
@@ -116,6 +122,7 @@ export async function scanAccount(source: DataSource, cache: PromiseCache, optio
     identity,
     homeRegion: options.homeRegion,
     regions,
+    regionDurations: Object.fromEntries([...spans].sort(([a], [b]) => a.localeCompare(b)).map(([r, t]) => [r, Math.round(t.end - t.start)])),
     evaluations,
     issues,
     startedAt,

@@ -1,0 +1,24 @@
+/** AWS Organizations: the member accounts a management or delegated administrator account can list. */
+import { OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
+import { collect, defineAccessor } from './accessor.js';
+
+export interface OrganizationAccount {
+  id: string;
+  name: string;
+  status: string;
+}
+
+export const organizations = {
+  /** Every ACTIVE account of the organization (ListAccounts, paginated). */
+  accounts: defineAccessor({
+    global: true,
+    actions: ['organizations:ListAccounts'],
+    async fetch(ctx): Promise<OrganizationAccount[]> {
+      const accounts = await collect(paginateListAccounts({ client: ctx.client(OrganizationsClient) }, {}), (page) => page.Accounts);
+      return accounts
+        .map((a) => ({ id: a.Id ?? '', name: a.Name ?? '', status: a.Status ?? a.State ?? '' }))
+        .filter((a) => a.id !== '' && (a.status === 'ACTIVE' || a.status === ''))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    },
+  }),
+};
