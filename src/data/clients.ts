@@ -19,6 +19,8 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import type { Logger } from 'pino';
 import { ApiStats } from './api-stats.js';
 import { SERVICE_PREFIX, iamActionFor, isReadOperation, operationName } from './actions.js';
+import { HEADROOM, limitFor, type RateLimit } from './rate-limits.js';
+import { TokenBucket } from './token-bucket.js';
 
 /** Any generated SDK client. */
 export interface SdkClient {
@@ -43,6 +45,11 @@ export interface ClientPoolOptions {
   apiConcurrency?: number;
   /** Operations this pool may call although they are not reads (e.g. `securityhub:BatchImportFindings`). */
   allowedWrites?: readonly string[];
+  /**
+   * Request rates to stay under, per operation or service (see rate-limits.ts);
+   * each (account, Region) gets its own buckets at HEADROOM of the rate. false: no client-side rate limit.
+   */
+  rateLimits?: Readonly<Record<string, RateLimit>> | false;
   logger?: Logger;
 }
 
@@ -101,6 +108,7 @@ export class ClientPool {
   account = `pending-${++ClientPool.pending}`;
   private readonly clients = new Map<string, SdkClient>();
   private readonly limiters = new Map<string, LimitFunction>();
+  private readonly buckets = new Map<string, TokenBucket | null>();
   private readonly allowedWrites: Set<string>;
 
   constructor(private readonly options: ClientPoolOptions) {
@@ -157,6 +165,7 @@ export class ClientPool {
         stats.call(operation, this.account, region);
         if (logger?.isLevelEnabled('debug')) logger.debug({ operation, region }, 'aws call');
         try {
+          await this.bucket(operation, region)?.take();
           return await limiter(() => next(args));
         } catch (error) {
           if (error && typeof error === 'object') {
@@ -185,6 +194,20 @@ export class ClientPool {
       { step: 'deserialize', name: 'hubcheckAttempts', priority: 'high' },
     );
     return client;
+  }
+
+  /** The rate bucket an operation draws from in a Region, created on first use; null when unlimited. */
+  private bucket(operation: string, region: string): TokenBucket | null {
+    if (this.options.rateLimits === false) return null;
+    const found = limitFor(operation, this.options.rateLimits);
+    if (!found) return null;
+    const key = `${found.key}/${region}`;
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(found.limit.rate * HEADROOM, Math.max(1, Math.floor(found.limit.burst * HEADROOM)));
+      this.buckets.set(key, bucket);
+    }
+    return bucket;
   }
 
   private limiter(key: string): LimitFunction {

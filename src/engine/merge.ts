@@ -78,6 +78,11 @@ export function mergeRuns(runs: readonly RunOutput[]): RunOutput {
     errors: docs.flatMap((d) => d.errors),
     notAvailable: docs.flatMap((d) => d.notAvailable),
     apiCalls: mergeApiCalls(docs.map((d) => d.apiCalls)),
+    resources: {
+      peakRssMb: Math.max(0, ...docs.map((d) => d.resources?.peakRssMb ?? 0)),
+      cpuUserMs: docs.reduce((sum, d) => sum + (d.resources?.cpuUserMs ?? 0), 0),
+      cpuSystemMs: docs.reduce((sum, d) => sum + (d.resources?.cpuSystemMs ?? 0), 0),
+    },
   };
   return { findings, document };
 }

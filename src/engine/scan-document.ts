@@ -71,6 +71,18 @@ export interface ScanDocument {
   /** Every NOT_AVAILABLE finding, with what made it unavailable. */
   notAvailable: { rule: string; account: string; region: string; resource: string; reason: string }[];
   apiCalls: ApiStatsSnapshot;
+  /** The process's peak resident memory and CPU time when the scan finished. */
+  resources?: { peakRssMb: number; cpuUserMs: number; cpuSystemMs: number };
+}
+
+/** Peak RSS and CPU time of this process so far (for scan.json and the benchmarks). */
+export function processResources(): NonNullable<ScanDocument['resources']> {
+  const usage = process.resourceUsage();
+  return {
+    peakRssMb: Math.round((usage.maxRSS / 1024) * 10) / 10,
+    cpuUserMs: Math.round(usage.userCPUTime / 1000),
+    cpuSystemMs: Math.round(usage.systemCPUTime / 1000),
+  };
 }
 
 export function countFindings(findings: readonly AwsSecurityFinding[]): FindingCounts {
@@ -172,5 +184,6 @@ export function buildScanDocument(input: {
     errors,
     notAvailable,
     apiCalls: input.apiCalls,
+    resources: processResources(),
   };
 }
