@@ -8,17 +8,18 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { DescribeInstancesCommand, DescribeNetworkAclsCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { client, describeMoto, MOTO_URL, resetMoto, runCli } from './moto.js';
+import { client, describeMoto, enforceAuth, MOTO_URL, resetMoto, runCli, type Credentials } from './moto.js';
 import { NETWORK_RULES, networkSeed } from './seeds/network.js';
 import { findingKey, unmetExpectations, type Expectation } from './seeds/seed.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 const SG_RULES = [NETWORK_RULES.ssh, NETWORK_RULES.rdp, NETWORK_RULES.adminV4, NETWORK_RULES.adminV6, NETWORK_RULES.cifs];
 
-async function scan() {
+async function scan(credentials?: Credentials) {
   const dir = await mkdtemp(path.join(tmpdir(), 'hubcheck-network-'));
   const result = await runCli([
     'scan',
@@ -28,7 +29,7 @@ async function scan() {
     '--benchmark', 'cis-5.0.0',
     '--output-dir', dir,
     '--no-progress',
-  ]);
+  ], { credentials });
   const findings = JSON.parse(await readFile(path.join(dir, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
   const document = JSON.parse(await readFile(path.join(dir, 'scan.json'), 'utf8'));
   return { ...result, dir, findings, document };
@@ -39,6 +40,10 @@ const ruleOf = (f: AwsSecurityFinding) => f.ProductFields?.['hubcheck/RuleId'] ?
 describeMoto('scan with the network rules against moto', () => {
   let expectations: Expectation[] = [];
   let run: Awaited<ReturnType<typeof scan>>;
+
+  afterAll(async () => {
+    await enforceAuth(false);
+  });
 
   beforeAll(async () => {
     await resetMoto();
@@ -119,5 +124,42 @@ describeMoto('scan with the network rules against moto', () => {
       'ec2:DescribeVpcs',
       'sts:GetCallerIdentity',
     ]);
+  });
+
+  // Last: it turns moto's IAM authorisation on (afterAll turns it off).
+  it('reports the rules whose read is denied as NOT_AVAILABLE naming the action, and judges the others', async () => {
+    const iam = client(IAMClient);
+    await iam.send(new CreateUserCommand({ UserName: 'net-auditor' }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'net-auditor',
+        PolicyName: 'no-flow-logs',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['ec2:DescribeSecurityGroups', 'ec2:DescribeVpcs', 'ec2:DescribeInstances', 'ec2:DescribeNetworkAcls'],
+              Resource: '*',
+            },
+          ],
+        }),
+      }),
+    );
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'net-auditor' }))).AccessKey;
+    await enforceAuth(true);
+    const denied = await scan({ accessKeyId: key?.AccessKeyId ?? '', secretAccessKey: key?.SecretAccessKey ?? '' });
+    await enforceAuth(false);
+    expect(denied.code).toBe(1); // FAILED findings outrank the unavailable check (exit 3)
+    expect(denied.document.errors).toContainEqual(
+      expect.objectContaining({ kind: 'data-unavailable', rule: NETWORK_RULES.flowLogs, action: 'ec2:DescribeFlowLogs', code: 'AccessDenied' }),
+    );
+    const flow = denied.findings.filter((f) => ruleOf(f) === NETWORK_RULES.flowLogs);
+    expect(flow.map((f) => [f.Resources?.[0]?.Region, f.Compliance?.Status, f.Description]).sort()).toEqual(
+      [...REGIONS].sort().map((region) => [region, 'NOT_AVAILABLE', 'Missing permission ec2:DescribeFlowLogs (AccessDenied)']),
+    );
+    const others = denied.findings.filter((f) => ruleOf(f) !== NETWORK_RULES.flowLogs);
+    expect(others.length).toBe(run.findings.filter((f) => ruleOf(f) !== NETWORK_RULES.flowLogs).length);
+    expect(others.every((f) => f.Compliance?.Status !== 'NOT_AVAILABLE')).toBe(true);
   });
 });
