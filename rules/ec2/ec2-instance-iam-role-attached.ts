@@ -1,0 +1,34 @@
+import { defineRule, fail, pass } from '../../src/engine/rule.js';
+import { evaluatedInstances } from '../lib/instances.js';
+import { ruleDocRemediation } from '../lib/remediation.js';
+import { instanceResource } from '../lib/resources.js';
+
+export default defineRule({
+  id: 'ec2-instance-iam-role-attached',
+  title: 'EC2 instances should use an IAM role (instance profile) for AWS access',
+  securityHubControlId: null,
+  // No Security Hub control: MEDIUM, as the other instance-configuration findings that are not directly exploitable.
+  severity: 'MEDIUM',
+  cis: { '1.2.0': '1.19', '1.4.0': '1.18', '3.0.0': '1.18', '5.0.0': '1.17' },
+  cisStatus: { '1.2.0': 'NS', '1.4.0': 'M', '3.0.0': 'A/M?', '5.0.0': 'A' },
+  scope: 'region',
+  resourceType: 'AwsEc2Instance',
+  requiredActions: ['ec2:DescribeInstances'],
+  remediation: ruleDocRemediation(
+    'ec2',
+    'ec2-instance-iam-role-attached',
+    'Attach an instance profile with a least-privilege IAM role to each instance (aws ec2 associate-iam-instance-profile), and remove any access keys stored on it.',
+  ),
+  async evaluate({ data, account, region, partition }) {
+    const instances = evaluatedInstances(await data.ec2.instances());
+    return instances.map((instance) => {
+      const resource = instanceResource(instance, partition, region, account);
+      const profile = instance.IamInstanceProfile?.Arn ?? null;
+      const evidence = { iamInstanceProfileArn: profile, state: instance.State?.Name ?? null };
+      const name = resource.name ?? instance.InstanceId ?? 'the instance';
+      return profile
+        ? pass(resource, `Instance ${name} has the IAM instance profile ${profile}.`, { evidence })
+        : fail(resource, `Instance ${name} has no IAM instance profile (no IAM role).`, { reasonCode: 'NO_INSTANCE_PROFILE', evidence });
+    });
+  },
+});

@@ -1,0 +1,22 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { evaluateOpenPorts, type OpenPortParams } from '../lib/security-group-ports.js';
+
+export default defineRule<OpenPortParams>({
+  id: 'ec2-sg-admin-ports-ipv4-restricted',
+  title: 'EC2 security groups should not allow ingress from 0.0.0.0/0 to remote server administration ports',
+  securityHubControlId: 'EC2.53',
+  severity: 'HIGH',
+  cis: { '3.0.0': '5.2', '5.0.0': '5.3' },
+  cisExtra: { '1.4.0': '5.2' },
+  scope: 'region',
+  resourceType: 'AwsEc2SecurityGroup',
+  requiredActions: ['ec2:DescribeSecurityGroups'],
+  // The AWS Config rule vpc-sg-port-restriction-check with Security Hub's fixed parameters.
+  params: { ipType: 'IPv4', ports: [22, 3389], protocols: ['6', '17', '-1'] },
+  remediation: securityHubRemediation(
+    'EC2.53',
+    'Remove the inbound rules that allow ports 22 or 3389 from 0.0.0.0/0, and allow remote administration only from known address ranges.',
+  ),
+  evaluate: evaluateOpenPorts,
+});

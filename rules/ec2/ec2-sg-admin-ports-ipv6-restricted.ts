@@ -1,0 +1,21 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { evaluateOpenPorts, type OpenPortParams } from '../lib/security-group-ports.js';
+
+export default defineRule<OpenPortParams>({
+  id: 'ec2-sg-admin-ports-ipv6-restricted',
+  title: 'EC2 security groups should not allow ingress from ::/0 to remote server administration ports',
+  securityHubControlId: 'EC2.54',
+  severity: 'HIGH',
+  cis: { '3.0.0': '5.3', '5.0.0': '5.4' },
+  scope: 'region',
+  resourceType: 'AwsEc2SecurityGroup',
+  requiredActions: ['ec2:DescribeSecurityGroups'],
+  // The AWS Config rule vpc-sg-port-restriction-check with Security Hub's fixed parameters, for IPv6.
+  params: { ipType: 'IPv6', ports: [22, 3389], protocols: ['6', '17', '-1'] },
+  remediation: securityHubRemediation(
+    'EC2.54',
+    'Remove the inbound rules that allow ports 22 or 3389 from ::/0, and allow remote administration only from known address ranges.',
+  ),
+  evaluate: evaluateOpenPorts,
+});

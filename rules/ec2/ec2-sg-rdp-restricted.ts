@@ -1,0 +1,21 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { evaluateOpenPorts, type OpenPortParams } from '../lib/security-group-ports.js';
+
+export default defineRule<OpenPortParams>({
+  id: 'ec2-sg-rdp-restricted',
+  title: 'Security groups should not allow ingress from 0.0.0.0/0 or ::/0 to port 3389',
+  securityHubControlId: 'EC2.14',
+  severity: 'HIGH',
+  cis: { '1.2.0': '4.2' },
+  scope: 'region',
+  resourceType: 'AwsEc2SecurityGroup',
+  requiredActions: ['ec2:DescribeSecurityGroups'],
+  // As EC2.13 (restricted-ssh), for port 3389: TCP or all protocols, from either open range.
+  params: { ipType: 'any', ports: [3389], protocols: ['6', '-1'] },
+  remediation: securityHubRemediation(
+    'EC2.14',
+    'Remove the inbound rules that allow port 3389 from 0.0.0.0/0 or ::/0, and allow RDP only from known address ranges (or through a bastion or Fleet Manager).',
+  ),
+  evaluate: evaluateOpenPorts,
+});
