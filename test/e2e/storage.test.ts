@@ -73,6 +73,12 @@ describeMoto('scan with the storage rules against moto', () => {
     expect(calls['s3:GetBucketEncryption']).toBe(4);
     expect(calls['s3:GetBucketLifecycleConfiguration']).toBe(4);
     expect(calls['s3:GetBucketVersioning']).toBe(3); // not for the bucket with a lifecycle configuration
+    // Each bucket is read with a client in its own Region: two buckets per Region.
+    const scope = (region: string) => first.document.apiCalls.byScope[`${ACCOUNT}/${region}`].byOperation;
+    for (const region of ['us-east-1', 'eu-west-1']) {
+      expect(scope(region)['s3:GetBucketPolicy'], region).toBe(2);
+      expect(scope(region)['s3:GetPublicAccessBlock'], region).toBe(2);
+    }
     // Regional lists: once per Region, shared by every rule that reads them.
     expect(calls['rds:DescribeDBInstances']).toBe(2);
     expect(calls['rds:DescribeDBClusters']).toBe(2);

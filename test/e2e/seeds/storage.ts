@@ -153,7 +153,7 @@ async function seedRds(url: string): Promise<Expectation[]> {
   const login = { MasterUsername: 'admin', MasterUserPassword: 'Correct-Horse-9' };
   await use1.send(
     new CreateDBInstanceCommand({
-      DBInstanceIdentifier: 'db-good',
+      DBInstanceIdentifier: 'storage-db-good',
       DBInstanceClass: 'db.t3.micro',
       Engine: 'postgres',
       AllocatedStorage: 20,
@@ -166,7 +166,7 @@ async function seedRds(url: string): Promise<Expectation[]> {
   );
   await use1.send(
     new CreateDBInstanceCommand({
-      DBInstanceIdentifier: 'db-bad',
+      DBInstanceIdentifier: 'storage-db-bad',
       DBInstanceClass: 'db.t3.micro',
       Engine: 'mysql',
       AllocatedStorage: 20,
@@ -180,8 +180,8 @@ async function seedRds(url: string): Promise<Expectation[]> {
   // eu-west-1: an Aurora cluster with one writer (single AZ) and one with a writer and a
   // reader in two AZs. Their instances are not judged by RDS.5.
   for (const [cluster, zones] of [
-    ['aurora-single', ['eu-west-1a']],
-    ['aurora-spread', ['eu-west-1a', 'eu-west-1b']],
+    ['storage-aurora-single', ['eu-west-1a']],
+    ['storage-aurora-spread', ['eu-west-1a', 'eu-west-1b']],
   ] as const) {
     await euw1.send(new CreateDBClusterCommand({ DBClusterIdentifier: cluster, Engine: 'aurora-postgresql', StorageEncrypted: true, ...login }));
     for (const [i, zone] of zones.entries()) {
@@ -198,19 +198,19 @@ async function seedRds(url: string): Promise<Expectation[]> {
     }
   }
   const e = (rule: string, region: string, resource: string, status: Expectation['status']): Expectation => ({ rule, region, resource, status });
-  const members = ['aurora-single-1', 'aurora-spread-1', 'aurora-spread-2'];
+  const members = ['storage-aurora-single-1', 'storage-aurora-spread-1', 'storage-aurora-spread-2'];
   return [
-    e(rdsPublic, 'us-east-1', 'db-good', 'PASSED'),
-    e(rdsPublic, 'us-east-1', 'db-bad', 'FAILED'),
-    e(rdsEncrypted, 'us-east-1', 'db-good', 'PASSED'),
-    e(rdsEncrypted, 'us-east-1', 'db-bad', 'FAILED'),
-    e(rdsMultiAz, 'us-east-1', 'db-good', 'PASSED'),
-    e(rdsMultiAz, 'us-east-1', 'db-bad', 'FAILED'),
-    e(rdsMinor, 'us-east-1', 'db-good', 'PASSED'),
-    e(rdsMinor, 'us-east-1', 'db-bad', 'FAILED'),
+    e(rdsPublic, 'us-east-1', 'storage-db-good', 'PASSED'),
+    e(rdsPublic, 'us-east-1', 'storage-db-bad', 'FAILED'),
+    e(rdsEncrypted, 'us-east-1', 'storage-db-good', 'PASSED'),
+    e(rdsEncrypted, 'us-east-1', 'storage-db-bad', 'FAILED'),
+    e(rdsMultiAz, 'us-east-1', 'storage-db-good', 'PASSED'),
+    e(rdsMultiAz, 'us-east-1', 'storage-db-bad', 'FAILED'),
+    e(rdsMinor, 'us-east-1', 'storage-db-good', 'PASSED'),
+    e(rdsMinor, 'us-east-1', 'storage-db-bad', 'FAILED'),
     ...members.flatMap((m) => [e(rdsPublic, 'eu-west-1', m, 'PASSED'), e(rdsEncrypted, 'eu-west-1', m, 'PASSED'), e(rdsMinor, 'eu-west-1', m, 'PASSED')]),
-    e(clusterMultiAz, 'eu-west-1', 'aurora-single', 'FAILED'),
-    e(clusterMultiAz, 'eu-west-1', 'aurora-spread', 'PASSED'),
+    e(clusterMultiAz, 'eu-west-1', 'storage-aurora-single', 'FAILED'),
+    e(clusterMultiAz, 'eu-west-1', 'storage-aurora-spread', 'PASSED'),
   ];
 }
 
