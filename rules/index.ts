@@ -1,6 +1,7 @@
 /**
  * Every built-in rule, sorted by id. Explicit on purpose: no registration by
  * import side effect. The CLI hands this list to the registry.
+ * (Regenerate with `npm run rules:index` after adding a rule file.)
  */
 import type { Rule } from '../src/engine/rule.js';
 import ec2DefaultSgClosed from './ec2/ec2-default-sg-closed.js';
@@ -14,11 +15,25 @@ import ec2SgCifsRestricted from './ec2/ec2-sg-cifs-restricted.js';
 import ec2SgRdpRestricted from './ec2/ec2-sg-rdp-restricted.js';
 import ec2SgSshRestricted from './ec2/ec2-sg-ssh-restricted.js';
 import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.js';
+import efsFilesystemEncryptedAtRest from './efs/efs-filesystem-encrypted-at-rest.js';
+import efsFilesystemKmsEncrypted from './efs/efs-filesystem-kms-encrypted.js';
 import iamPasswordPolicyMinLength from './iam/iam-password-policy-min-length.js';
 import iamPasswordPolicyReusePrevention from './iam/iam-password-policy-reuse-prevention.js';
 import iamRootAccessKeyAbsent from './iam/iam-root-access-key-absent.js';
 import iamRootMfaEnabled from './iam/iam-root-mfa-enabled.js';
 import iamUserConsoleMfaEnabled from './iam/iam-user-console-mfa-enabled.js';
+import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.js';
+import macieAccountEnabled from './macie/macie-account-enabled.js';
+import rdsClusterMultiAz from './rds/rds-cluster-multi-az.js';
+import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.js';
+import rdsInstanceMultiAz from './rds/rds-instance-multi-az.js';
+import rdsInstanceNotPublic from './rds/rds-instance-not-public.js';
+import rdsInstanceStorageEncrypted from './rds/rds-instance-storage-encrypted.js';
+import s3AccountPublicAccessBlockEnabled from './s3/s3-account-public-access-block-enabled.js';
+import s3BucketDefaultEncryptionEnabled from './s3/s3-bucket-default-encryption-enabled.js';
+import s3BucketMfaDeleteEnabled from './s3/s3-bucket-mfa-delete-enabled.js';
+import s3BucketPublicAccessBlockEnabled from './s3/s3-bucket-public-access-block-enabled.js';
+import s3BucketSslRequestsOnly from './s3/s3-bucket-ssl-requests-only.js';
 
 export const builtInRules: readonly Rule[] = [
   ec2DefaultSgClosed,
@@ -32,9 +47,23 @@ export const builtInRules: readonly Rule[] = [
   ec2SgRdpRestricted,
   ec2SgSshRestricted,
   ec2VpcFlowLogsEnabled,
+  efsFilesystemEncryptedAtRest,
+  efsFilesystemKmsEncrypted,
   iamPasswordPolicyMinLength,
   iamPasswordPolicyReusePrevention,
   iamRootAccessKeyAbsent,
   iamRootMfaEnabled,
   iamUserConsoleMfaEnabled,
+  kmsKeyRotationEnabled,
+  macieAccountEnabled,
+  rdsClusterMultiAz,
+  rdsInstanceAutoMinorVersionUpgrade,
+  rdsInstanceMultiAz,
+  rdsInstanceNotPublic,
+  rdsInstanceStorageEncrypted,
+  s3AccountPublicAccessBlockEnabled,
+  s3BucketDefaultEncryptionEnabled,
+  s3BucketMfaDeleteEnabled,
+  s3BucketPublicAccessBlockEnabled,
+  s3BucketSslRequestsOnly,
 ] as readonly Rule[];

@@ -1,5 +1,8 @@
 /** ASFF resource references for the resource kinds rules report on. */
 import type { Instance, NetworkAcl, SecurityGroup, Tag, Vpc } from '@aws-sdk/client-ec2';
+import type { FileSystemDescription } from '@aws-sdk/client-efs';
+import type { KeyMetadata } from '@aws-sdk/client-kms';
+import type { DBCluster, DBInstance } from '@aws-sdk/client-rds';
 import type { ResourceRef } from '../../src/engine/rule.js';
 
 export function iamUserResource(arn: string, userName: string): ResourceRef {
@@ -85,10 +88,6 @@ export function networkAclResource(acl: NetworkAcl, partition: string, region: s
   };
 }
 
-function tagMap(tags: Tag[] | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
-}
-
 /** `web-1 (i-0abc)` when the resource has a Name tag, else its id. */
 function displayName(id: string, tags: Tag[] | undefined): string {
   const name = tags?.find((t) => t.Key === 'Name')?.Value?.trim();
@@ -100,4 +99,91 @@ function isoDate(value: Date | string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** AWS tag lists (`[{ Key, Value }]`) as a map. */
+function tagMap(tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> | undefined {
+  if (!tags || tags.length === 0) return undefined;
+  return Object.fromEntries(tags.map((t) => [t.Key ?? '', t.Value ?? '']));
+}
+
+/** A bucket, reported in its own Region. */
+export function s3BucketResource(bucket: { name: string; region: string; creationDate: string | null }, partition: string): ResourceRef {
+  return {
+    type: 'AwsS3Bucket',
+    id: `arn:${partition}:s3:::${bucket.name}`,
+    region: bucket.region,
+    name: bucket.name,
+    ...(bucket.creationDate ? { details: { AwsS3Bucket: { CreatedAt: bucket.creationDate } } } : {}),
+  };
+}
+
+export function rdsInstanceResource(instance: DBInstance, partition: string, region: string, account: string): ResourceRef {
+  const name = instance.DBInstanceIdentifier ?? '';
+  const tags = tagMap(instance.TagList);
+  return {
+    type: 'AwsRdsDbInstance',
+    id: instance.DBInstanceArn ?? `arn:${partition}:rds:${region}:${account}:db:${name}`,
+    name,
+    details: {
+      AwsRdsDbInstance: {
+        DBInstanceIdentifier: name,
+        DBInstanceClass: instance.DBInstanceClass,
+        Engine: instance.Engine,
+        EngineVersion: instance.EngineVersion,
+        DbiResourceId: instance.DbiResourceId,
+        DbClusterIdentifier: instance.DBClusterIdentifier,
+      },
+    },
+    ...(tags ? { tags } : {}),
+  };
+}
+
+export function rdsClusterResource(cluster: DBCluster, partition: string, region: string, account: string): ResourceRef {
+  const name = cluster.DBClusterIdentifier ?? '';
+  const tags = tagMap(cluster.TagList);
+  return {
+    type: 'AwsRdsDbCluster',
+    id: cluster.DBClusterArn ?? `arn:${partition}:rds:${region}:${account}:cluster:${name}`,
+    name,
+    details: {
+      AwsRdsDbCluster: {
+        DbClusterIdentifier: name,
+        Engine: cluster.Engine,
+        EngineVersion: cluster.EngineVersion,
+        DbClusterResourceId: cluster.DbClusterResourceId,
+      },
+    },
+    ...(tags ? { tags } : {}),
+  };
+}
+
+/** An EFS file system. ASFF has no details type for it: type, ARN, name and tags only. */
+export function efsFileSystemResource(fs: FileSystemDescription, partition: string, region: string, account: string): ResourceRef {
+  const id = fs.FileSystemId ?? '';
+  const tags = tagMap(fs.Tags);
+  return {
+    type: 'AwsEfsFileSystem',
+    id: fs.FileSystemArn ?? `arn:${partition}:elasticfilesystem:${region}:${fs.OwnerId ?? account}:file-system/${id}`,
+    name: fs.Name ? `${fs.Name} (${id})` : id,
+    ...(tags ? { tags } : {}),
+  };
+}
+
+export function kmsKeyResource(key: { keyId: string; arn: string; metadata: KeyMetadata | null }, account: string): ResourceRef {
+  const m = key.metadata;
+  return {
+    type: 'AwsKmsKey',
+    id: key.arn,
+    name: key.keyId,
+    details: {
+      AwsKmsKey: {
+        KeyId: key.keyId,
+        AWSAccountId: m?.AWSAccountId ?? account,
+        KeyManager: m?.KeyManager,
+        KeyState: m?.KeyState,
+        Origin: m?.Origin,
+      },
+    },
+  };
 }

@@ -5,12 +5,16 @@
 import type { Accessor, AccessorSpec, Json } from './accessor.js';
 import { cloudtrail } from './cloudtrail.js';
 import { ec2 } from './ec2.js';
+import { efs } from './efs.js';
 import { iam } from './iam.js';
+import { kms } from './kms.js';
+import { macie2 } from './macie2.js';
 import { organizations } from './organizations.js';
+import { rds } from './rds.js';
 import { s3 } from './s3.js';
 import { sts } from './sts.js';
 
-const services = { cloudtrail, ec2, iam, organizations, s3, sts };
+const services = { cloudtrail, ec2, efs, iam, kms, macie2, organizations, rds, s3, sts };
 
 export type Catalog = typeof services;
 

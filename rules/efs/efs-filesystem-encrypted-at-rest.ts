@@ -1,0 +1,19 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluateEfsEncryption } from '../lib/efs-encryption.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+export default defineRule({
+  id: 'efs-filesystem-encrypted-at-rest',
+  title: 'EFS file systems should be encrypted at rest',
+  securityHubControlId: 'EFS.8',
+  severity: 'MEDIUM',
+  cis: { '5.0.0': '2.3.1' },
+  scope: 'region',
+  resourceType: 'AwsEfsFileSystem',
+  requiredActions: ['elasticfilesystem:DescribeFileSystems'],
+  remediation: securityHubRemediation(
+    'EFS.8',
+    'Encryption at rest is chosen when a file system is created: create an encrypted file system and copy the data to it, for example with AWS DataSync.',
+  ),
+  evaluate: evaluateEfsEncryption,
+});

@@ -1,0 +1,19 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluateEfsEncryption } from '../lib/efs-encryption.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+export default defineRule({
+  id: 'efs-filesystem-kms-encrypted',
+  title: 'Elastic File System should be configured to encrypt file data at-rest using AWS KMS',
+  securityHubControlId: 'EFS.1',
+  severity: 'MEDIUM',
+  cis: { '3.0.0': '2.4.1', '5.0.0': '2.3.1' },
+  scope: 'region',
+  resourceType: 'AwsEfsFileSystem',
+  requiredActions: ['elasticfilesystem:DescribeFileSystems'],
+  remediation: securityHubRemediation(
+    'EFS.1',
+    'Encryption at rest is chosen when a file system is created: create an encrypted file system (a KMS key) and copy the data to it, for example with AWS DataSync.',
+  ),
+  evaluate: evaluateEfsEncryption,
+});

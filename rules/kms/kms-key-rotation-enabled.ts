@@ -1,0 +1,44 @@
+import { customerRotatable } from '../../src/data/kms.js';
+import { DataUnavailable } from '../../src/engine/errors.js';
+import { defineRule, fail, notAvailable, pass, unavailable } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { kmsKeyResource } from '../lib/resources.js';
+
+export default defineRule({
+  id: 'kms-key-rotation-enabled',
+  title: 'AWS KMS key rotation should be enabled',
+  securityHubControlId: 'KMS.4',
+  severity: 'MEDIUM',
+  cis: { '1.2.0': '2.8', '1.4.0': '3.8', '3.0.0': '3.6', '5.0.0': '3.6' },
+  scope: 'region',
+  resourceType: 'AwsKmsKey',
+  requiredActions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus'],
+  remediation: securityHubRemediation(
+    'KMS.4',
+    'Turn on automatic key rotation for the customer managed key (KMS console, Key rotation tab, or aws kms enable-key-rotation --key-id <key>).',
+  ),
+  async evaluate({ data, account }) {
+    const keys = await data.kms.keys();
+    const results = keys.map((key) => {
+      const resource = kmsKeyResource(key, account);
+      // DescribeKey failed: the key cannot even be placed in or out of scope.
+      if (key.metadata === null) return key.unavailable ? unavailable(resource, new DataUnavailable(key.unavailable)) : null;
+      // Out of scope (AWS managed, asymmetric, HMAC, imported, custom key store) or pending deletion: no finding.
+      if (!customerRotatable(key.metadata)) return null;
+      if (key.unavailable) return unavailable(resource, new DataUnavailable(key.unavailable));
+      if (key.rotation === null) {
+        return notAvailable(resource, `The rotation status of KMS key ${key.keyId} was not read.`, { reasonCode: 'DATA_UNAVAILABLE' });
+      }
+      const evidence = {
+        KeyRotationEnabled: key.rotation.enabled,
+        RotationPeriodInDays: key.rotation.rotationPeriodInDays,
+        KeyState: key.metadata.KeyState ?? null,
+      };
+      const state = key.metadata.KeyState === 'Enabled' ? '' : ` (key state ${key.metadata.KeyState ?? 'unknown'})`;
+      return key.rotation.enabled
+        ? pass(resource, `Automatic rotation is on for KMS key ${key.keyId}${state}.`, { evidence })
+        : fail(resource, `Automatic rotation is off for KMS key ${key.keyId}${state}.`, { evidence });
+    });
+    return results.filter((r) => r !== null);
+  },
+});

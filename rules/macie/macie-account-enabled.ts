@@ -1,0 +1,33 @@
+import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+/** Macie.1 is in no Security Hub CIS standard (the related CIS items are Manual): it runs only when selected by id. */
+export default defineRule({
+  id: 'macie-account-enabled',
+  title: 'Amazon Macie should be enabled',
+  securityHubControlId: 'Macie.1',
+  severity: 'MEDIUM',
+  cis: {},
+  scope: 'region',
+  resourceType: 'AwsAccount',
+  requiredActions: ['macie2:GetMacieSession'],
+  remediation: securityHubRemediation(
+    'Macie.1',
+    'Enable Amazon Macie in every Region you use (Macie console, Get started, or aws macie2 enable-macie), and resume it where it is paused.',
+  ),
+  async evaluate({ data, account, region }) {
+    const session = await data.macie2.session();
+    const resource = accountResource(account, region);
+    if (session === null) {
+      return [fail(resource, `Amazon Macie is not enabled in ${region}.`, { reasonCode: 'MACIE_NOT_ENABLED', evidence: { status: null } })];
+    }
+    const evidence = { status: session.status };
+    return [
+      session.status === 'ENABLED'
+        ? pass(resource, `Amazon Macie is enabled in ${region}.`, { evidence })
+        : fail(resource, `Amazon Macie is ${session.status === 'PAUSED' ? 'paused' : `in status ${session.status ?? 'unknown'}`} in ${region}.`, {
+            evidence,
+          }),
+    ];
+  },
+});

@@ -1,0 +1,32 @@
+import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { publicAccessBlockEvidence, publicAccessBlockGaps } from '../lib/s3.js';
+
+export default defineRule({
+  id: 's3-account-public-access-block-enabled',
+  title: 'S3 general purpose buckets should have block public access settings enabled',
+  securityHubControlId: 'S3.1',
+  severity: 'MEDIUM',
+  cis: { '1.4.0': '2.1.5', '3.0.0': '2.1.4', '5.0.0': '2.1.4' },
+  scope: 'account',
+  resourceType: 'AwsAccount',
+  requiredActions: ['s3:GetAccountPublicAccessBlock'],
+  remediation: securityHubRemediation(
+    'S3.1',
+    'Turn on all four account-level S3 Block Public Access settings (S3 console, Block Public Access settings for this account, or aws s3control put-public-access-block).',
+  ),
+  async evaluate({ data, account }) {
+    const config = await data.s3.accountPublicAccessBlock();
+    const resource = accountResource(account);
+    const evidence = publicAccessBlockEvidence(config);
+    if (config === null) {
+      return [fail(resource, 'The account has no S3 Block Public Access configuration.', { reasonCode: 'NO_PUBLIC_ACCESS_BLOCK', evidence })];
+    }
+    const off = publicAccessBlockGaps(config);
+    return [
+      off.length === 0
+        ? pass(resource, 'All four account-level S3 Block Public Access settings are on.', { evidence })
+        : fail(resource, `Account-level S3 Block Public Access has ${off.join(', ')} off.`, { evidence }),
+    ];
+  },
+});

@@ -1,0 +1,33 @@
+import { DataUnavailable } from '../../src/engine/errors.js';
+import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { evaluateBucketsInRegion } from '../lib/s3.js';
+
+export default defineRule({
+  id: 's3-bucket-mfa-delete-enabled',
+  title: 'S3 general purpose buckets should have MFA delete enabled',
+  securityHubControlId: 'S3.20',
+  severity: 'LOW',
+  cis: { '1.4.0': '2.1.3', '3.0.0': '2.1.2', '5.0.0': '2.1.2' },
+  scope: 'region',
+  resourceType: 'AwsS3Bucket',
+  requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetLifecycleConfiguration', 's3:GetBucketVersioning'],
+  remediation: securityHubRemediation(
+    'S3.20',
+    'As the root user with its MFA device, turn on versioning with MFA Delete (aws s3api put-bucket-versioning --mfa ... --versioning-configuration Status=Enabled,MFADelete=Enabled).',
+  ),
+  async evaluate(ctx) {
+    return evaluateBucketsInRegion(ctx, async (bucket, resource) => {
+      // MFA Delete cannot be used together with a lifecycle configuration: such buckets get no finding.
+      const lifecycle = await attempt(ctx.data.s3.bucketLifecycle(bucket.name));
+      if (lifecycle instanceof DataUnavailable) return unavailable(resource, lifecycle);
+      if (lifecycle !== null) return null;
+      const versioning = await attempt(ctx.data.s3.bucketVersioning(bucket.name));
+      if (versioning instanceof DataUnavailable) return unavailable(resource, versioning);
+      const evidence = { versioningStatus: versioning.status, mfaDelete: versioning.mfaDelete };
+      if (versioning.mfaDelete === 'Enabled') return pass(resource, `Bucket ${bucket.name} has MFA Delete enabled.`, { evidence });
+      const why = versioning.status === 'Enabled' ? 'versioning is on but MFA Delete is not' : 'versioning, and with it MFA Delete, is off';
+      return fail(resource, `Bucket ${bucket.name} does not have MFA Delete enabled: ${why}.`, { evidence });
+    });
+  },
+});

@@ -1,0 +1,33 @@
+import { DataUnavailable } from '../../src/engine/errors.js';
+import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { evaluateBucketsInRegion, publicAccessBlockEvidence, publicAccessBlockGaps } from '../lib/s3.js';
+
+export default defineRule({
+  id: 's3-bucket-public-access-block-enabled',
+  title: 'S3 general purpose buckets should block public access',
+  securityHubControlId: 'S3.8',
+  severity: 'HIGH',
+  cis: { '1.4.0': '2.1.5', '3.0.0': '2.1.4', '5.0.0': '2.1.4' },
+  scope: 'region',
+  resourceType: 'AwsS3Bucket',
+  requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketPublicAccessBlock'],
+  remediation: securityHubRemediation(
+    'S3.8',
+    'Turn on all four Block Public Access settings on the bucket (S3 console, bucket Permissions tab, or aws s3api put-public-access-block).',
+  ),
+  async evaluate(ctx) {
+    return evaluateBucketsInRegion(ctx, async (bucket, resource) => {
+      const config = await attempt(ctx.data.s3.bucketPublicAccessBlock(bucket.name));
+      if (config instanceof DataUnavailable) return unavailable(resource, config);
+      const evidence = publicAccessBlockEvidence(config);
+      if (config === null) {
+        return fail(resource, `Bucket ${bucket.name} has no Block Public Access configuration.`, { reasonCode: 'NO_PUBLIC_ACCESS_BLOCK', evidence });
+      }
+      const off = publicAccessBlockGaps(config);
+      return off.length === 0
+        ? pass(resource, `All four Block Public Access settings are on for bucket ${bucket.name}.`, { evidence })
+        : fail(resource, `Bucket ${bucket.name} has Block Public Access ${off.join(', ')} off.`, { evidence });
+    });
+  },
+});

@@ -1,0 +1,55 @@
+import { DataUnavailable } from '../../src/engine/errors.js';
+import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { evaluateBucketsInRegion } from '../lib/s3.js';
+import { findSecureTransportDeny, hasTlsVersionDeny } from '../lib/s3-policy.js';
+
+export default defineRule({
+  id: 's3-bucket-ssl-requests-only',
+  title: 'S3 general purpose buckets should require requests to use SSL',
+  securityHubControlId: 'S3.5',
+  severity: 'MEDIUM',
+  cis: { '1.4.0': '2.1.2', '3.0.0': '2.1.1', '5.0.0': '2.1.1' },
+  scope: 'region',
+  resourceType: 'AwsS3Bucket',
+  requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketPolicy'],
+  remediation: securityHubRemediation(
+    'S3.5',
+    'Add a bucket policy statement that denies s3:* to every principal on the bucket and its objects when aws:SecureTransport is false.',
+  ),
+  async evaluate(ctx) {
+    return evaluateBucketsInRegion(ctx, async (bucket, resource) => {
+      const policy = await attempt(ctx.data.s3.bucketPolicy(bucket.name));
+      if (policy instanceof DataUnavailable) return unavailable(resource, policy);
+      if (policy === null) {
+        return fail(resource, `Bucket ${bucket.name} has no bucket policy, so requests over HTTP are not denied.`, {
+          reasonCode: 'NO_BUCKET_POLICY',
+          evidence: { bucketPolicy: 'none' },
+        });
+      }
+      if (policy.document === null) {
+        return fail(resource, `The policy of bucket ${bucket.name} could not be parsed, so no TLS-only statement was found.`, {
+          reasonCode: 'UNPARSEABLE_BUCKET_POLICY',
+          evidence: { bucketPolicy: 'unparseable' },
+        });
+      }
+      const deny = findSecureTransportDeny(policy.document, bucket.name, ctx.partition);
+      if (deny) {
+        return pass(resource, `The policy of bucket ${bucket.name} denies every request that does not use TLS.`, {
+          evidence: { statementSid: deny.Sid ?? null },
+        });
+      }
+      if (hasTlsVersionDeny(policy.document)) {
+        return fail(
+          resource,
+          `The policy of bucket ${bucket.name} denies old TLS versions (s3:TlsVersion) but has no statement denying requests where aws:SecureTransport is false, which is what this control requires.`,
+          { reasonCode: 'TLS_VERSION_DENY_ONLY', evidence: { tlsVersionDeny: true } },
+        );
+      }
+      return fail(resource, `The policy of bucket ${bucket.name} has no statement denying requests where aws:SecureTransport is false.`, {
+        reasonCode: 'NO_SECURE_TRANSPORT_DENY',
+        evidence: { tlsVersionDeny: false },
+      });
+    });
+  },
+});

@@ -1,0 +1,29 @@
+/**
+ * RDS reads. DescribeDBInstances and DescribeDBClusters carry every field the
+ * RDS rules judge (PubliclyAccessible, StorageEncrypted, MultiAZ,
+ * AutoMinorVersionUpgrade, the engine and the cluster membership), so one
+ * paginated list per Region serves them all. The RDS API also lists DocumentDB
+ * and Neptune instances and clusters; the rules decide what to do with them.
+ */
+import { RDSClient, paginateDescribeDBClusters, paginateDescribeDBInstances, type DBCluster, type DBInstance } from '@aws-sdk/client-rds';
+import { collect, defineAccessor } from './accessor.js';
+
+export const rds = {
+  /** Every DB instance of the Region. */
+  dbInstances: defineAccessor({
+    actions: ['rds:DescribeDBInstances'],
+    async fetch(ctx): Promise<DBInstance[]> {
+      const instances = await collect(paginateDescribeDBInstances({ client: ctx.client(RDSClient) }, {}), (page) => page.DBInstances);
+      return instances.sort((a, b) => (a.DBInstanceArn ?? '').localeCompare(b.DBInstanceArn ?? ''));
+    },
+  }),
+
+  /** Every DB cluster of the Region (Aurora, Multi-AZ DB clusters, and the DocumentDB and Neptune ones the API also lists). */
+  dbClusters: defineAccessor({
+    actions: ['rds:DescribeDBClusters'],
+    async fetch(ctx): Promise<DBCluster[]> {
+      const clusters = await collect(paginateDescribeDBClusters({ client: ctx.client(RDSClient) }, {}), (page) => page.DBClusters);
+      return clusters.sort((a, b) => (a.DBClusterArn ?? '').localeCompare(b.DBClusterArn ?? ''));
+    },
+  }),
+};
