@@ -118,6 +118,8 @@ const attached = (list: AttachedPolicy[] | undefined): AttachedPolicyRef[] =>
 const inline = (list: PolicyDetail[] | undefined): InlinePolicy[] =>
   (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: p.PolicyDocument ? parsePolicyDocument(p.PolicyDocument, true) : null }));
 const tagMap = (tags: Tag[] | undefined): Record<string, string> => Object.fromEntries((tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+/** The last segment of an IAM ARN (`arn:aws:iam::1:policy/path/name` -> `name`): the name when a listing leaves it out. */
+const nameFromArn = (arn: string | undefined): string => (arn ?? '').slice((arn ?? '').lastIndexOf('/') + 1);
 const byName = <T extends { name: string }>(list: T[]): T[] => list.sort((a, b) => a.name.localeCompare(b.name));
 
 function isNoSuchEntity(error: unknown): boolean {
@@ -262,7 +264,8 @@ export const iam = {
           const versions = p.PolicyVersionList ?? [];
           const version = versions.find((v) => v.IsDefaultVersion === true) ?? versions.find((v) => v.VersionId === p.DefaultVersionId);
           details.policies.push({
-            name: p.PolicyName ?? '',
+            // moto leaves PolicyName out of this listing; the ARN always ends with it.
+            name: p.PolicyName ?? nameFromArn(p.Arn),
             id: p.PolicyId ?? '',
             arn: p.Arn ?? '',
             path: p.Path ?? '/',

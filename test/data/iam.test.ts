@@ -154,7 +154,8 @@ describe('IAM authorization details, policy entities and server certificates', (
               { VersionId: 'v2', IsDefaultVersion: true, Document: encoded(ADMIN) },
             ],
           },
-          { PolicyName: 'broken', Arn: 'arn:aws:iam::123456789012:policy/broken', DefaultVersionId: 'v1', PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: 'not%20json' }] },
+          // No PolicyName (as moto answers): the name comes from the ARN.
+          { Arn: 'arn:aws:iam::123456789012:policy/team/broken', DefaultVersionId: 'v1', PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: 'not%20json' }] },
         ],
         IsTruncated: false,
       });
