@@ -4,6 +4,7 @@
  * (Regenerate with `npm run rules:index` after adding a rule file.)
  */
 import type { Rule } from '../src/engine/rule.js';
+import accountSecurityContactRegistered from './account/account-security-contact-registered.js';
 import ec2DefaultSgClosed from './ec2/ec2-default-sg-closed.js';
 import ec2EbsDefaultEncryptionEnabled from './ec2/ec2-ebs-default-encryption-enabled.js';
 import ec2InstanceIamRoleAttached from './ec2/ec2-instance-iam-role-attached.js';
@@ -17,11 +18,28 @@ import ec2SgSshRestricted from './ec2/ec2-sg-ssh-restricted.js';
 import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.js';
 import efsFilesystemEncryptedAtRest from './efs/efs-filesystem-encrypted-at-rest.js';
 import efsFilesystemKmsEncrypted from './efs/efs-filesystem-kms-encrypted.js';
+import iamAccessKeyRotated from './iam/iam-access-key-rotated.js';
+import iamCloudshellFullAccessNotAttached from './iam/iam-cloudshell-full-access-not-attached.js';
+import iamExternalAccessAnalyzerEnabled from './iam/iam-external-access-analyzer-enabled.js';
+import iamPasswordPolicyLowercase from './iam/iam-password-policy-lowercase.js';
+import iamPasswordPolicyMaxAge from './iam/iam-password-policy-max-age.js';
 import iamPasswordPolicyMinLength from './iam/iam-password-policy-min-length.js';
+import iamPasswordPolicyNumber from './iam/iam-password-policy-number.js';
 import iamPasswordPolicyReusePrevention from './iam/iam-password-policy-reuse-prevention.js';
+import iamPasswordPolicySymbol from './iam/iam-password-policy-symbol.js';
+import iamPasswordPolicyUppercase from './iam/iam-password-policy-uppercase.js';
+import iamPolicyNoFullAdmin from './iam/iam-policy-no-full-admin.js';
 import iamRootAccessKeyAbsent from './iam/iam-root-access-key-absent.js';
+import iamRootHardwareMfaEnabled from './iam/iam-root-hardware-mfa-enabled.js';
 import iamRootMfaEnabled from './iam/iam-root-mfa-enabled.js';
+import iamServerCertificateNotExpired from './iam/iam-server-certificate-not-expired.js';
+import iamSupportRoleExists from './iam/iam-support-role-exists.js';
 import iamUserConsoleMfaEnabled from './iam/iam-user-console-mfa-enabled.js';
+import iamUserNoDirectPolicies from './iam/iam-user-no-direct-policies.js';
+import iamUserNoInitialAccessKey from './iam/iam-user-no-initial-access-key.js';
+import iamUserSingleActiveAccessKey from './iam/iam-user-single-active-access-key.js';
+import iamUserUnusedCredentials45d from './iam/iam-user-unused-credentials-45d.js';
+import iamUserUnusedCredentials90d from './iam/iam-user-unused-credentials-90d.js';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.js';
 import macieAccountEnabled from './macie/macie-account-enabled.js';
 import rdsClusterMultiAz from './rds/rds-cluster-multi-az.js';
@@ -36,6 +54,7 @@ import s3BucketPublicAccessBlockEnabled from './s3/s3-bucket-public-access-block
 import s3BucketSslRequestsOnly from './s3/s3-bucket-ssl-requests-only.js';
 
 export const builtInRules: readonly Rule[] = [
+  accountSecurityContactRegistered,
   ec2DefaultSgClosed,
   ec2EbsDefaultEncryptionEnabled,
   ec2InstanceIamRoleAttached,
@@ -49,11 +68,28 @@ export const builtInRules: readonly Rule[] = [
   ec2VpcFlowLogsEnabled,
   efsFilesystemEncryptedAtRest,
   efsFilesystemKmsEncrypted,
+  iamAccessKeyRotated,
+  iamCloudshellFullAccessNotAttached,
+  iamExternalAccessAnalyzerEnabled,
+  iamPasswordPolicyLowercase,
+  iamPasswordPolicyMaxAge,
   iamPasswordPolicyMinLength,
+  iamPasswordPolicyNumber,
   iamPasswordPolicyReusePrevention,
+  iamPasswordPolicySymbol,
+  iamPasswordPolicyUppercase,
+  iamPolicyNoFullAdmin,
   iamRootAccessKeyAbsent,
+  iamRootHardwareMfaEnabled,
   iamRootMfaEnabled,
+  iamServerCertificateNotExpired,
+  iamSupportRoleExists,
   iamUserConsoleMfaEnabled,
+  iamUserNoDirectPolicies,
+  iamUserNoInitialAccessKey,
+  iamUserSingleActiveAccessKey,
+  iamUserUnusedCredentials45d,
+  iamUserUnusedCredentials90d,
   kmsKeyRotationEnabled,
   macieAccountEnabled,
   rdsClusterMultiAz,

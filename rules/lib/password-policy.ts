@@ -20,3 +20,18 @@ export async function evaluatePasswordPolicy(
   const verdict = judge(policy);
   return [(verdict.ok ? pass : fail)(resource, verdict.reason, { evidence: verdict.evidence })];
 }
+
+/** The judge for a boolean requirement of the policy (IAM.11 to IAM.14): the flag must be exactly true. */
+export function requiresFlag(
+  field: 'RequireUppercaseCharacters' | 'RequireLowercaseCharacters' | 'RequireSymbols' | 'RequireNumbers',
+  what: string,
+): (policy: PasswordPolicy) => PolicyVerdict {
+  return (policy) => {
+    const ok = policy[field] === true;
+    return {
+      ok,
+      reason: ok ? `The password policy requires ${what}.` : `The password policy does not require ${what}.`,
+      evidence: { [field]: policy[field] ?? null },
+    };
+  };
+}

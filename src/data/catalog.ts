@@ -3,6 +3,8 @@
  * exporting an object of `defineAccessor(...)`s and add it here.
  */
 import type { Accessor, AccessorSpec, Json } from './accessor.js';
+import { accessanalyzer } from './accessanalyzer.js';
+import { account } from './account.js';
 import { cloudtrail } from './cloudtrail.js';
 import { ec2 } from './ec2.js';
 import { efs } from './efs.js';
@@ -14,7 +16,7 @@ import { rds } from './rds.js';
 import { s3 } from './s3.js';
 import { sts } from './sts.js';
 
-const services = { cloudtrail, ec2, efs, iam, kms, macie2, organizations, rds, s3, sts };
+const services = { accessanalyzer, account, cloudtrail, ec2, efs, iam, kms, macie2, organizations, rds, s3, sts };
 
 export type Catalog = typeof services;
 

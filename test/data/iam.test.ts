@@ -4,9 +4,12 @@ import {
   GenerateCredentialReportCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetCredentialReportCommand,
   IAMClient,
   IAMServiceException,
+  ListEntitiesForPolicyCommand,
+  ListServerCertificatesCommand,
   ListVirtualMFADevicesCommand,
   NoSuchEntityException,
 } from '@aws-sdk/client-iam';
@@ -101,5 +104,159 @@ describe('IAM accessors', () => {
       { serialNumber: 'arn:aws:iam::123456789012:mfa/root-account-mfa-device', userArn: 'arn:aws:iam::123456789012:root', enableDate: null },
       { serialNumber: 'arn:aws:iam::123456789012:mfa/spare', userArn: null, enableDate: null },
     ]);
+  });
+});
+
+const encoded = (document: object) => encodeURIComponent(JSON.stringify(document));
+const ADMIN = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } };
+const TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+
+describe('IAM authorization details, policy entities and server certificates', () => {
+  it('reads every page of GetAccountAuthorizationDetails once, with the identity and local-policy filters, and parses the documents', async () => {
+    iam
+      .on(GetAccountAuthorizationDetailsCommand)
+      .resolvesOnce({
+        UserDetailList: [
+          {
+            UserName: 'zoe',
+            UserId: 'AIDAZOE',
+            Arn: 'arn:aws:iam::123456789012:user/ops/zoe',
+            Path: '/ops/',
+            CreateDate: new Date('2025-01-02T03:04:05Z'),
+            GroupList: ['support', 'admins'],
+            AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+            UserPolicyList: [{ PolicyName: 'inline-admin', PolicyDocument: encoded(ADMIN) }],
+            PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary' },
+            Tags: [{ Key: 'team', Value: 'ops' }],
+          },
+        ],
+        GroupDetailList: [{ GroupName: 'support', GroupId: 'AGPA1', Arn: 'arn:aws:iam::123456789012:group/support', Path: '/' }],
+        IsTruncated: true,
+        Marker: 'page-2',
+      })
+      .resolves({
+        UserDetailList: [{ UserName: 'adam', UserId: 'AIDAADAM', Arn: 'arn:aws:iam::123456789012:user/adam', Path: '/' }],
+        RoleDetailList: [
+          { RoleName: 'app', RoleId: 'AROAAPP', Arn: 'arn:aws:iam::123456789012:role/app', Path: '/', AssumeRolePolicyDocument: encoded(TRUST) },
+        ],
+        Policies: [
+          {
+            PolicyName: 'admin',
+            PolicyId: 'ANPA1',
+            Arn: 'arn:aws:iam::123456789012:policy/admin',
+            Path: '/',
+            DefaultVersionId: 'v2',
+            AttachmentCount: 2,
+            PermissionsBoundaryUsageCount: 1,
+            IsAttachable: true,
+            PolicyVersionList: [
+              { VersionId: 'v1', IsDefaultVersion: false, Document: encoded({ Statement: [] }) },
+              { VersionId: 'v2', IsDefaultVersion: true, Document: encoded(ADMIN) },
+            ],
+          },
+          // No PolicyName (as moto answers): the name comes from the ARN.
+          { Arn: 'arn:aws:iam::123456789012:policy/team/broken', DefaultVersionId: 'v1', PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: 'not%20json' }] },
+        ],
+        IsTruncated: false,
+      });
+    const { data } = mockedLiveSource();
+    const [details, again] = await Promise.all([data().iam.authorizationDetails(), data('eu-west-1').iam.authorizationDetails()]);
+    expect(again).toBe(details);
+    const calls = iam.commandCalls(GetAccountAuthorizationDetailsCommand);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.args[0].input).toMatchObject({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] });
+    expect(calls[1]?.args[0].input).toMatchObject({ Marker: 'page-2' });
+
+    expect(details.users.map((u) => u.name)).toEqual(['adam', 'zoe']);
+    expect(details.users[1]).toEqual({
+      name: 'zoe',
+      id: 'AIDAZOE',
+      arn: 'arn:aws:iam::123456789012:user/ops/zoe',
+      path: '/ops/',
+      createDate: '2025-01-02T03:04:05.000Z',
+      groups: ['admins', 'support'],
+      attachedManagedPolicies: [{ name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+      inlinePolicies: [
+        {
+          name: 'inline-admin',
+          document: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: ['*'], NotAction: [], Resource: ['*'], NotResource: [], Condition: {} }],
+          },
+        },
+      ],
+      permissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary',
+      tags: { team: 'ops' },
+    });
+    expect(details.users[0]).toMatchObject({ groups: [], attachedManagedPolicies: [], inlinePolicies: [], createDate: null });
+    expect(details.groups).toEqual([
+      { name: 'support', id: 'AGPA1', arn: 'arn:aws:iam::123456789012:group/support', path: '/', createDate: null, attachedManagedPolicies: [], inlinePolicies: [] },
+    ]);
+    expect(details.roles[0]?.trustPolicy?.Statement[0]).toMatchObject({ Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com'] }, Action: ['sts:AssumeRole'] });
+    // The default version's document, not the first one's.
+    expect(details.policies[0]).toMatchObject({ name: 'admin', defaultVersionId: 'v2', attachmentCount: 2, permissionsBoundaryUsageCount: 1, isAttachable: true });
+    expect(details.policies[0]?.document?.Statement[0]).toMatchObject({ Action: ['*'], Resource: ['*'] });
+    expect(details.policies[1]).toMatchObject({ name: 'broken', document: null, attachmentCount: 0 });
+  });
+
+  it('names iam:GetAccountAuthorizationDetails when the read is denied', async () => {
+    iam.on(GetAccountAuthorizationDetailsCommand).rejects(denied());
+    const { data } = mockedLiveSource();
+    const error = await data().iam.authorizationDetails().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataUnavailable);
+    expect((error as DataUnavailable).describe()).toBe('Missing permission iam:GetAccountAuthorizationDetails (AccessDenied)');
+  });
+
+  it('lists the entities of a policy across pages, as a permissions policy, once per policy ARN', async () => {
+    iam
+      .on(ListEntitiesForPolicyCommand, { PolicyArn: 'arn:aws:iam::aws:policy/AWSSupportAccess' })
+      .resolvesOnce({ PolicyUsers: [{ UserName: 'zed', UserId: 'U2' }], PolicyGroups: [{ GroupName: 'support', GroupId: 'G1' }], IsTruncated: true, Marker: 'm' })
+      .resolves({ PolicyUsers: [{ UserName: 'amy', UserId: 'U1' }], PolicyRoles: [{ RoleName: 'helpdesk', RoleId: 'R1' }], IsTruncated: false });
+    iam.on(ListEntitiesForPolicyCommand, { PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }).resolves({ IsTruncated: false });
+    const { data } = mockedLiveSource();
+    const support = await data().iam.entitiesForPolicy('arn:aws:iam::aws:policy/AWSSupportAccess');
+    await data('eu-west-1').iam.entitiesForPolicy('arn:aws:iam::aws:policy/AWSSupportAccess');
+    expect(support).toEqual({
+      users: [{ name: 'amy', id: 'U1' }, { name: 'zed', id: 'U2' }],
+      groups: [{ name: 'support', id: 'G1' }],
+      roles: [{ name: 'helpdesk', id: 'R1' }],
+    });
+    expect(await data().iam.entitiesForPolicy('arn:aws:iam::aws:policy/AWSCloudShellFullAccess')).toEqual({ users: [], groups: [], roles: [] });
+    const calls = iam.commandCalls(ListEntitiesForPolicyCommand);
+    expect(calls).toHaveLength(3);
+    expect(calls[0]?.args[0].input).toMatchObject({ PolicyArn: 'arn:aws:iam::aws:policy/AWSSupportAccess', PolicyUsageFilter: 'PermissionsPolicy' });
+  });
+
+  it('answers null for a policy that does not exist, and propagates other errors', async () => {
+    iam.on(ListEntitiesForPolicyCommand).rejectsOnce(new NoSuchEntityException({ $metadata: {}, message: 'no such policy' })).rejects(denied());
+    const { data } = mockedLiveSource();
+    expect(await data().iam.entitiesForPolicy('arn:aws-cn:iam::aws:policy/AWSCloudShellFullAccess')).toBeNull();
+    await expect(data().iam.entitiesForPolicy('arn:aws:iam::aws:policy/AWSSupportAccess')).rejects.toMatchObject({
+      name: 'DataUnavailable',
+      action: 'iam:ListEntitiesForPolicy',
+      reason: 'access-denied',
+    });
+  });
+
+  it('lists server certificates across pages with ISO dates', async () => {
+    iam
+      .on(ListServerCertificatesCommand)
+      .resolvesOnce({
+        ServerCertificateMetadataList: [
+          { Path: '/', ServerCertificateName: 'web', ServerCertificateId: 'ASCA1', Arn: 'arn:aws:iam::123456789012:server-certificate/web', Expiration: new Date('2027-01-01T00:00:00Z'), UploadDate: new Date('2026-01-01T00:00:00Z') },
+        ],
+        IsTruncated: true,
+        Marker: 'm',
+      })
+      .resolves({
+        ServerCertificateMetadataList: [{ Path: '/cf/', ServerCertificateName: 'api', ServerCertificateId: 'ASCA2', Arn: 'arn:aws:iam::123456789012:server-certificate/cf/api' }],
+        IsTruncated: false,
+      });
+    const { data } = mockedLiveSource();
+    expect(await data().iam.serverCertificates()).toEqual([
+      { name: 'api', id: 'ASCA2', arn: 'arn:aws:iam::123456789012:server-certificate/cf/api', path: '/cf/', uploadDate: null, expiration: null },
+      { name: 'web', id: 'ASCA1', arn: 'arn:aws:iam::123456789012:server-certificate/web', path: '/', uploadDate: '2026-01-01T00:00:00.000Z', expiration: '2027-01-01T00:00:00.000Z' },
+    ]);
+    expect(iam.commandCalls(ListServerCertificatesCommand)).toHaveLength(2);
   });
 });

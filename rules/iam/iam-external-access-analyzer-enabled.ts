@@ -1,0 +1,44 @@
+import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+/** Analyzer types that find external access; the `*_UNUSED_ACCESS` and `*_INTERNAL_ACCESS` types do not. */
+const EXTERNAL_ACCESS_TYPES = new Set(['ACCOUNT', 'ORGANIZATION']);
+
+export default defineRule({
+  id: 'iam-external-access-analyzer-enabled',
+  title: 'IAM Access Analyzer external access analyzer should be enabled',
+  securityHubControlId: 'IAM.28',
+  severity: 'HIGH',
+  cis: { '3.0.0': '1.20', '5.0.0': '1.19' },
+  cisExtra: { '1.4.0': '1.20' },
+  scope: 'region',
+  resourceType: 'AwsAccount',
+  requiredActions: ['access-analyzer:ListAnalyzers'],
+  remediation: securityHubRemediation(
+    'IAM.28',
+    'Create an IAM Access Analyzer external access analyzer in every Region you use (aws accessanalyzer create-analyzer --analyzer-name external --type ACCOUNT, or ORGANIZATION from the delegated administrator).',
+  ),
+  async evaluate({ data, account, region }) {
+    const analyzers = await data.accessanalyzer.analyzers();
+    const resource = accountResource(account, region);
+    const external = analyzers.filter((a) => EXTERNAL_ACCESS_TYPES.has(a.type));
+    const active = external.filter((a) => a.status === 'ACTIVE');
+    const evidence = {
+      analyzers: analyzers.length,
+      externalAccessAnalyzers: external.length,
+      activeExternalAccessAnalyzers: active.map((a) => `${a.name} (${a.type})`).join(', ') || null,
+    };
+    if (active.length > 0) {
+      return [pass(resource, `Region ${region} has an active external access analyzer: ${active.map((a) => a.name).join(', ')}.`, { evidence })];
+    }
+    if (external.length > 0) {
+      return [
+        fail(resource, `Region ${region} has external access analyzers, but none is active (${external.map((a) => `${a.name}: ${a.status}`).join(', ')}).`, {
+          reasonCode: 'ANALYZER_NOT_ACTIVE',
+          evidence,
+        }),
+      ];
+    }
+    return [fail(resource, `Region ${region} has no IAM Access Analyzer external access analyzer.`, { reasonCode: 'NO_EXTERNAL_ACCESS_ANALYZER', evidence })];
+  },
+});

@@ -1,0 +1,35 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluatePasswordPolicy } from '../lib/password-policy.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+export default defineRule({
+  id: 'iam-password-policy-max-age',
+  title: 'Ensure IAM password policy expires passwords within 90 days or less',
+  securityHubControlId: 'IAM.17',
+  severity: 'LOW',
+  cis: { '1.2.0': '1.11' },
+  scope: 'account',
+  resourceType: 'AwsAccount',
+  requiredActions: ['iam:GetAccountPasswordPolicy'],
+  params: { maxPasswordAgeDays: 90 },
+  remediation: securityHubRemediation(
+    'IAM.17',
+    'Make passwords expire after 90 days or less (aws iam update-account-password-policy --max-password-age 90, keeping the other settings you use).',
+  ),
+  async evaluate(ctx) {
+    const limit = ctx.params.maxPasswordAgeDays;
+    return evaluatePasswordPolicy(ctx, (policy) => {
+      const age = policy.MaxPasswordAge;
+      const ok = age !== undefined && age > 0 && age <= limit;
+      return {
+        ok,
+        reason: ok
+          ? `Passwords expire after ${age} days.`
+          : age === undefined || age <= 0
+            ? `Passwords never expire; they must expire within ${limit} days.`
+            : `Passwords expire after ${age} days; they must expire within ${limit} days.`,
+        evidence: { MaxPasswordAge: age ?? null, ExpirePasswords: policy.ExpirePasswords ?? null, maxPasswordAgeDays: limit },
+      };
+    });
+  },
+});

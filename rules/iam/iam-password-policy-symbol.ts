@@ -1,0 +1,21 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluatePasswordPolicy, requiresFlag } from '../lib/password-policy.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+export default defineRule({
+  id: 'iam-password-policy-symbol',
+  title: 'Ensure IAM password policy requires at least one symbol',
+  securityHubControlId: 'IAM.13',
+  severity: 'MEDIUM',
+  cis: { '1.2.0': '1.7' },
+  scope: 'account',
+  resourceType: 'AwsAccount',
+  requiredActions: ['iam:GetAccountPasswordPolicy'],
+  remediation: securityHubRemediation(
+    'IAM.13',
+    'Require at least one symbol in the account password policy (IAM console, Account settings, or aws iam update-account-password-policy --require-symbols, keeping the other settings you use).',
+  ),
+  async evaluate(ctx) {
+    return evaluatePasswordPolicy(ctx, requiresFlag('RequireSymbols', 'at least one symbol'));
+  },
+});

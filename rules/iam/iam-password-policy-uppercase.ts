@@ -1,0 +1,21 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluatePasswordPolicy, requiresFlag } from '../lib/password-policy.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+export default defineRule({
+  id: 'iam-password-policy-uppercase',
+  title: 'Ensure IAM password policy requires at least one uppercase letter',
+  securityHubControlId: 'IAM.11',
+  severity: 'MEDIUM',
+  cis: { '1.2.0': '1.5' },
+  scope: 'account',
+  resourceType: 'AwsAccount',
+  requiredActions: ['iam:GetAccountPasswordPolicy'],
+  remediation: securityHubRemediation(
+    'IAM.11',
+    'Require at least one uppercase letter in the account password policy (IAM console, Account settings, or aws iam update-account-password-policy --require-uppercase-characters, keeping the other settings you use).',
+  ),
+  async evaluate(ctx) {
+    return evaluatePasswordPolicy(ctx, requiresFlag('RequireUppercaseCharacters', 'at least one uppercase letter'));
+  },
+});

@@ -1,0 +1,55 @@
+import { defineRule, fail, notAvailable, pass } from '../../src/engine/rule.js';
+import { fullAdminStatements } from '../lib/policy-statements.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { iamPolicyResource } from '../lib/resources.js';
+
+export default defineRule({
+  id: 'iam-policy-no-full-admin',
+  title: 'IAM policies should not allow full "*" administrative privileges',
+  securityHubControlId: 'IAM.1',
+  severity: 'HIGH',
+  cis: { '1.2.0': '1.22', '1.4.0': '1.16' },
+  cisExtra: { '3.0.0': '1.16', '5.0.0': '1.15' },
+  scope: 'account',
+  resourceType: 'AwsIamPolicy',
+  requiredActions: ['iam:GetAccountAuthorizationDetails'],
+  remediation: securityHubRemediation(
+    'IAM.1',
+    'Replace the "Action": "*" on "Resource": "*" statement with the actions and resources the policy\'s users need, or delete the policy.',
+  ),
+  async evaluate({ data }) {
+    const { policies } = await data.iam.authorizationDetails();
+    return policies.map((policy) => {
+      const resource = iamPolicyResource(policy);
+      const attached = policy.attachmentCount > 0;
+      const evidence = {
+        attachmentCount: policy.attachmentCount,
+        permissionsBoundaryUsageCount: policy.permissionsBoundaryUsageCount,
+        defaultVersionId: policy.defaultVersionId,
+      };
+      if (!policy.document) {
+        return notAvailable(resource, `The default version of policy ${policy.name} could not be read as a policy document.`, {
+          reasonCode: 'POLICY_DOCUMENT_UNREADABLE',
+          evidence,
+        });
+      }
+      const admin = fullAdminStatements(policy.document);
+      if (admin.length === 0) {
+        return pass(resource, `Policy ${policy.name} does not allow "*" actions on "*" resources.`, { evidence });
+      }
+      if (!attached && policy.permissionsBoundaryUsageCount > 0) {
+        return pass(resource, `Policy ${policy.name} allows "*" on "*" but is used only as a permissions boundary, which grants nothing by itself.`, {
+          reasonCode: 'PERMISSIONS_BOUNDARY_ONLY',
+          evidence: { ...evidence, adminStatements: admin.length },
+        });
+      }
+      const where = attached
+        ? `is attached to ${policy.attachmentCount} ${policy.attachmentCount === 1 ? 'identity' : 'identities'}`
+        : 'is not attached to any identity';
+      return fail(resource, `Policy ${policy.name} allows "*" actions on "*" resources and ${where}.`, {
+        reasonCode: attached ? 'FULL_ADMIN_POLICY_ATTACHED' : 'FULL_ADMIN_POLICY_UNATTACHED',
+        evidence: { ...evidence, adminStatements: admin.length, adminStatementSids: admin.map((s) => s.Sid ?? '(no Sid)').join(', ') },
+      });
+    });
+  },
+});

@@ -1,0 +1,44 @@
+import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { rootCredentialsAbsent } from '../lib/root.js';
+
+export default defineRule({
+  id: 'iam-root-hardware-mfa-enabled',
+  title: 'Hardware MFA should be enabled for the root user',
+  securityHubControlId: 'IAM.6',
+  severity: 'CRITICAL',
+  cis: { '1.2.0': '1.14', '1.4.0': '1.6', '3.0.0': '1.6', '5.0.0': '1.5' },
+  scope: 'account',
+  resourceType: 'AwsAccount',
+  requiredActions: ['iam:GetAccountSummary', 'iam:ListVirtualMFADevices'],
+  remediation: securityHubRemediation(
+    'IAM.6',
+    'Sign in as the root user and register a hardware MFA device (a FIDO security key or a hardware TOTP token); then remove any virtual MFA device from the root user.',
+  ),
+  async evaluate({ data, account, partition }) {
+    const summary = await data.iam.accountSummary();
+    const resource = accountResource(account);
+    const evidence = {
+      AccountMFAEnabled: summary.AccountMFAEnabled ?? null,
+      AccountPasswordPresent: summary.AccountPasswordPresent ?? null,
+      AccountAccessKeysPresent: summary.AccountAccessKeysPresent ?? null,
+    };
+    if (rootCredentialsAbsent(summary)) {
+      return [pass(resource, 'The root user has no password and no access keys (centralized root access).', { evidence })];
+    }
+    if (summary.AccountMFAEnabled !== 1) {
+      return [fail(resource, 'The root user has no MFA device.', { reasonCode: 'ROOT_NO_MFA', evidence })];
+    }
+    const rootArn = `arn:${partition}:iam::${account}:root`;
+    const virtual = (await data.iam.virtualMfaDevices()).filter((d) => d.userArn === rootArn);
+    if (virtual.length > 0) {
+      return [
+        fail(resource, 'The root user\'s MFA device is a virtual (software) device, not a hardware device.', {
+          reasonCode: 'ROOT_VIRTUAL_MFA',
+          evidence: { ...evidence, rootVirtualMfaDevice: virtual.map((d) => d.serialNumber).join(', ') },
+        }),
+      ];
+    }
+    return [pass(resource, 'The root user has MFA and no virtual MFA device: the device is a hardware device.', { evidence })];
+  },
+});

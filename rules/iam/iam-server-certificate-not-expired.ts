@@ -1,0 +1,34 @@
+import { defineRule, fail, pass } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { serverCertificateResource } from '../lib/resources.js';
+
+export default defineRule({
+  id: 'iam-server-certificate-not-expired',
+  title: 'Expired SSL/TLS certificates managed in IAM should be removed',
+  securityHubControlId: 'IAM.26',
+  severity: 'MEDIUM',
+  cis: { '3.0.0': '1.19', '5.0.0': '1.18' },
+  cisExtra: { '1.4.0': '1.19' },
+  scope: 'account',
+  resourceType: 'Other',
+  requiredActions: ['iam:ListServerCertificates'],
+  remediation: securityHubRemediation(
+    'IAM.26',
+    'Delete expired server certificates from IAM (aws iam delete-server-certificate --server-certificate-name NAME) after moving any listener that still uses them to a valid certificate.',
+  ),
+  async evaluate({ data, now }) {
+    const certificates = await data.iam.serverCertificates();
+    return certificates.map((certificate) => {
+      const resource = serverCertificateResource(certificate);
+      const evidence = { expiration: certificate.expiration, uploadDate: certificate.uploadDate };
+      const expires = certificate.expiration === null ? Number.NaN : Date.parse(certificate.expiration);
+      if (Number.isNaN(expires)) {
+        return fail(resource, `Server certificate ${certificate.name} has no readable expiration date.`, { reasonCode: 'CERTIFICATE_EXPIRATION_UNKNOWN', evidence });
+      }
+      if (expires < now.getTime()) {
+        return fail(resource, `Server certificate ${certificate.name} expired on ${certificate.expiration}.`, { reasonCode: 'CERTIFICATE_EXPIRED', evidence });
+      }
+      return pass(resource, `Server certificate ${certificate.name} is valid until ${certificate.expiration}.`, { evidence });
+    });
+  },
+});

@@ -1,0 +1,55 @@
+import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
+import { awsManagedPolicyArn, groupMemberCounts, hasTrustedEntity } from '../lib/iam-identities.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+
+export default defineRule({
+  id: 'iam-support-role-exists',
+  title: 'A support role should be created to manage incidents with AWS Support',
+  securityHubControlId: 'IAM.18',
+  severity: 'LOW',
+  cis: { '1.2.0': '1.20', '1.4.0': '1.17', '3.0.0': '1.17', '5.0.0': '1.16' },
+  scope: 'account',
+  resourceType: 'AwsAccount',
+  requiredActions: ['iam:ListEntitiesForPolicy', 'iam:GetAccountAuthorizationDetails'],
+  remediation: securityHubRemediation(
+    'IAM.18',
+    'Create a role that your support staff can assume (or a group with members) and attach the AWS managed policy AWSSupportAccess to it.',
+  ),
+  async evaluate({ data, account, partition }) {
+    const policyArn = awsManagedPolicyArn(partition, 'AWSSupportAccess');
+    const entities = await data.iam.entitiesForPolicy(policyArn);
+    const resource = accountResource(account);
+    const evidence = {
+      policyArn,
+      attachedUsers: entities?.users.length ?? 0,
+      attachedGroups: entities?.groups.length ?? 0,
+      attachedRoles: entities?.roles.length ?? 0,
+    };
+    if (!entities) {
+      return [fail(resource, `The policy ${policyArn} does not exist in this partition, so no identity can hold it.`, { reasonCode: 'SUPPORT_POLICY_MISSING', evidence })];
+    }
+    if (entities.users.length > 0) {
+      return [pass(resource, `AWSSupportAccess is attached to user ${entities.users.map((u) => u.name).join(', ')}.`, { evidence })];
+    }
+    if (entities.groups.length === 0 && entities.roles.length === 0) {
+      return [fail(resource, 'AWSSupportAccess is attached to no user, group or role.', { reasonCode: 'SUPPORT_POLICY_UNUSED', evidence })];
+    }
+    const details = await data.iam.authorizationDetails();
+    const members = groupMemberCounts(details);
+    const groups = entities.groups.filter((g) => (members.get(g.name) ?? 0) > 0).map((g) => g.name);
+    const roles = entities.roles
+      .filter((r) => details.roles.some((role) => role.name === r.name && hasTrustedEntity(role)))
+      .map((r) => r.name);
+    const usable = { ...evidence, groupsWithMembers: groups.join(', ') || null, rolesWithTrustedEntity: roles.join(', ') || null };
+    if (groups.length > 0 || roles.length > 0) {
+      const where = [...(roles.length > 0 ? [`role ${roles.join(', ')}`] : []), ...(groups.length > 0 ? [`group ${groups.join(', ')} (with members)`] : [])];
+      return [pass(resource, `AWSSupportAccess is attached to ${where.join(' and ')}.`, { evidence: usable })];
+    }
+    return [
+      fail(resource, 'AWSSupportAccess is attached only to groups with no members or roles that nobody is trusted to assume.', {
+        reasonCode: 'SUPPORT_POLICY_UNUSABLE',
+        evidence: usable,
+      }),
+    ];
+  },
+});

@@ -1,0 +1,38 @@
+import { defineRule, fail, pass } from '../../src/engine/rule.js';
+import { accessKeyEvidence, userRows } from '../lib/credential-report.js';
+import { ruleDocRemediation } from '../lib/remediation.js';
+import { iamUserResource } from '../lib/resources.js';
+
+export default defineRule({
+  id: 'iam-user-no-initial-access-key',
+  title: 'Access keys should not be set up during initial user setup for IAM users with a console password',
+  securityHubControlId: null,
+  severity: 'MEDIUM',
+  cis: { '1.2.0': '1.21', '1.4.0': '1.11', '3.0.0': '1.11', '5.0.0': '1.10' },
+  cisStatus: { '1.2.0': 'NS', '1.4.0': 'A/M?', '3.0.0': 'A/M?', '5.0.0': 'M' },
+  scope: 'account',
+  resourceType: 'AwsIamUser',
+  requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+  remediation: ruleDocRemediation(
+    'iam',
+    'iam-user-no-initial-access-key',
+    'Delete the access keys that the console user has never used (aws iam delete-access-key); create keys later only for users that really need programmatic access.',
+  ),
+  async evaluate({ data }) {
+    const report = await data.iam.credentialReport();
+    return userRows(report).map((row) => {
+      const resource = iamUserResource(row.arn, row.user);
+      const evidence = { password_enabled: row.passwordEnabled, ...accessKeyEvidence(row), reportGeneratedAt: report.generatedTime };
+      if (row.passwordEnabled !== true) return pass(resource, `User ${row.user} has no console password.`, { evidence });
+      const unused = row.accessKeys.map((k, i) => ({ n: i + 1, k })).filter(({ k }) => k.active && k.lastUsedDate === null);
+      if (unused.length > 0) {
+        return fail(
+          resource,
+          `User ${row.user} has a console password and active access ${unused.length === 1 ? 'key' : 'keys'} ${unused.map((u) => u.n).join(' and ')} that ${unused.length === 1 ? 'has' : 'have'} never been used.`,
+          { reasonCode: 'UNUSED_INITIAL_ACCESS_KEY', evidence },
+        );
+      }
+      return pass(resource, `User ${row.user} has a console password and no active access key that was never used.`, { evidence });
+    });
+  },
+});

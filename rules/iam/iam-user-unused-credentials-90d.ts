@@ -1,0 +1,22 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { evaluateUnusedCredentials } from '../lib/unused-credentials.js';
+
+export default defineRule({
+  id: 'iam-user-unused-credentials-90d',
+  title: 'IAM user credentials unused for 90 days should be removed',
+  securityHubControlId: 'IAM.8',
+  severity: 'MEDIUM',
+  cis: { '1.2.0': '1.3' },
+  scope: 'account',
+  resourceType: 'AwsIamUser',
+  requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+  params: { maxUnusedDays: 90 },
+  remediation: securityHubRemediation(
+    'IAM.8',
+    'Remove the console password (aws iam delete-login-profile) and deactivate or delete the access keys that have not been used for 90 days.',
+  ),
+  async evaluate(ctx) {
+    return evaluateUnusedCredentials(ctx, ctx.params.maxUnusedDays);
+  },
+});

@@ -1,0 +1,32 @@
+/** IAM Access Analyzer reads. Analyzers are regional: each Region answers for itself. */
+import { AccessAnalyzerClient, paginateListAnalyzers } from '@aws-sdk/client-accessanalyzer';
+import { collect, defineAccessor } from './accessor.js';
+
+export interface AnalyzerInfo {
+  arn: string;
+  name: string;
+  /** ACCOUNT, ORGANIZATION, ACCOUNT_UNUSED_ACCESS, ORGANIZATION_UNUSED_ACCESS, ... */
+  type: string;
+  /** ACTIVE, CREATING, DISABLED or FAILED. */
+  status: string;
+  statusReason: string | null;
+}
+
+export const accessanalyzer = {
+  /** Every analyzer of the Region, of every type. */
+  analyzers: defineAccessor({
+    actions: ['access-analyzer:ListAnalyzers'],
+    async fetch(ctx): Promise<AnalyzerInfo[]> {
+      const list = await collect(paginateListAnalyzers({ client: ctx.client(AccessAnalyzerClient) }, {}), (page) => page.analyzers);
+      return list
+        .map((a) => ({
+          arn: a.arn ?? '',
+          name: a.name ?? '',
+          type: a.type ?? '',
+          status: a.status ?? '',
+          statusReason: a.statusReason?.code ?? null,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+  }),
+};

@@ -1,0 +1,38 @@
+/** AWS Account Management reads. The service is global: one answer per account. */
+import { AccountClient, GetAlternateContactCommand, type AlternateContactType } from '@aws-sdk/client-account';
+import { defineAccessor, errorName } from './accessor.js';
+
+export interface AlternateContact {
+  type: string;
+  name: string | null;
+  title: string | null;
+  emailAddress: string | null;
+  phoneNumber: string | null;
+}
+
+export const account = {
+  /** One alternate contact (BILLING, OPERATIONS or SECURITY); null when none is registered (ResourceNotFoundException). */
+  alternateContact: defineAccessor({
+    global: true,
+    actions: ['account:GetAlternateContact'],
+    async fetch(ctx, type: string): Promise<AlternateContact | null> {
+      try {
+        const out = await ctx
+          .client(AccountClient)
+          .send(new GetAlternateContactCommand({ AlternateContactType: type as AlternateContactType }));
+        const contact = out.AlternateContact;
+        if (!contact) return null;
+        return {
+          type: contact.AlternateContactType ?? type,
+          name: contact.Name ?? null,
+          title: contact.Title ?? null,
+          emailAddress: contact.EmailAddress ?? null,
+          phoneNumber: contact.PhoneNumber ?? null,
+        };
+      } catch (error) {
+        if (errorName(error) === 'ResourceNotFoundException') return null;
+        throw error;
+      }
+    },
+  }),
+};
