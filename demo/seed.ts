@@ -20,9 +20,32 @@ import {
 } from '@aws-sdk/client-iam';
 import {
   AddRoleToInstanceProfileCommand,
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreateGroupCommand,
   CreateInstanceProfileCommand,
+  CreatePolicyCommand,
   CreateRoleCommand,
+  UploadServerCertificateCommand,
 } from '@aws-sdk/client-iam';
+import {
+  CreateBucketCommand,
+  PutBucketEncryptionCommand,
+  PutBucketLifecycleConfigurationCommand,
+  PutBucketPolicyCommand,
+  PutBucketVersioningCommand,
+  PutPublicAccessBlockCommand,
+  S3Client,
+  type BucketLocationConstraint,
+} from '@aws-sdk/client-s3';
+import { PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { CreateDBClusterCommand, CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
+import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
+import { AccountClient, PutAlternateContactCommand } from '@aws-sdk/client-account';
+import { DisableMacieCommand, Macie2Client } from '@aws-sdk/client-macie2';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateFlowLogsCommand,
@@ -111,6 +134,8 @@ export async function seedAcme(url: string): Promise<MotoCredentials> {
   const staging = await usEast.send(new CreateVpcCommand({ CidrBlock: '10.42.0.0/16' }));
   await usEast.send(new CreateTagsCommand({ Resources: [staging.Vpc?.VpcId ?? ''], Tags: [{ Key: 'Name', Value: 'staging' }] }));
   await seedAcmeNetwork(url, staging.Vpc?.VpcId ?? '');
+  await seedAcmeStorage(url);
+  await seedAcmeIdentity(url);
 
   return { accessKeyId: key?.AccessKeyId ?? '', secretAccessKey: key?.SecretAccessKey ?? '' };
 }
@@ -188,6 +213,162 @@ async function seedAcmeNetwork(url: string, stagingVpc: string): Promise<void> {
       LogDestinationType: 'cloud-watch-logs',
       LogGroupName: 'vpc-flow-logs',
       DeliverLogsPermissionArn: `arn:aws:iam::${ACME_ACCOUNT}:role/web-app`,
+    }),
+  );
+}
+
+/**
+ * Acme's data: a locked-down production bucket and backups in eu-west-1, a
+ * marketing site bucket with nothing set in us-east-1, a data lake with a
+ * lifecycle in ap-southeast-2; an encrypted Multi-AZ order database and a
+ * public, unencrypted legacy one; one encrypted and one plain file system;
+ * a rotating and a non-rotating key. Account Block Public Access is half on.
+ */
+async function seedAcmeStorage(url: string): Promise<void> {
+  const bucket = async (name: string, region: string, setup: (s3: S3Client) => Promise<unknown> = async () => undefined) => {
+    const s3 = motoClient(S3Client, url, region);
+    await s3.send(
+      new CreateBucketCommand({
+        Bucket: name,
+        ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }),
+      }),
+    );
+    await setup(s3);
+  };
+  const tlsOnly = (name: string) =>
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      ],
+    });
+  const allOn = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+  await bucket('acme-prod-assets', 'eu-west-1', async (s3) => {
+    await s3.send(new PutBucketPolicyCommand({ Bucket: 'acme-prod-assets', Policy: tlsOnly('acme-prod-assets') }));
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket: 'acme-prod-assets', PublicAccessBlockConfiguration: allOn }));
+    await s3.send(new PutBucketVersioningCommand({ Bucket: 'acme-prod-assets', VersioningConfiguration: { Status: 'Enabled' } }));
+  });
+  await bucket('acme-backups', 'eu-west-1', async (s3) => {
+    await s3.send(new PutBucketPolicyCommand({ Bucket: 'acme-backups', Policy: tlsOnly('acme-backups') }));
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket: 'acme-backups', PublicAccessBlockConfiguration: allOn }));
+    await s3.send(
+      new PutBucketEncryptionCommand({ Bucket: 'acme-backups', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] } }),
+    );
+  });
+  await bucket('acme-marketing-site', 'us-east-1');
+  await bucket('acme-data-lake', 'ap-southeast-2', (s3) =>
+    s3.send(
+      new PutBucketLifecycleConfigurationCommand({
+        Bucket: 'acme-data-lake',
+        LifecycleConfiguration: { Rules: [{ ID: 'expire-raw', Status: 'Enabled', Filter: { Prefix: 'raw/' }, Expiration: { Days: 365 } }] },
+      }),
+    ),
+  );
+  await motoClient(S3ControlClient, url).send(
+    new PutAccountPublicAccessBlockCommand({
+      AccountId: ACME_ACCOUNT,
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false },
+    }),
+  );
+
+  const rdsEu = motoClient(RDSClient, url, 'eu-west-1');
+  await rdsEu.send(
+    new CreateDBInstanceCommand({
+      DBInstanceIdentifier: 'prod-orders',
+      DBInstanceClass: 'db.r6g.large',
+      Engine: 'postgres',
+      AllocatedStorage: 100,
+      MasterUsername: 'orders',
+      MasterUserPassword: 'Acme-Orders-2026!',
+      StorageEncrypted: true,
+      MultiAZ: true,
+      PubliclyAccessible: false,
+      AutoMinorVersionUpgrade: true,
+    }),
+  );
+  await motoClient(RDSClient, url, 'us-east-1').send(
+    new CreateDBInstanceCommand({
+      DBInstanceIdentifier: 'legacy-reporting-db',
+      DBInstanceClass: 'db.t3.medium',
+      Engine: 'mysql',
+      AllocatedStorage: 20,
+      MasterUsername: 'report',
+      MasterUserPassword: 'Acme-Report-2019!',
+      StorageEncrypted: false,
+      MultiAZ: false,
+      PubliclyAccessible: true,
+      AutoMinorVersionUpgrade: false,
+    }),
+  );
+  await motoClient(RDSClient, url, 'us-east-1').send(
+    new CreateDBClusterCommand({
+      DBClusterIdentifier: 'analytics',
+      Engine: 'aurora-postgresql',
+      MasterUsername: 'analytics',
+      MasterUserPassword: 'Acme-Analytics-2026!',
+      StorageEncrypted: true,
+    }),
+  );
+  await motoClient(EFSClient, url, 'us-east-1').send(new CreateFileSystemCommand({ CreationToken: 'shared-home', Tags: [{ Key: 'Name', Value: 'shared-home' }] }));
+  await motoClient(EFSClient, url, 'eu-west-1').send(
+    new CreateFileSystemCommand({ CreationToken: 'ml-datasets', Encrypted: true, Tags: [{ Key: 'Name', Value: 'ml-datasets' }] }),
+  );
+  const kmsEu = motoClient(KMSClient, url, 'eu-west-1');
+  const prodKey = await kmsEu.send(new CreateKeyCommand({ Description: 'prod-orders database key' }));
+  await kmsEu.send(new EnableKeyRotationCommand({ KeyId: prodKey.KeyMetadata?.KeyId }));
+  await motoClient(KMSClient, url, 'us-east-1').send(new CreateKeyCommand({ Description: 'legacy reporting exports' }));
+  // Acme does not use Macie. (moto also answers an enabled session with dates the SDK cannot parse.)
+  for (const region of ACME_REGIONS) await motoClient(Macie2Client, url, region).send(new DisableMacieCommand({}));
+}
+
+/**
+ * Acme's identity setup beyond users: an admin group with a full-admin
+ * customer policy, a developer group with CloudShell, a support role, a
+ * policy attached straight to a user, an old server certificate, and a
+ * registered security contact.
+ */
+async function seedAcmeIdentity(url: string): Promise<void> {
+  const iam = motoClient(IAMClient, url, ACME_HOME_REGION);
+  const admin = await iam.send(
+    new CreatePolicyCommand({
+      PolicyName: 'AcmeAdministrators',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
+    }),
+  );
+  const readOnly = await iam.send(
+    new CreatePolicyCommand({
+      PolicyName: 'AcmeDataReadOnly',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }] }),
+    }),
+  );
+  await iam.send(new CreateGroupCommand({ GroupName: 'admins' }));
+  await iam.send(new AttachGroupPolicyCommand({ GroupName: 'admins', PolicyArn: admin.Policy?.Arn }));
+  await iam.send(new AddUserToGroupCommand({ GroupName: 'admins', UserName: 'alice.nguyen' }));
+  await iam.send(new CreateGroupCommand({ GroupName: 'developers' }));
+  await iam.send(new AttachGroupPolicyCommand({ GroupName: 'developers', PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }));
+  await iam.send(new AddUserToGroupCommand({ GroupName: 'developers', UserName: 'bob.schmidt' }));
+  await iam.send(new AttachUserPolicyCommand({ UserName: 'carol.okafor', PolicyArn: readOnly.Policy?.Arn }));
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: 'aws-support',
+      AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACME_ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] }),
+    }),
+  );
+  await iam.send(new AttachRolePolicyCommand({ RoleName: 'aws-support', PolicyArn: 'arn:aws:iam::aws:policy/AWSSupportAccess' }));
+  await iam.send(
+    new UploadServerCertificateCommand({
+      ServerCertificateName: 'legacy-api-acme-example',
+      CertificateBody: '-----BEGIN CERTIFICATE-----\nMIIBlegacy\n-----END CERTIFICATE-----',
+      PrivateKey: '-----BEGIN PRIVATE KEY-----\nMIIBlegacy\n-----END PRIVATE KEY-----',
+    }),
+  );
+  await motoClient(AccountClient, url, ACME_HOME_REGION).send(
+    new PutAlternateContactCommand({
+      AlternateContactType: 'SECURITY',
+      Name: 'Acme Security Team',
+      EmailAddress: 'security@acme-robotics.example',
+      PhoneNumber: '+1-555-0100',
+      Title: 'Security Operations',
     }),
   );
 }
