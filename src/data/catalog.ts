@@ -4,12 +4,17 @@
  */
 import type { Accessor, AccessorSpec, Json } from './accessor.js';
 import { cloudtrail } from './cloudtrail.js';
+import { cloudwatch } from './cloudwatch.js';
+import { config } from './config.js';
 import { ec2 } from './ec2.js';
 import { iam } from './iam.js';
+import { logs } from './logs.js';
 import { s3 } from './s3.js';
+import { securityhub } from './securityhub.js';
+import { sns } from './sns.js';
 import { sts } from './sts.js';
 
-const services = { cloudtrail, ec2, iam, s3, sts };
+const services = { cloudtrail, cloudwatch, config, ec2, iam, logs, s3, securityhub, sns, sts };
 
 export type Catalog = typeof services;
 
