@@ -3,6 +3,12 @@
  * import side effect. The CLI hands this list to the registry.
  */
 import type { Rule } from '../src/engine/rule.js';
+import cloudtrailBucketAccessLoggingEnabled from './cloudtrail/cloudtrail-bucket-access-logging-enabled.js';
+import cloudtrailBucketNotPublic from './cloudtrail/cloudtrail-bucket-not-public.js';
+import cloudtrailMultiRegionEnabled from './cloudtrail/cloudtrail-multi-region-enabled.js';
+import cloudtrailTrailCloudwatchLogsEnabled from './cloudtrail/cloudtrail-trail-cloudwatch-logs-enabled.js';
+import cloudtrailTrailKmsEncrypted from './cloudtrail/cloudtrail-trail-kms-encrypted.js';
+import cloudtrailTrailLogValidationEnabled from './cloudtrail/cloudtrail-trail-log-validation-enabled.js';
 import ec2DefaultSgClosed from './ec2/ec2-default-sg-closed.js';
 import ec2EbsDefaultEncryptionEnabled from './ec2/ec2-ebs-default-encryption-enabled.js';
 import iamPasswordPolicyMinLength from './iam/iam-password-policy-min-length.js';
@@ -12,6 +18,12 @@ import iamRootMfaEnabled from './iam/iam-root-mfa-enabled.js';
 import iamUserConsoleMfaEnabled from './iam/iam-user-console-mfa-enabled.js';
 
 export const builtInRules: readonly Rule[] = [
+  cloudtrailBucketAccessLoggingEnabled,
+  cloudtrailBucketNotPublic,
+  cloudtrailMultiRegionEnabled,
+  cloudtrailTrailCloudwatchLogsEnabled,
+  cloudtrailTrailKmsEncrypted,
+  cloudtrailTrailLogValidationEnabled,
   ec2DefaultSgClosed,
   ec2EbsDefaultEncryptionEnabled,
   iamPasswordPolicyMinLength,
