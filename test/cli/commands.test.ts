@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { builtInRules } from '../../rules/index.js';
 import { validateFindings } from '../../src/asff/validate.js';
+import { runsFor } from '../../src/engine/registry.js';
 import { cli } from '../helpers/cli.js';
 
 describe('hubcheck demo', () => {
@@ -17,7 +18,7 @@ describe('hubcheck demo', () => {
     const findings = JSON.parse(await readFile(path.join(out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
     expect(validateFindings(findings).issues).toEqual([]);
     const rulesSeen = new Set(findings.map((f) => f.ProductFields?.['hubcheck/RuleId']));
-    expect([...rulesSeen].sort()).toEqual(builtInRules.filter((r) => r.cis['5.0.0']).map((r) => r.id).sort());
+    expect([...rulesSeen].sort()).toEqual(builtInRules.filter((r) => runsFor(r, '5.0.0')).map((r) => r.id).sort());
     const statuses = new Set(findings.map((f) => f.Compliance?.Status));
     expect(statuses).toContain('PASSED');
     expect(statuses).toContain('FAILED');
