@@ -45,7 +45,7 @@ describeMoto('scan without permissions', () => {
   }
 
   it('completes with exit 3 and a NOT_AVAILABLE finding per rule and Region, naming the denied action', async () => {
-    const { code, findings, stderr } = await scan(['--regions', 'us-east-1,eu-west-1']);
+    const { code, findings, stderr } = await scan(['--regions', 'us-east-1,eu-west-1', '--rules', Object.keys(DENIED_ACTION).join(',')]);
     expect(code).toBe(3);
     expect(findings.length).toBe(9); // 5 account-wide rules + 2 Regional rules x 2 Regions
     for (const finding of findings) {

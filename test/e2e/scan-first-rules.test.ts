@@ -15,7 +15,9 @@ import { unmetExpectations, type Expectation } from './seeds/seed.js';
 
 async function scan(args: string[] = []) {
   const dir = await mkdtemp(path.join(tmpdir(), 'hubcheck-e2e-'));
-  const result = await runCli(['scan', '--regions', 'us-east-1,eu-west-1', '--output-dir', dir, '--no-progress', ...args]);
+  // The foundation rules unless the test names its own: other families' rules have their own seeds and tests.
+  const rules = args.includes('--rules') ? [] : ['--rules', foundationSeed.rules.join(',')];
+  const result = await runCli(['scan', '--regions', 'us-east-1,eu-west-1', '--output-dir', dir, '--no-progress', ...rules, ...args]);
   const findings = JSON.parse(await readFile(path.join(dir, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
   const document = JSON.parse(await readFile(path.join(dir, 'scan.json'), 'utf8'));
   return { ...result, dir, findings, document };
