@@ -117,6 +117,28 @@ describeMoto('scan with the logging and monitoring rules against moto', () => {
     expect(summary(findings, 'cloudtrail-multi-region-enabled').map(([, status]) => status)).toEqual(['PASSED', 'PASSED']);
   });
 
+  it('without any permission, reports NOT_AVAILABLE naming the first denied read: per Region, or once for a metric-filter rule', async () => {
+    const iam = client(IAMClient);
+    await iam.send(new CreateUserCommand({ UserName: 'nobody' }));
+    const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'nobody' }));
+    await enforceAuth(true);
+    try {
+      const { code, findings } = await scan({ credentials: { accessKeyId: key.AccessKey?.AccessKeyId ?? '', secretAccessKey: key.AccessKey?.SecretAccessKey ?? '' } });
+      expect(code).toBe(3);
+      const firstRead: Record<string, string> = { 'config-recorder-enabled': 'config:DescribeConfigurationRecorders', 'securityhub-account-enabled': 'securityhub:DescribeHub' };
+      for (const rule of loggingSeed.rules) {
+        const regions = CLOUDWATCH_RULES.includes(rule) ? ['us-east-1'] : ['eu-west-1', 'us-east-1'];
+        expect(summary(findings, rule), rule).toEqual(regions.map((region) => [region, 'NOT_AVAILABLE', 'ACCESS_DENIED']));
+        const action = firstRead[rule] ?? 'cloudtrail:DescribeTrails';
+        // moto answers a denied CloudTrail call with a body the SDK cannot parse (SyntaxError); the 403 still names the action.
+        for (const f of of(findings, rule)) expect(f.Description, rule).toMatch(new RegExp(`^Missing permission ${action} \\((AccessDenied|SyntaxError)\\)$`));
+      }
+      expect(findings).toHaveLength(35); // 10 rules x 2 Regions + 15 metric-filter rules x 1
+    } finally {
+      await enforceAuth(false);
+    }
+  });
+
   it('warns about an SNS topic it may not read, and names a denied Security Hub read', async () => {
     const iam = client(IAMClient);
     await iam.send(new CreateUserCommand({ UserName: 'auditor' }));
