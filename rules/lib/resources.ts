@@ -1,4 +1,5 @@
 /** ASFF resource references for the resource kinds rules report on. */
+import type { Trail } from '@aws-sdk/client-cloudtrail';
 import type { Instance, NetworkAcl, SecurityGroup, Tag, Vpc } from '@aws-sdk/client-ec2';
 import type { FileSystemDescription } from '@aws-sdk/client-efs';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
@@ -233,4 +234,34 @@ export function kmsKeyResource(key: { keyId: string; arn: string; metadata: KeyM
       },
     },
   };
+}
+
+/** A CloudTrail trail, in its home Region. */
+export function trailResource(trail: Trail): ResourceRef {
+  const arn = trail.TrailARN ?? '';
+  const region = trail.HomeRegion ?? arn.split(':')[3];
+  return {
+    type: 'AwsCloudTrailTrail',
+    id: arn,
+    name: trail.Name ?? arn,
+    ...(region ? { region } : {}),
+    details: {
+      AwsCloudTrailTrail: {
+        Name: trail.Name,
+        TrailArn: arn,
+        HomeRegion: trail.HomeRegion,
+        IsMultiRegionTrail: trail.IsMultiRegionTrail,
+        IsOrganizationTrail: trail.IsOrganizationTrail,
+        LogFileValidationEnabled: trail.LogFileValidationEnabled,
+        KmsKeyId: trail.KmsKeyId,
+        S3BucketName: trail.S3BucketName,
+        CloudWatchLogsLogGroupArn: trail.CloudWatchLogsLogGroupArn,
+      },
+    },
+  };
+}
+
+/** An S3 bucket, in its Region when known. */
+export function bucketResource(name: string, partition: string, region?: string): ResourceRef {
+  return { type: 'AwsS3Bucket', id: `arn:${partition}:s3:::${name}`, name, ...(region ? { region } : {}) };
 }

@@ -6,17 +6,40 @@ import type { Accessor, AccessorSpec, Json } from './accessor.js';
 import { accessanalyzer } from './accessanalyzer.js';
 import { account } from './account.js';
 import { cloudtrail } from './cloudtrail.js';
+import { cloudwatch } from './cloudwatch.js';
+import { config } from './config.js';
 import { ec2 } from './ec2.js';
 import { efs } from './efs.js';
 import { iam } from './iam.js';
 import { kms } from './kms.js';
+import { logs } from './logs.js';
 import { macie2 } from './macie2.js';
 import { organizations } from './organizations.js';
 import { rds } from './rds.js';
 import { s3 } from './s3.js';
+import { securityhub } from './securityhub.js';
+import { sns } from './sns.js';
 import { sts } from './sts.js';
 
-const services = { accessanalyzer, account, cloudtrail, ec2, efs, iam, kms, macie2, organizations, rds, s3, sts };
+const services = {
+  accessanalyzer,
+  account,
+  cloudtrail,
+  cloudwatch,
+  config,
+  ec2,
+  efs,
+  iam,
+  kms,
+  logs,
+  macie2,
+  organizations,
+  rds,
+  s3,
+  securityhub,
+  sns,
+  sts,
+};
 
 export type Catalog = typeof services;
 

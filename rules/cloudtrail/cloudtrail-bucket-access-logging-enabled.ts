@@ -1,0 +1,32 @@
+import { DataUnavailable } from '../../src/engine/errors.js';
+import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { bucketResource } from '../lib/resources.js';
+import { evaluateTrailBuckets } from '../lib/trail-buckets.js';
+
+export default defineRule({
+  id: 'cloudtrail-bucket-access-logging-enabled',
+  title: 'S3 bucket access logging should be enabled on the CloudTrail S3 bucket',
+  securityHubControlId: 'CloudTrail.7',
+  severity: 'LOW',
+  cis: { '1.2.0': '2.6', '1.4.0': '3.6', '3.0.0': '3.4', '5.0.0': '3.4' },
+  scope: 'region',
+  resourceType: 'AwsS3Bucket',
+  requiredActions: ['cloudtrail:DescribeTrails', 's3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketLogging'],
+  remediation: securityHubRemediation(
+    'CloudTrail.7',
+    'Turn on server access logging for the S3 bucket the trail delivers to, with a target bucket other than the trail bucket itself.',
+  ),
+  async evaluate(ctx) {
+    return evaluateTrailBuckets(ctx, async (bucket) => {
+      const resource = bucketResource(bucket.name, ctx.partition, bucket.region);
+      const logging = await attempt(ctx.data.s3.bucketLogging(bucket.name));
+      if (logging instanceof DataUnavailable) return unavailable(resource, logging);
+      const trails = bucket.trails.map((t) => t.Name).join(', ');
+      const evidence = { trails, targetBucket: logging?.TargetBucket ?? null, targetPrefix: logging?.TargetPrefix ?? null };
+      return logging?.TargetBucket
+        ? pass(resource, `Trail bucket ${bucket.name} logs server access to ${logging.TargetBucket}.`, { evidence })
+        : fail(resource, `Trail bucket ${bucket.name} (trail ${trails}) has server access logging off.`, { evidence });
+    });
+  },
+});

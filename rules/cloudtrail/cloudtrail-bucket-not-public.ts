@@ -1,0 +1,72 @@
+import { DataUnavailable } from '../../src/engine/errors.js';
+import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
+import { securityHubRemediation } from '../lib/remediation.js';
+import { bucketResource } from '../lib/resources.js';
+import { blocked, publicAclGrants, publicPolicyStatements } from '../lib/s3-public.js';
+import { evaluateTrailBuckets } from '../lib/trail-buckets.js';
+
+export default defineRule({
+  id: 'cloudtrail-bucket-not-public',
+  title: 'The S3 bucket CloudTrail logs to should not be publicly accessible',
+  securityHubControlId: 'CloudTrail.6',
+  severity: 'CRITICAL',
+  cis: { '1.2.0': '2.3', '1.4.0': '3.3' },
+  scope: 'region',
+  resourceType: 'AwsS3Bucket',
+  requiredActions: [
+    'cloudtrail:DescribeTrails',
+    's3:ListAllMyBuckets',
+    's3:GetBucketLocation',
+    's3:GetBucketAcl',
+    's3:GetBucketPolicy',
+    's3:GetBucketPublicAccessBlock',
+    's3:GetAccountPublicAccessBlock',
+  ],
+  remediation: securityHubRemediation(
+    'CloudTrail.6',
+    'Remove ACL grants to AllUsers and AuthenticatedUsers and policy statements that allow any principal from the trail bucket, and turn on S3 Block Public Access for it.',
+  ),
+  async evaluate(ctx) {
+    const { data } = ctx;
+    return evaluateTrailBuckets(ctx, async (bucket) => {
+      const resource = bucketResource(bucket.name, ctx.partition, bucket.region);
+      // Started together, checked in turn: the first unreadable one makes the bucket NOT_AVAILABLE.
+      const reads = {
+        acl: attempt(data.s3.bucketAcl(bucket.name)),
+        policy: attempt(data.s3.bucketPolicy(bucket.name)),
+        bucketBlock: attempt(data.s3.bucketPublicAccessBlock(bucket.name)),
+        accountBlock: attempt(data.s3.accountPublicAccessBlock()),
+      };
+      const acl = await reads.acl;
+      if (acl instanceof DataUnavailable) return unavailable(resource, acl);
+      const policy = await reads.policy;
+      if (policy instanceof DataUnavailable) return unavailable(resource, policy);
+      const bucketBlock = await reads.bucketBlock;
+      if (bucketBlock instanceof DataUnavailable) return unavailable(resource, bucketBlock);
+      const accountBlock = await reads.accountBlock;
+      if (accountBlock instanceof DataUnavailable) return unavailable(resource, accountBlock);
+      const ignorePublicAcls = blocked('IgnorePublicAcls', bucketBlock, accountBlock);
+      const restrictPublicBuckets = blocked('RestrictPublicBuckets', bucketBlock, accountBlock);
+      const grants = publicAclGrants(acl.grants);
+      const statements = publicPolicyStatements(policy?.document ?? null);
+      const aclPublic = grants.length > 0 && !ignorePublicAcls;
+      const policyPublic = statements.length > 0 && !restrictPublicBuckets;
+      const evidence = {
+        trails: bucket.trails.map((t) => t.Name).join(', '),
+        publicAclGrants: grants.join(', ') || null,
+        publicPolicyStatements: statements.map((s, i) => s.Sid ?? `#${i + 1}`).join(', ') || null,
+        ignorePublicAcls,
+        restrictPublicBuckets,
+      };
+      if (!aclPublic && !policyPublic) {
+        const neutralised = grants.length + statements.length > 0 ? ' (its public grants are neutralised by Block Public Access)' : '';
+        return pass(resource, `Trail bucket ${bucket.name} is not publicly accessible${neutralised}.`, { evidence });
+      }
+      const paths = [
+        ...(aclPublic ? [`its ACL grants ${grants.join(', ')}`] : []),
+        ...(policyPublic ? [`its bucket policy allows any principal (${evidence.publicPolicyStatements})`] : []),
+      ];
+      return fail(resource, `Trail bucket ${bucket.name} is publicly accessible: ${paths.join(' and ')}.`, { evidence });
+    });
+  },
+});

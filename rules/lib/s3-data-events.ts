@@ -1,0 +1,34 @@
+/**
+ * S3.22 and S3.23: one implementation, the access kind (`write` or `read`) as
+ * the rule's parameter. PASS when a multi-Region, logging trail records S3
+ * object-level data events of that kind for all current and future buckets.
+ */
+import { accountResource, fail, pass, unavailable, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
+import { describeShortfalls, judgeTrails, s3DataEvents, trailHomeRegion, type S3Access } from './trails.js';
+
+export type S3DataEventParams = { access: string };
+
+export async function evaluateS3DataEvents(ctx: RuleContext<S3DataEventParams>): Promise<RuleResult[]> {
+  const access = ctx.params.access;
+  if (access !== 'read' && access !== 'write') throw new Error(`parameter access must be 'read' or 'write', not '${access}'`);
+  const resource = accountResource(ctx.account, ctx.region);
+  const verdicts = await judgeTrails(ctx, await ctx.data.cloudtrail.trails(), s3DataEvents(access as S3Access));
+  const qualifying = verdicts.find((v) => v.qualifies);
+  if (qualifying) {
+    const { trail } = qualifying;
+    return [
+      pass(resource, `Multi-Region trail ${trail.Name} logs S3 object-level ${access} events for all buckets.`, {
+        evidence: { trailArn: trail.TrailARN ?? null, trailHomeRegion: trailHomeRegion(trail) },
+      }),
+    ];
+  }
+  const unknown = verdicts.find((v) => v.unavailable);
+  if (unknown?.unavailable) return [unavailable(resource, unknown.unavailable)];
+  return [
+    fail(resource, `No multi-Region, logging trail records S3 object-level ${access} events for all buckets (${describeShortfalls(verdicts)}).`, {
+      evidence: { trails: verdicts.length },
+    }),
+  ];
+}
+
+export const S3_DATA_EVENT_ACTIONS = ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors'] as const;

@@ -1,0 +1,28 @@
+import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
+import { ruleDocRemediation } from '../lib/remediation.js';
+
+export default defineRule({
+  id: 'securityhub-account-enabled',
+  title: 'Security Hub should be enabled',
+  securityHubControlId: null,
+  severity: 'MEDIUM',
+  cis: { '3.0.0': '4.16', '5.0.0': '4.16' },
+  cisStatus: { '3.0.0': 'A', '5.0.0': 'A' },
+  scope: 'region',
+  resourceType: 'AwsAccount',
+  requiredActions: ['securityhub:DescribeHub'],
+  remediation: ruleDocRemediation(
+    'securityhub',
+    'securityhub-account-enabled',
+    'Enable AWS Security Hub in every Region you use (aws securityhub enable-security-hub), or from the organization\'s delegated administrator.',
+  ),
+  async evaluate({ data, account, region }) {
+    const hub = await data.securityhub.hub();
+    const resource = accountResource(account, region);
+    return [
+      hub
+        ? pass(resource, `Security Hub is enabled in ${region}.`, { evidence: { hubArn: hub.hubArn, subscribedAt: hub.subscribedAt } })
+        : fail(resource, `Security Hub is not enabled in ${region}.`, { reasonCode: 'SECURITYHUB_NOT_ENABLED', evidence: { hubArn: null } }),
+    ];
+  },
+});

@@ -1,0 +1,49 @@
+/** CloudWatch Logs reads: the metric filters of one log group, in the log group's Region. */
+import { CloudWatchLogsClient, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
+import { collect, defineAccessor, errorName } from './accessor.js';
+
+export interface MetricFilterTransformation {
+  metricName: string;
+  metricNamespace: string;
+  metricValue: string;
+  defaultValue: number | null;
+}
+
+export interface MetricFilter {
+  filterName: string;
+  filterPattern: string;
+  logGroupName: string;
+  metricTransformations: MetricFilterTransformation[];
+}
+
+export const logs = {
+  /**
+   * Every metric filter of a log group (DescribeMetricFilters, paginated);
+   * null when the log group does not exist (ResourceNotFoundException).
+   */
+  metricFilters: defineAccessor({
+    actions: ['logs:DescribeMetricFilters'],
+    async fetch(ctx, logGroupName: string): Promise<MetricFilter[] | null> {
+      try {
+        const filters = await collect(
+          paginateDescribeMetricFilters({ client: ctx.client(CloudWatchLogsClient) }, { logGroupName }),
+          (page) => page.metricFilters,
+        );
+        return filters.map((f) => ({
+          filterName: f.filterName ?? '',
+          filterPattern: f.filterPattern ?? '',
+          logGroupName: f.logGroupName ?? logGroupName,
+          metricTransformations: (f.metricTransformations ?? []).map((t) => ({
+            metricName: t.metricName ?? '',
+            metricNamespace: t.metricNamespace ?? '',
+            metricValue: t.metricValue ?? '',
+            defaultValue: t.defaultValue ?? null,
+          })),
+        }));
+      } catch (error) {
+        if (errorName(error) === 'ResourceNotFoundException') return null;
+        throw error;
+      }
+    },
+  }),
+};
