@@ -46,6 +46,18 @@ import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
 import { AccountClient, PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { DisableMacieCommand, Macie2Client } from '@aws-sdk/client-macie2';
+import { CloudTrailClient, CreateTrailCommand, PutEventSelectorsCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
+import { PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import {
+  ConfigServiceClient,
+  PutConfigurationRecorderCommand,
+  PutDeliveryChannelCommand,
+  StartConfigurationRecorderCommand,
+} from '@aws-sdk/client-config-service';
+import { EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { builtInRules } from '../rules/index.js';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateFlowLogsCommand,
@@ -136,6 +148,7 @@ export async function seedAcme(url: string): Promise<MotoCredentials> {
   await seedAcmeNetwork(url, staging.Vpc?.VpcId ?? '');
   await seedAcmeStorage(url);
   await seedAcmeIdentity(url);
+  await seedAcmeLogging(url);
 
   return { accessKeyId: key?.AccessKeyId ?? '', secretAccessKey: key?.SecretAccessKey ?? '' };
 }
@@ -371,4 +384,85 @@ async function seedAcmeIdentity(url: string): Promise<void> {
       Title: 'Security Operations',
     }),
   );
+}
+
+/**
+ * Acme's logging: one multi-Region trail homed in us-east-1 with log file
+ * validation and CloudWatch Logs but no KMS key, its bucket without access
+ * logging, no S3 data events, alarms for five of the fifteen CIS events, AWS
+ * Config only in us-east-1, Security Hub in us-east-1 and eu-west-1.
+ */
+async function seedAcmeLogging(url: string): Promise<void> {
+  const home = ACME_HOME_REGION;
+  await motoClient(S3Client, url, home).send(new CreateBucketCommand({ Bucket: 'acme-cloudtrail-logs' }));
+  const logs = motoClient(CloudWatchLogsClient, url, home);
+  await logs.send(new CreateLogGroupCommand({ logGroupName: 'acme-cloudtrail' }));
+  const trails = motoClient(CloudTrailClient, url, home);
+  await trails.send(
+    new CreateTrailCommand({
+      Name: 'acme-org-trail',
+      S3BucketName: 'acme-cloudtrail-logs',
+      IsMultiRegionTrail: true,
+      IncludeGlobalServiceEvents: true,
+      EnableLogFileValidation: true,
+      CloudWatchLogsLogGroupArn: `arn:aws:logs:${home}:${ACME_ACCOUNT}:log-group:acme-cloudtrail:*`,
+      CloudWatchLogsRoleArn: `arn:aws:iam::${ACME_ACCOUNT}:role/cloudtrail-to-cloudwatch`,
+    }),
+  );
+  await trails.send(new PutEventSelectorsCommand({ TrailName: 'acme-org-trail', EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] }));
+  await trails.send(new StartLoggingCommand({ Name: 'acme-org-trail' }));
+
+  const sns = motoClient(SNSClient, url, home);
+  const topic = (await sns.send(new CreateTopicCommand({ Name: 'acme-security-alerts' }))).TopicArn ?? '';
+  await sns.send(new SubscribeCommand({ TopicArn: topic, Protocol: 'email', Endpoint: 'secops@acme-robotics.example' }));
+  const cloudwatch = motoClient(CloudWatchClient, url, home);
+  const alarmed = [
+    'cloudwatch-root-usage-alarm',
+    'cloudwatch-unauthorized-api-calls-alarm',
+    'cloudwatch-console-login-no-mfa-alarm',
+    'cloudwatch-iam-policy-changes-alarm',
+    'cloudwatch-security-group-changes-alarm',
+  ];
+  for (const id of alarmed) {
+    const pattern = builtInRules.find((r) => r.id === id)?.params.filterPattern;
+    if (typeof pattern !== 'string') throw new Error(`no filter pattern for ${id}`);
+    const metric = id.replace(/^cloudwatch-|-alarm$/g, '');
+    await logs.send(
+      new PutMetricFilterCommand({
+        logGroupName: 'acme-cloudtrail',
+        filterName: metric,
+        filterPattern: pattern,
+        metricTransformations: [{ metricName: metric, metricNamespace: 'AcmeSecurity', metricValue: '1', defaultValue: 0 }],
+      }),
+    );
+    await cloudwatch.send(
+      new PutMetricAlarmCommand({
+        AlarmName: `acme-${metric}`,
+        MetricName: metric,
+        Namespace: 'AcmeSecurity',
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [topic],
+      }),
+    );
+  }
+
+  const config = motoClient(ConfigServiceClient, url, home);
+  await config.send(
+    new PutConfigurationRecorderCommand({
+      ConfigurationRecorder: {
+        name: 'default',
+        roleARN: `arn:aws:iam::${ACME_ACCOUNT}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
+        recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+      },
+    }),
+  );
+  await config.send(new PutDeliveryChannelCommand({ DeliveryChannel: { name: 'default', s3BucketName: 'acme-cloudtrail-logs' } }));
+  await config.send(new StartConfigurationRecorderCommand({ ConfigurationRecorderName: 'default' }));
+  for (const region of ['us-east-1', 'eu-west-1']) {
+    await motoClient(SecurityHubClient, url, region).send(new EnableSecurityHubCommand({ EnableDefaultStandards: false }));
+  }
 }
