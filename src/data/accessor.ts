@@ -67,8 +67,11 @@ export function toDataUnavailable(error: unknown, fallbackAction: string, region
   if (error instanceof DataUnavailable) return error;
   const e = (error ?? {}) as { name?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const tag = callErrorTag(error);
-  const code = e.Code ?? e.name ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
+  // A body the SDK could not parse (a proxy's HTML page, moto's XML for a JSON service) says nothing:
+  // name the HTTP status instead of the parser's error.
+  const unparsed = ['SyntaxError', 'Unknown', 'UnknownError', 'Error'].includes(e.Code ?? e.name ?? 'Error');
+  const code = unparsed && status ? `HTTP ${status}` : (e.Code ?? e.name ?? 'Error');
   let reason: UnavailableReason = 'service-error';
   if (ACCESS_DENIED.has(code) || (status === 403 && !/Token|Signature|Credential/i.test(code))) reason = 'access-denied';
   else if (code === 'OptInRequired' || code === 'SubscriptionRequiredException') reason = 'opt-in';

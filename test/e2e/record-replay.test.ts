@@ -28,7 +28,8 @@ describeMoto('record and replay', () => {
 
   it('replays a recorded scan offline with identical findings', async () => {
     const snapshot = path.join(dir, 'snap.json');
-    const recorded = await runCli(['scan', '--regions', 'us-east-1,eu-west-1', '--record', snapshot, '--output-dir', path.join(dir, 'live'), '--no-progress']);
+    // Every CIS v5.0.0 rule but IAM.28: moto has no Access Analyzer (HTTP 500, retried at length).
+    const recorded = await runCli(['scan', '--regions', 'us-east-1,eu-west-1', '--exclude-rules', 'IAM.28', '--record', snapshot, '--output-dir', path.join(dir, 'live'), '--no-progress']);
     expect(recorded.code).toBe(1);
 
     const parsed = parseSnapshot(await readFile(snapshot, 'utf8'));
@@ -37,7 +38,7 @@ describeMoto('record and replay', () => {
     expect(Object.keys(parsed.accounts[0]?.entries ?? {})).toContain('global|iam.credentialReport|[]');
 
     // A dead endpoint: any network call would fail the replay.
-    const replayed = await runCli(['scan', '--replay', snapshot, '--output-dir', path.join(dir, 'replay'), '--no-progress'], {
+    const replayed = await runCli(['scan', '--replay', snapshot, '--exclude-rules', 'IAM.28', '--output-dir', path.join(dir, 'replay'), '--no-progress'], {
       url: 'http://127.0.0.1:9',
     });
     expect(replayed.code).toBe(1);
