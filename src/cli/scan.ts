@@ -22,6 +22,10 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     )
     .option('--record <file>', 'save every AWS answer to a snapshot file, for --replay')
     .option('--replay <file>', 'scan a snapshot file instead of AWS (no network, no credentials)')
+    .option(
+      '--securityhub',
+      'also push the findings to the Security Hub of their Region (resolving fixed and archiving gone ones); what cannot be sent goes to unsent.asff.json and the exit code is 3',
+    )
     .option('--concurrency <n>', 'rule evaluations run at once', positiveInteger)
     .option('--no-progress', 'no progress line on stderr');
   addSelectionOptions(command);

@@ -74,7 +74,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function testRule(id: string, scope: RuleScope = 'region', resourceType = 'AwsEc2SecurityGroup'): Rule {
-  return defineRule({
+  return defineRule<{}>({
     id,
     title: `Test rule ${id}`,
     securityHubControlId: null,
@@ -178,8 +178,8 @@ export function fakeSecurityHub(options: FakeHubOptions) {
     const page = all.slice(start, start + size);
     return { Findings: structuredClone(page), ...(start + size < all.length ? { NextToken: String(start + size) } : {}) };
   });
-  mock.on(BatchImportFindingsCommand).callsFake(async (input): Promise<BatchImportFindingsCommandOutput> => {
-    const findings = input.Findings ?? [];
+  mock.on(BatchImportFindingsCommand).callsFake(async (input: { Findings?: AwsSecurityFinding[] }): Promise<BatchImportFindingsCommandOutput> => {
+    const findings: AwsSecurityFinding[] = input.Findings ?? [];
     const call: BatchCall = {
       region: regionOf(findings[0]?.ProductArn),
       ids: findings.map((f) => f.Id ?? ''),
