@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { demoCommand } from './demo.js';
 import { importCommand } from './import.js';
+import { insightsCommand } from './insights.js';
 import { permissionsCommand } from './permissions.js';
 import { rulesCommand } from './rules.js';
 import type { CliIO } from './run-scan.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     permissionsCommand(io),
     validateCommand(io, setExitCode),
     importCommand(io, setExitCode),
+    insightsCommand(io, setExitCode),
   ]) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     program.addCommand(command);
