@@ -1,6 +1,7 @@
 /** The `hubcheck` command line: commander, one file per command. */
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
+import { actionsCommand } from './actions.js';
 import { demoCommand } from './demo.js';
 import { importCommand } from './import.js';
 import { insightsCommand } from './insights.js';
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     validateCommand(io, setExitCode),
     importCommand(io, setExitCode),
     insightsCommand(io, setExitCode),
+    actionsCommand(io, setExitCode),
   ]) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     program.addCommand(command);
