@@ -33,7 +33,8 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
   }
   program.addHelpText(
     'after',
-    '\nExit codes: 0 clean, 1 a FAILED finding at or above --fail-on, 2 bad usage or input, 3 some checks could not be evaluated.',
+    '\nExit codes: 0 clean, 1 a FAILED finding at or above --fail-on, 2 bad usage or input, 3 some checks could not be evaluated\n' +
+      '(or, with --securityhub, some findings could not be sent: they are in unsent.asff.json).',
   );
   return program;
 }

@@ -22,6 +22,7 @@
  * - No Id is sent twice.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { KNOWN_FIELDS } from '../asff/validate.js';
 import type { AccountScan } from '../engine/scan.js';
 
 /** Fields that belong to the customer (BatchUpdateFindings): never sent by hubcheck. */
@@ -170,7 +171,9 @@ export function planRegion(input: RegionPlanInput): RegionPlan {
 }
 
 function archived(stored: AwsSecurityFinding, input: RegionPlanInput): AwsSecurityFinding {
-  const base = stripForImport(stored);
+  // What GetFindings returns may carry members newer than hubcheck's model of ASFF: keep only those it knows.
+  const known = Object.fromEntries(Object.entries(stored).filter(([key]) => KNOWN_FIELDS.has(key))) as unknown as AwsSecurityFinding;
+  const base = stripForImport(known);
   const original = stored.FindingProviderFields?.Severity?.Original ?? stored.Severity?.Original;
   const severity = { Label: 'INFORMATIONAL' as const, ...(original ? { Original: original } : {}) };
   return {

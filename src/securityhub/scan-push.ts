@@ -117,10 +117,11 @@ export function pushReport(result: PushResult): string[] {
   if (mismatched.length > 0) lines.push(`Security Hub: ${mismatched.length} findings not sent: ${mismatched[0]?.error.ErrorMessage}`);
   for (const r of result.regions) {
     const where = `Security Hub ${r.region}`;
+    const consequence = r.failed > 0 ? `its ${r.failed} finding${r.failed === 1 ? ' was' : 's were'} not sent` : 'nothing to send there';
     if (r.state === 'not-enabled') {
-      lines.push(`Security Hub is not enabled in ${r.region} for account ${r.account} (${r.reason}); its ${r.failed} findings were not sent`);
+      lines.push(`Security Hub is not enabled in ${r.region} for account ${r.account} (${r.reason}); ${consequence}`);
     } else if (r.state === 'unreachable') {
-      lines.push(`${where}: not pushed (${r.reason}); its ${r.failed} findings were not sent`);
+      lines.push(`${where}: not pushed (${r.reason}); ${consequence}`);
     }
     if (r.duplicates.length > 0) lines.push(`${where}: ${r.duplicates.length} findings repeated an Id in this run; only the first of each was sent`);
     if (r.state === 'pushed') {

@@ -96,7 +96,7 @@ describe('planRegion', () => {
   const previous = findingsOf(
     [accountScan([evaluation(sgRule, 'us-east-1', [fail(sg('sg-fixed'), 'open'), pass(sg('sg-gone'), 'closed'), fail(sg('sg-same'), 'open')])])],
     run1At,
-  ).map((f) => ({ ...f, Region: 'us-east-1', ProcessedAt: run1At, Workflow: { Status: 'NOTIFIED' as const }, Note: { Text: 'ticket 42', UpdatedBy: 'me', UpdatedAt: run1At } }));
+  ).map((f) => ({ ...f, Region: 'us-east-1', ProcessedAt: run1At, SomeNewServiceField: { x: 1 }, Workflow: { Status: 'NOTIFIED' as const }, Note: { Text: 'ticket 42', UpdatedBy: 'me', UpdatedAt: run1At } }));
   const current = findingsOf(
     [accountScan([evaluation(sgRule, 'us-east-1', [pass(sg('sg-fixed'), 'closed now'), fail(sg('sg-same'), 'open'), fail(sg('sg-new'), 'open')])])],
     run2At,
@@ -134,7 +134,9 @@ describe('planRegion', () => {
       CreatedAt: run1At,
       UpdatedAt: now.toISOString(),
     });
-    for (const field of ['Workflow', 'Note', 'UserDefinedFields', 'VerificationState', 'Region', 'ProcessedAt']) expect(gone.finding).not.toHaveProperty(field);
+    for (const field of ['Workflow', 'Note', 'UserDefinedFields', 'VerificationState', 'Region', 'ProcessedAt', 'SomeNewServiceField']) {
+      expect(gone.finding).not.toHaveProperty(field);
+    }
     expect(validateFinding(gone.finding)).toEqual([]);
   });
 
