@@ -26,7 +26,7 @@ export interface ValidationIssue {
 }
 
 /** Every top-level member of AwsSecurityFinding in the API model. */
-const KNOWN_FIELDS = new Set([
+export const KNOWN_FIELDS: ReadonlySet<string> = new Set([
   'SchemaVersion', 'Id', 'ProductArn', 'ProductName', 'CompanyName', 'Region', 'GeneratorId', 'AwsAccountId',
   'Types', 'FirstObservedAt', 'LastObservedAt', 'CreatedAt', 'UpdatedAt', 'Severity', 'Confidence', 'Criticality',
   'Title', 'Description', 'Remediation', 'SourceUrl', 'ProductFields', 'UserDefinedFields', 'Malware', 'Network',

@@ -8,11 +8,23 @@ import { selectRules } from './select.js';
 /** Reads the engine itself makes whatever rules run: the caller's identity and the Region list. */
 export const ENGINE_ACTIONS = ['ec2:DescribeRegions', 'sts:GetCallerIdentity'] as const;
 
-export function permissionsPolicy(rules: readonly Rule[]) {
+/**
+ * What `scan --securityhub` calls in Security Hub: DescribeHub and GetFindings
+ * (reads), BatchImportFindings (the one write). In its own statement, so the
+ * scanning statement stays read-only.
+ */
+export const SECURITY_HUB_PUSH_ACTIONS = ['securityhub:BatchImportFindings', 'securityhub:DescribeHub', 'securityhub:GetFindings'] as const;
+
+export function permissionsPolicy(rules: readonly Rule[], options: { securityhub?: boolean } = {}) {
   const actions = [...new Set([...ENGINE_ACTIONS, ...rules.flatMap((r) => r.requiredActions)])].sort();
   return {
     Version: '2012-10-17',
-    Statement: [{ Sid: 'HubcheckReadOnlyScan', Effect: 'Allow', Action: actions, Resource: '*' }],
+    Statement: [
+      { Sid: 'HubcheckReadOnlyScan', Effect: 'Allow', Action: actions, Resource: '*' },
+      ...(options.securityhub
+        ? [{ Sid: 'HubcheckSecurityHubPush', Effect: 'Allow', Action: [...SECURITY_HUB_PUSH_ACTIONS], Resource: '*' }]
+        : []),
+    ],
   };
 }
 
@@ -20,9 +32,10 @@ export function permissionsCommand(io: CliIO): Command {
   const command = new Command('permissions').description(
     'print the least-privilege IAM policy (JSON) that the selected rules need',
   );
+  command.option('--securityhub', 'also the Security Hub actions that scan --securityhub needs, in a separate statement');
   addSelectionOptions(command);
-  return command.action(async (opts: SelectionOptions) => {
+  return command.action(async (opts: SelectionOptions & { securityhub?: boolean }) => {
     const { rules } = await selectRules(opts);
-    io.stdout.write(`${JSON.stringify(permissionsPolicy(rules), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(permissionsPolicy(rules, { securityhub: opts.securityhub }), null, 2)}\n`);
   });
 }

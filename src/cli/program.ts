@@ -1,8 +1,11 @@
 /** The `hubcheck` command line: commander, one file per command. */
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
+import { actionsCommand } from './actions.js';
 import { demoCommand } from './demo.js';
 import { mergeCommand } from './merge.js';
+import { importCommand } from './import.js';
+import { insightsCommand } from './insights.js';
 import { permissionsCommand } from './permissions.js';
 import { rulesCommand } from './rules.js';
 import type { CliIO } from './run-scan.js';
@@ -23,13 +26,17 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     permissionsCommand(io),
     validateCommand(io, setExitCode),
     mergeCommand(io, setExitCode),
+    importCommand(io, setExitCode),
+    insightsCommand(io, setExitCode),
+    actionsCommand(io, setExitCode),
   ]) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     program.addCommand(command);
   }
   program.addHelpText(
     'after',
-    '\nExit codes: 0 clean, 1 a FAILED finding at or above --fail-on, 2 bad usage or input, 3 some checks could not be evaluated.',
+    '\nExit codes: 0 clean, 1 a FAILED finding at or above --fail-on, 2 bad usage or input, 3 some checks could not be evaluated\n' +
+      '(or, with --securityhub, some findings could not be sent: they are in unsent.asff.json).',
   );
   return program;
 }

@@ -38,6 +38,7 @@ import { scanAccount, type AccountScan } from '../engine/scan.js';
 import { buildScanDocument, type ScanDocument } from '../engine/scan-document.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { createLogger, type LogLevel } from '../log.js';
+import { pushScan } from '../securityhub/scan-push.js';
 import { VERSION } from '../version.js';
 import { FINDINGS_FILE, SCAN_FILE, findingsJson, scanJson } from '../../reports/json.js';
 import { consoleSummary } from '../../reports/summary.js';
@@ -71,6 +72,8 @@ export interface RunScanOptions extends SelectionOptions {
   /** `i/n`: this worker's share of the account list. */
   shard?: string;
   accountConcurrency?: number;
+  /** Push the findings to Security Hub after writing the reports. */
+  securityhub?: boolean;
 }
 
 export interface ScanOutcome {
@@ -105,7 +108,13 @@ export async function runScan(options: RunScanOptions, io: CliIO): Promise<ScanO
   await writeFileAtomic(path.join(options.outputDir, FINDINGS_FILE), findingsJson(findings));
   await writeFileAtomic(path.join(options.outputDir, SCAN_FILE), scanJson(document));
   io.stderr.write(consoleSummary(findings, document, options.outputDir));
-  return { exitCode: exitCodeFor(findings, document, options.failOn), findings, document };
+  let exitCode = exitCodeFor(findings, document, options.failOn);
+  if (options.securityhub) {
+    const push = await pushScan(execution, { profile: options.profile, outputDir: options.outputDir, logger: createLogger(options.logLevel) }, io.stderr);
+    // Findings left in unsent.asff.json: the run could not complete (3 outranks 1, as everywhere).
+    if (!push.complete) exitCode = 3;
+  }
+  return { exitCode, findings, document };
 }
 
 /** Selects the rules, opens the data source (AWS or a snapshot), scans every account and builds the findings. */

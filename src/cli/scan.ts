@@ -28,6 +28,10 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--external-id <id>', 'external id for --role-name')
     .option('--shard <i/n>', 'scan only shard i of n of the account list (1-based, e.g. 1/4); combine the parts with hubcheck merge')
     .option('--account-concurrency <n>', 'accounts scanned at once (default 4)', positiveInteger)
+    .option(
+      '--securityhub',
+      'also push the findings to the Security Hub of their Region (resolving fixed and archiving gone ones); what cannot be sent goes to unsent.asff.json and the exit code is 3',
+    )
     .option('--concurrency <n>', 'rule evaluations run at once per account', positiveInteger)
     .option('--no-progress', 'no progress line on stderr');
   addSelectionOptions(command);
