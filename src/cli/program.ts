@@ -3,8 +3,9 @@ import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { demoCommand } from './demo.js';
 import { permissionsCommand } from './permissions.js';
+import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
-import type { CliIO } from './run-scan.js';
+import { EXIT_CODES_HELP, type CliIO } from './run-scan.js';
 import { scanCommand } from './scan.js';
 import { validateCommand } from './validate.js';
 
@@ -21,13 +22,11 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     rulesCommand(io),
     permissionsCommand(io),
     validateCommand(io, setExitCode),
+    reportCommand(io, setExitCode),
   ]) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     program.addCommand(command);
   }
-  program.addHelpText(
-    'after',
-    '\nExit codes: 0 clean, 1 a FAILED finding at or above --fail-on, 2 bad usage or input, 3 some checks could not be evaluated.',
-  );
+  program.addHelpText('after', `\n${EXIT_CODES_HELP}`);
   return program;
 }
