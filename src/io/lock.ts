@@ -62,7 +62,7 @@ export async function acquireLock(file: string, options: LockOptions): Promise<L
     }
     if (Date.now() >= deadline) {
       const who = owner ? `pid ${owner.pid} on ${owner.host}, since ${owner.startedAt}` : 'a process that has not written its details yet';
-      const waited = options.timeoutMs > 0 ? `; waited ${Math.round(options.timeoutMs / 1000)} s` : '';
+      const waited = options.timeoutMs > 0 ? `; waited ${Number((options.timeoutMs / 1000).toFixed(1))} s` : '';
       const hint =
         owner && owner.host !== hostname()
           ? ' (held from another host: remove the lock file by hand if that run is dead)'
