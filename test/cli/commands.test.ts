@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,24 @@ describe('hubcheck demo', () => {
     expect(statuses).not.toContain('NOT_AVAILABLE');
     const scan = JSON.parse(await readFile(path.join(out, 'scan.json'), 'utf8'));
     expect(scan).toMatchObject({ mode: 'replay', homeRegion: 'us-east-1', regions: ['ap-southeast-2', 'eu-west-1', 'us-east-1'] });
+  });
+
+  it('writes report.html, findings.csv, junit.xml and summary.md, the HTML showing the failing controls first', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'hubcheck-demo-')), 'demo');
+    expect((await cli(['demo', '--output-dir', out])).code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['findings.asff.json', 'findings.csv', 'junit.xml', 'report.html', 'scan.json', 'summary.md']);
+    const html = await readFile(path.join(out, 'report.html'), 'utf8');
+    const sections = [...html.matchAll(/<section class="control [^"]*" data-control="([^"]+)" data-outcome="(\w+)"/g)].map((m) => [m[1], m[2]]);
+    const outcomes = sections.map(([, outcome]) => outcome);
+    expect(sections[0]).toEqual(['IAM.9', 'FAILED']);
+    expect(outcomes.indexOf('PASSED')).toBe(outcomes.lastIndexOf('FAILED') + 1);
+    expect(sections.filter(([, o]) => o === 'FAILED').map(([c]) => c)).toEqual(['IAM.9', 'EC2.2', 'EC2.7', 'IAM.5', 'IAM.15', 'IAM.16']);
+    // Offline: nothing in the page points outside it but the remediation links.
+    expect(html.replace(/<a href="https:\/\/docs\.aws\.amazon\.com\/[^"]+" target="_blank" rel="noopener noreferrer">/g, '')).not.toMatch(/(src|href)=|https?:\/\/|@import|url\(/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;`);
+    // The demo keeps history beside its output directory.
+    const scan = JSON.parse(await readFile(path.join(out, 'scan.json'), 'utf8'));
+    expect(scan.history.stateFile).toBe(path.join(path.dirname(out), 'hubcheck-state.sqlite'));
   });
 });
 
