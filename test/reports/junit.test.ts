@@ -104,7 +104,7 @@ describe('junitReport', () => {
   });
 
   it('has one suite per control and one case per resource: FAILED a failure, NOT_AVAILABLE an error, suppressed and WARNING skipped, PASSED passing', () => {
-    const suites = Object.fromEntries(root.children.map((s) => [s.attrs.name!.split(' ')[0], s]));
+    const suites: Record<string, XmlElement> = Object.fromEntries(root.children.map((s) => [s.attrs.name!.split(' ')[0]!, s]));
     expect(Object.keys(suites).sort()).toEqual(['EC2.2', 'IAM.5', 'X.1']);
     const cases = (control: string) =>
       suites[control]!.children.filter((c) => c.name === 'testcase').map((c) => [c.attrs.name, c.attrs.classname, c.children.find((r) => r.name !== 'system-out')?.name ?? 'passed']);
