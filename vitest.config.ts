@@ -10,7 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
-          setupFiles: ['test/helpers/no-real-aws.ts'],
+          setupFiles: ['test/helpers/no-real-aws.ts', 'test/helpers/own-tmpdir.ts'],
         },
       },
       {
@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
-          setupFiles: ['test/helpers/no-real-aws.ts'],
+          setupFiles: ['test/helpers/no-real-aws.ts', 'test/helpers/own-tmpdir.ts'],
           // One moto server for the suite; files reset it, so they run one at a time.
           fileParallelism: false,
           testTimeout: 120_000,

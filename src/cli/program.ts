@@ -7,8 +7,9 @@ import { mergeCommand } from './merge.js';
 import { importCommand } from './import.js';
 import { insightsCommand } from './insights.js';
 import { permissionsCommand } from './permissions.js';
+import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
-import type { CliIO } from './run-scan.js';
+import { EXIT_CODES_HELP, type CliIO } from './run-scan.js';
 import { scanCommand } from './scan.js';
 import { validateCommand } from './validate.js';
 
@@ -29,14 +30,11 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     importCommand(io, setExitCode),
     insightsCommand(io, setExitCode),
     actionsCommand(io, setExitCode),
+    reportCommand(io, setExitCode),
   ]) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     program.addCommand(command);
   }
-  program.addHelpText(
-    'after',
-    '\nExit codes: 0 clean, 1 a FAILED finding at or above --fail-on, 2 bad usage or input, 3 some checks could not be evaluated\n' +
-      '(or, with --securityhub, some findings could not be sent: they are in unsent.asff.json).',
-  );
+  program.addHelpText('after', `\n${EXIT_CODES_HELP}`);
   return program;
 }

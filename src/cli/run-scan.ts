@@ -37,10 +37,17 @@ import { severityRank, type Severity } from '../engine/rule.js';
 import { scanAccount, type AccountScan } from '../engine/scan.js';
 import { buildScanDocument, type ScanDocument } from '../engine/scan-document.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { LockTimeoutError, acquireLock, type Lock } from '../io/lock.js';
+import { isSuppressed, scopeKey, type HistoryDelta } from '../history/delta.js';
+import { HistoryStore } from '../history/store.js';
 import { createLogger, type LogLevel } from '../log.js';
 import { pushScan } from '../securityhub/scan-push.js';
+import { notificationPayload, redactUrl, sendNotification, type NotificationResult, type NotifyOptions } from '../notify/webhook.js';
+import { applySuppressions, loadSuppressions, type Suppression } from '../suppressions/suppressions.js';
 import { VERSION } from '../version.js';
+import { REPORT_FORMATS, renderReports } from '../../reports/index.js';
 import { FINDINGS_FILE, SCAN_FILE, findingsJson, scanJson } from '../../reports/json.js';
+import { complianceScores, findingViews } from '../../reports/model.js';
 import { consoleSummary } from '../../reports/summary.js';
 import type { SelectionOptions } from './options.js';
 import { createProgress } from './progress.js';
@@ -57,7 +64,19 @@ export interface RunScanOptions extends SelectionOptions {
   homeRegion?: string;
   outputDir: string;
   format: string[];
-  failOn: Severity | 'none';
+  /** Default: LOW, or none when failOnNew is set. */
+  failOn?: Severity | 'none';
+  /** Exit 1 when a failing finding at or above this is new or reopened since the previous scan. */
+  failOnNew?: Severity;
+  /** The SQLite history; undefined: beside the output directory; false: none. */
+  state?: string | false;
+  historyRetentionDays?: number;
+  /** Seconds to wait for the state lock. */
+  lockTimeout?: number;
+  suppressions?: string;
+  notify?: string;
+  /** Webhook retry timing (tests). */
+  notifyOptions?: NotifyOptions;
   record?: string;
   replay?: string;
   logLevel: LogLevel;
@@ -79,10 +98,29 @@ export interface RunScanOptions extends SelectionOptions {
 export interface ScanOutcome {
   exitCode: number;
   findings: AwsSecurityFinding[];
-  document: ScanDocument;
+  document: ScanRecord;
 }
 
-export const SUPPORTED_FORMATS = ['json'] as const;
+export const SUPPORTED_FORMATS = ['json', ...REPORT_FORMATS] as const;
+
+export const STATE_FILE = 'hubcheck-state.sqlite';
+export const DEFAULT_RETENTION_DAYS = 90;
+export const DEFAULT_LOCK_TIMEOUT_S = 60;
+
+export const EXIT_CODES_HELP = `Exit codes:
+  0  clean: nothing reached --fail-on or --fail-on-new, and every check was evaluated
+  1  a FAILED finding (not suppressed) at or above --fail-on, or new or reopened
+     since the previous scan at or above --fail-on-new
+  2  bad usage, a bad config or suppressions file, or a bad input file
+  3  the scan finished but some checks could not be evaluated, or the scan could
+     not run (no identity, the state lock held by another run)`;
+
+/** scan.json: the scan document plus what the later steps did. */
+export type ScanRecord = ScanDocument & {
+  history?: HistoryDelta & { retentionDays: number; pruned: { scans: number; findings: number } };
+  suppressions?: { file: string; entries: number; suppressed: number; expired: { source: string; rule: string[]; owner: string; expires: string }[] };
+  notifications?: NotificationResult[];
+};
 
 /** What one scan produced, before anything is written or sent. */
 export interface ScanExecution {
@@ -98,23 +136,143 @@ export interface ScanExecution {
 }
 
 /**
- * One scan from flags to files: scan, write the reports atomically, print the
- * summary, pick the exit code. Each later step (Security Hub, history,
- * notifications) is a function of the ScanExecution.
+ * One scan from flags to files: scan, mark suppressions, record the history,
+ * write the reports atomically, notify, print the summary, pick the exit code.
+ * Each step after the scan is a function of the ScanExecution; with a state
+ * file, the whole run holds the state lock.
  */
 export async function runScan(options: RunScanOptions, io: CliIO): Promise<ScanOutcome> {
+  const suppressions = options.suppressions ? await loadSuppressions(options.suppressions) : undefined;
+  const stateFile = stateFileFor(options);
+  let lock: Lock | undefined;
+  if (stateFile) {
+    const timeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_S;
+    try {
+      lock = await acquireLock(`${stateFile}.lock`, { timeoutMs: timeout * 1000 });
+    } catch (error) {
+      if (error instanceof LockTimeoutError) throw new FatalScanError(error.message);
+      throw error;
+    }
+  }
+  try {
+    return await scanAndReport(options, io, stateFile, suppressions);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** The state file of a run: --state, or hubcheck-state.sqlite beside the output directory; undefined with --no-state. */
+export function stateFileFor(options: Pick<RunScanOptions, 'state' | 'outputDir'>): string | undefined {
+  if (options.state === false) return undefined;
+  return options.state ?? path.join(path.dirname(path.resolve(options.outputDir)), STATE_FILE);
+}
+
+async function scanAndReport(
+  options: RunScanOptions,
+  io: CliIO,
+  stateFile: string | undefined,
+  suppressions: Suppression[] | undefined,
+): Promise<ScanOutcome> {
   const execution = await executeScan(options, io);
-  const { findings, document } = execution;
-  await writeFileAtomic(path.join(options.outputDir, FINDINGS_FILE), findingsJson(findings));
-  await writeFileAtomic(path.join(options.outputDir, SCAN_FILE), scanJson(document));
+  const now = new Date(execution.observedAt);
+  let findings = execution.findings;
+  const document: ScanRecord = { ...execution.document };
+
+  if (suppressions && options.suppressions) {
+    const outcome = applySuppressions(findings, suppressions, now);
+    findings = outcome.findings;
+    for (const e of outcome.expired) {
+      io.stderr.write(
+        `hubcheck: warning: suppression ${e.source} (rule ${e.rule.join(', ')}, owner ${e.owner}) expired on ${e.expires}; it no longer applies\n`,
+      );
+    }
+    document.suppressions = {
+      file: options.suppressions,
+      entries: suppressions.length,
+      suppressed: outcome.suppressed,
+      expired: outcome.expired.map((e) => ({ source: e.source, rule: e.rule, owner: e.owner, expires: e.expires })),
+    };
+  }
+
+  let delta: HistoryDelta | undefined;
+  if (stateFile) {
+    const retentionDays = options.historyRetentionDays ?? DEFAULT_RETENTION_DAYS;
+    const scores = complianceScores(findingViews(findings));
+    const store = HistoryStore.open(stateFile);
+    try {
+      const recorded = store.recordScan({
+        startedAt: execution.observedAt,
+        finishedAt: execution.document.finishedAt,
+        accounts: execution.scans.map((scan) => scan.identity.account),
+        regions: execution.document.regions,
+        benchmarks: execution.document.benchmarks,
+        findings,
+        clean: cleanScopes(execution.scans),
+        score: scores.overall.score,
+        scores: Object.fromEntries(scores.benchmarks.map((b) => [b.benchmark, b.score])),
+      });
+      const pruned = store.prune(retentionDays, now);
+      delta = recorded.delta;
+      document.history = { ...recorded.delta, retentionDays, pruned };
+      findings = findings.map((f) => {
+        const firstSeen = recorded.firstSeen.get(f.Id ?? '') ?? execution.observedAt;
+        return { ...f, CreatedAt: firstSeen, FirstObservedAt: firstSeen, LastObservedAt: execution.observedAt };
+      });
+    } finally {
+      store.close();
+    }
+  }
+
+  const write = (file: string, content: string) => writeFileAtomic(path.join(options.outputDir, file), content);
+  await write(FINDINGS_FILE, findingsJson(findings));
+  await write(SCAN_FILE, scanJson(document));
+  for (const report of renderReports(options.format, findings, document, delta)) await write(report.file, report.content);
+
+  if (options.notify) {
+    const payload = notificationPayload(findings, delta, {
+      startedAt: execution.observedAt,
+      accounts: execution.scans.map((scan) => scan.identity.account),
+    });
+    const result = await sendNotification(options.notify, payload, options.notifyOptions);
+    if (result.status === 'failed') {
+      io.stderr.write(
+        `hubcheck: warning: could not notify ${redactUrl(options.notify)} after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}: ${result.error ?? 'unknown error'}; the reports are written\n`,
+      );
+    }
+    document.notifications = [result];
+    await write(SCAN_FILE, scanJson(document));
+  }
+
   io.stderr.write(consoleSummary(findings, document, options.outputDir));
-  let exitCode = exitCodeFor(findings, document, options.failOn);
+  if (delta) io.stderr.write(historySummary(delta, document.suppressions?.suppressed));
+  let exitCode = exitCodeFor(findings, document, options.failOn ?? (options.failOnNew ? 'none' : 'LOW'), {
+    failOnNew: options.failOnNew,
+    delta,
+  });
   if (options.securityhub) {
-    const push = await pushScan(execution, { profile: options.profile, outputDir: options.outputDir, logger: createLogger(options.logLevel) }, io.stderr);
+    const push = await pushScan({ ...execution, findings }, { profile: options.profile, outputDir: options.outputDir, logger: createLogger(options.logLevel) }, io.stderr);
     // Findings left in unsent.asff.json: the run could not complete (3 outranks 1, as everywhere).
     if (!push.complete) exitCode = 3;
   }
   return { exitCode, findings, document };
+}
+
+/** Rule, account and Region of every evaluation with no NOT_AVAILABLE result (and rule|account|* for account-wide rules). */
+export function cleanScopes(scans: readonly AccountScan[]): Set<string> {
+  const clean = new Set<string>();
+  for (const scan of scans) {
+    for (const e of scan.evaluations) {
+      if (e.results.some((r) => r.status === 'NOT_AVAILABLE')) continue;
+      clean.add(scopeKey(e.rule.id, e.account, e.region));
+      if (e.rule.scope === 'account') clean.add(scopeKey(e.rule.id, e.account, '*'));
+    }
+  }
+  return clean;
+}
+
+function historySummary(delta: HistoryDelta, suppressed: number | undefined): string {
+  const since = delta.previousScan ? `since ${delta.previousScan.startedAt}` : 'first scan in the state file';
+  return `  History (${since}): ${delta.new.length} new, ${delta.reopened.length} reopened, ${delta.resolved.length} resolved, ${suppressed ?? delta.suppressed.length} suppressed\n  State: ${delta.stateFile}\n`;
 }
 
 /** Selects the rules, opens the data source (AWS or a snapshot), scans every account and builds the findings. */
@@ -317,19 +475,27 @@ function accountFailure(account: string, roleArn: string | undefined, error: unk
 
 /**
  * 3 when anything could not be evaluated (an account, a Region, a check);
- * otherwise 1 when a FAILED finding is at or above `--fail-on`; otherwise 0.
+ * otherwise 1 when a FAILED finding that is not suppressed is at or above
+ * `--fail-on`, or is new or reopened since the previous scan and at or above
+ * `--fail-on-new` (with no history, every failing finding is new); otherwise 0.
  * Incompleteness outranks failure: a verdict over part of an estate is not a
  * verdict, and the missing part may hold worse. Pipelines gating on "non-zero"
  * stop on both; the summary says which checks were missing and why.
  */
-export function exitCodeFor(findings: readonly AwsSecurityFinding[], document: ScanDocument, failOn: Severity | 'none'): number {
+export function exitCodeFor(
+  findings: readonly AwsSecurityFinding[],
+  document: ScanDocument,
+  failOn: Severity | 'none',
+  gate: { failOnNew?: Severity; delta?: HistoryDelta } = {},
+): number {
   if (document.errors.length > 0 || document.counts.byStatus.NOT_AVAILABLE > 0) return 3;
-  if (failOn !== 'none') {
-    const threshold = severityRank(failOn);
-    const failed = findings.some(
-      (f) => f.Compliance?.Status === 'FAILED' && severityRank((f.Severity?.Label ?? 'INFORMATIONAL') as Severity) >= threshold,
-    );
-    if (failed) return 1;
+  const failing = findings.filter((f) => f.Compliance?.Status === 'FAILED' && !isSuppressed(f));
+  const atLeast = (threshold: Severity) => (f: AwsSecurityFinding) =>
+    severityRank((f.Severity?.Label ?? 'INFORMATIONAL') as Severity) >= severityRank(threshold);
+  if (failOn !== 'none' && failing.some(atLeast(failOn))) return 1;
+  if (gate.failOnNew) {
+    const fresh = gate.delta ? new Set([...gate.delta.new, ...gate.delta.reopened]) : undefined;
+    if (failing.some((f) => (!fresh || fresh.has(f.Id ?? '')) && atLeast(gate.failOnNew!)(f))) return 1;
   }
   return 0;
 }

@@ -1,7 +1,8 @@
 /** `hubcheck scan`: scan the account the credentials belong to. */
 import { Command, Option } from 'commander';
-import { addLogOption, addSelectionOptions, list, positiveInteger, region, regions, severity } from './options.js';
-import { runScan, type CliIO, type RunScanOptions } from './run-scan.js';
+import { applyConfig, findConfigFile, loadConfig } from './config.js';
+import { addLogOption, addSelectionOptions, httpUrl, list, nonNegativeInteger, positiveInteger, region, regions, severity } from './options.js';
+import { EXIT_CODES_HELP, runScan, type CliIO, type RunScanOptions } from './run-scan.js';
 
 export function defaultOutputDir(now = new Date()): string {
   return `hubcheck-reports/${now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
@@ -10,16 +11,23 @@ export function defaultOutputDir(now = new Date()): string {
 export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Command {
   const command = new Command('scan')
     .description('scan an AWS account against the CIS AWS Foundations Benchmark and write ASFF findings')
+    .option('--config <file>', 'config file of scan options (default: hubcheck.config.json or .yaml in the working directory); flags win')
     .option('--profile <name>', 'AWS profile from the shared config files (default: the default credential chain)')
     .option('--regions <list>', 'Regions to scan, comma-separated, or "all" (default: the account\'s enabled Regions)', regions)
     .option('--home-region <region>', 'Region for account-wide checks and their findings (default: AWS_REGION, the profile\'s region, or us-east-1)', region)
     .option('--output-dir <dir>', 'where to write the reports (default: hubcheck-reports/<UTC time>)')
-    .option('--format <list>', 'report formats besides findings.asff.json and scan.json', list, [])
+    .option('--format <list>', 'report formats besides findings.asff.json and scan.json: html, csv, junit, md (comma-separated)', list, [])
     .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a FAILED finding is at or above this severity ("none" never)')
-        .default('LOW')
+      new Option('--fail-on <severity>', 'exit 1 when a FAILED finding that is not suppressed is at or above this severity ("none": never) (default: LOW, or none with --fail-on-new)')
         .argParser((v: string) => (v.toLowerCase() === 'none' ? 'none' : severity(v))),
     )
+    .option('--fail-on-new <severity>', 'exit 1 when a FAILED finding at or above this severity is new or reopened since the previous scan in the state file', severity)
+    .option('--state <file>', 'SQLite history of scans (default: hubcheck-state.sqlite beside the output directory)')
+    .option('--no-state', 'keep no history (every failing finding counts as new)')
+    .option('--history-retention-days <n>', 'forget scans older than this many days (default: 90)', positiveInteger)
+    .option('--lock-timeout <seconds>', 'wait this long for another run that holds the state lock, then fail (default: 60; 0 fails at once)', nonNegativeInteger)
+    .option('--suppressions <file>', 'YAML file of accepted risks: matching findings are marked SUPPRESSED and do not fail the run')
+    .option('--notify <url>', 'POST new failing findings to this webhook (Slack-compatible JSON) after the scan', httpUrl)
     .option('--record <file>', 'save every AWS answer to a snapshot file, for --replay')
     .option('--replay <file>', 'scan a snapshot file instead of AWS (no network, no credentials)')
     .option('--accounts <ids>', 'scan these accounts (comma-separated 12-digit ids), each through --role-name', list)
@@ -36,8 +44,12 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--no-progress', 'no progress line on stderr');
   addSelectionOptions(command);
   addLogOption(command);
-  return command.action(async (opts: Omit<RunScanOptions, 'outputDir'> & { outputDir?: string }) => {
-    const outcome = await runScan({ ...opts, outputDir: opts.outputDir ?? defaultOutputDir() }, io);
+  command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
+  return command.action(async (opts: Omit<RunScanOptions, 'outputDir'> & { outputDir?: string; config?: string }, cmd: Command) => {
+    const file = findConfigFile(opts.config);
+    const merged = applyConfig(cmd, opts, file ? await loadConfig(file) : undefined);
+    const { config: _config, ...options } = merged;
+    const outcome = await runScan({ ...options, outputDir: options.outputDir ?? defaultOutputDir() }, io);
     setExitCode(outcome.exitCode);
   });
 }

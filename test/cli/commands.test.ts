@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,36 @@ describe('hubcheck demo', () => {
     expect(statuses).not.toContain('NOT_AVAILABLE');
     const scan = JSON.parse(await readFile(path.join(out, 'scan.json'), 'utf8'));
     expect(scan).toMatchObject({ mode: 'replay', homeRegion: 'us-east-1', regions: ['ap-southeast-2', 'eu-west-1', 'us-east-1'] });
+  });
+
+  it('writes report.html, findings.csv, junit.xml and summary.md, the HTML showing the failing controls first', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'hubcheck-demo-')), 'demo');
+    expect((await cli(['demo', '--output-dir', out])).code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['findings.asff.json', 'findings.csv', 'junit.xml', 'report.html', 'scan.json', 'summary.md']);
+    const html = await readFile(path.join(out, 'report.html'), 'utf8');
+    const sections = [...html.matchAll(/<section class="control [^"]*" data-control="([^"]+)" data-outcome="(\w+)"/g)].map((m) => [m[1], m[2]]);
+    const outcomes = sections.map(([, outcome]) => outcome);
+    // Every control with a FAILED finding is listed first, most severe first; then the passing ones.
+    const findings = JSON.parse(await readFile(path.join(out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
+    const severityOf = new Map<string, number>();
+    for (const f of findings.filter((x) => x.Compliance?.Status === 'FAILED')) {
+      const control = f.Compliance?.SecurityControlId ?? f.ProductFields?.['hubcheck/RuleId'] ?? '';
+      severityOf.set(control, Math.max(severityOf.get(control) ?? 0, ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].indexOf(f.Severity?.Label ?? '') + 1));
+    }
+    const failedSections = sections.filter(([, o]) => o === 'FAILED').map(([c]) => c ?? '');
+    expect(new Set(failedSections)).toEqual(new Set(severityOf.keys()));
+    expect(outcomes.slice(0, failedSections.length).every((o) => o === 'FAILED')).toBe(true);
+    expect(outcomes.indexOf('PASSED')).toBe(outcomes.lastIndexOf('FAILED') + 1);
+    const ranks = failedSections.map((c) => severityOf.get(c) ?? 0);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    expect(ranks[0]).toBe(4); // the demo account's root user has no MFA: CRITICAL comes first
+    // Offline: nothing in the page points outside it but the remediation links (AWS's pages, or a CIS-only rule's doc).
+    const remediationLink = /<a href="https:\/\/(docs\.aws\.amazon\.com|github\.com\/hubcheck\/hubcheck\/blob\/main\/rules)\/[^"]+" target="_blank" rel="noopener noreferrer">/g;
+    expect(html.replace(remediationLink, '')).not.toMatch(/(src|href)=|https?:\/\/|@import|url\(/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;`);
+    // The demo keeps history beside its output directory.
+    const scan = JSON.parse(await readFile(path.join(out, 'scan.json'), 'utf8'));
+    expect(scan.history.stateFile).toBe(path.join(path.dirname(out), 'hubcheck-state.sqlite'));
   });
 });
 

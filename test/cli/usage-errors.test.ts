@@ -1,4 +1,5 @@
 /** Bad input gets a clear, one-line error and exit code 2, never a stack trace. */
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,15 @@ describe('usage errors', () => {
     [['validate'], /missing required argument 'file'/],
     [['validate', '/nonexistent/findings.json'], /cannot read \/nonexistent\/findings.json: ENOENT/],
     [['frobnicate'], /unknown command 'frobnicate'/],
+    [['scan', '--fail-on-new', 'extreme'], /option '--fail-on-new <severity>' argument 'extreme' is invalid. use one of INFORMATIONAL/],
+    [['scan', '--lock-timeout', '-1'], /option '--lock-timeout <seconds>' argument '-1' is invalid. expected a whole number of 0 or more/],
+    [['scan', '--history-retention-days', '0'], /expected a whole number of 1 or more/],
+    [['scan', '--notify', 'ftp://example.com/hook'], /expected an http\(s\) URL/],
+    [['scan', '--config', '/nonexistent/hubcheck.yaml'], /cannot read config file \/nonexistent\/hubcheck.yaml: ENOENT/],
+    [['scan', '--suppressions', '/nonexistent/s.yaml', '--replay', 'demo/acme-snapshot.json'], /cannot read suppressions file \/nonexistent\/s.yaml: ENOENT/],
+    [['report'], /missing required argument 'file'/],
+    [['report', '/nonexistent/findings.json'], /cannot read \/nonexistent\/findings.json: ENOENT/],
+    [['report', 'demo/acme-snapshot.json', '--format', 'pdf'], /unknown format pdf; use html, csv, junit, md/],
   ])('hubcheck %j', async (args, pattern) => {
     expectOneLineError(await cli(args), pattern);
   });
@@ -43,6 +53,21 @@ describe('usage errors', () => {
     const file = path.join(dir, 'broken.json');
     await writeFile(file, '[{"Id": "x",');
     expectOneLineError(await cli(['validate', file]), /broken.json: not valid JSON/);
+  });
+
+  it('rejects a malformed suppressions file in one line naming file:line, before scanning', async () => {
+    const file = path.join(dir, 'suppressions.yaml');
+    await writeFile(file, 'suppressions:\n  - rule: IAM.5\n    reason: known\n    owner: me\n    expires: soon\n');
+    const out = path.join(dir, 'not-written');
+    const result = await cli(['scan', '--replay', 'demo/acme-snapshot.json', '--suppressions', file, '--output-dir', out]);
+    expectOneLineError(result, new RegExp(`^hubcheck: ${file}:5: suppression 1: expires must be a date like 2027-01-31`));
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a findings file that is not findings, for hubcheck report', async () => {
+    const file = path.join(dir, 'not-findings.json');
+    await writeFile(file, '[{"Id": "a"}, 42]');
+    expectOneLineError(await cli(['report', file]), /not-findings.json: item 1 is not an ASFF finding/);
   });
 
   it('rejects a plugin rule with bad metadata in one line', async () => {
@@ -74,9 +99,18 @@ describe('validate', () => {
 });
 
 describe('help', () => {
-  it.each(['scan', 'demo', 'rules', 'permissions', 'validate'])('hubcheck %s --help exits 0 and documents the command', async (command) => {
+  it.each(['scan', 'demo', 'rules', 'permissions', 'validate', 'report'])('hubcheck %s --help exits 0 and documents the command', async (command) => {
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: hubcheck ${command}`);
+  });
+
+  it('documents the exit codes in hubcheck --help and hubcheck scan --help', async () => {
+    for (const args of [['--help'], ['scan', '--help']]) {
+      const { stdout } = await cli(args);
+      expect(stdout).toContain('Exit codes:');
+      expect(stdout).toMatch(/1 +a FAILED finding \(not suppressed\) at or above --fail-on, or new or reopened\n +since the previous scan at or above --fail-on-new/);
+      expect(stdout).toMatch(/3 +the scan finished but some checks could not be evaluated/);
+    }
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * `findings.csv`: one row per finding, RFC 4180 (CRLF line ends, every field
+ * quoted, quotes doubled), with a UTF-8 byte order mark so spreadsheets read
+ * non-ASCII names right.
+ *
+ * Spreadsheet formula injection is neutralised: a value from AWS that starts
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return (a resource name, a tag)
+ * gets a leading apostrophe, so Excel, LibreOffice and Google Sheets show it as
+ * text instead of running it (OWASP's advice).
+ */
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type { ScanDocument } from '../src/engine/scan-document.js';
+import type { HistoryDelta } from '../src/history/delta.js';
+import { findingViews, type FindingView } from './model.js';
+
+export const CSV_FILE = 'findings.csv';
+
+const COLUMNS: [string, (v: FindingView) => string][] = [
+  ['Status', (v) => v.status],
+  ['Workflow', (v) => (v.suppressed ? 'SUPPRESSED' : '')],
+  ['Change', (v) => v.change ?? ''],
+  ['Severity', (v) => v.severity],
+  ['ControlSeverity', (v) => v.controlSeverity],
+  ['Control', (v) => v.control],
+  ['RuleId', (v) => v.ruleId],
+  ['Title', (v) => v.title],
+  ['Account', (v) => v.account],
+  ['Region', (v) => v.region],
+  ['ResourceType', (v) => v.resourceType],
+  ['ResourceId', (v) => v.resourceId],
+  ['ResourceName', (v) => v.resourceName],
+  ['Reason', (v) => v.reason],
+  ['Evidence', (v) => v.evidence.map(([k, val]) => `${k}=${val}`).join('; ')],
+  ['Tags', (v) => v.tags.map(([k, val]) => `${k}=${val}`).join('; ')],
+  ['Requirements', (v) => v.requirements.join('; ')],
+  ['RemediationUrl', (v) => v.remediationUrl],
+  ['FirstObservedAt', (v) => v.firstObservedAt],
+  ['LastObservedAt', (v) => v.lastObservedAt],
+  ['SuppressionReason', (v) => v.suppression?.reason ?? ''],
+  ['SuppressionOwner', (v) => v.suppression?.owner ?? ''],
+  ['SuppressionExpires', (v) => v.suppression?.expires ?? ''],
+  ['FindingId', (v) => v.id],
+];
+
+export const CSV_COLUMNS = COLUMNS.map(([name]) => name);
+
+/** A value a spreadsheet would read as a formula gets a leading apostrophe. */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** One RFC 4180 field: always quoted, inner quotes doubled; newlines kept inside the quotes. */
+export function csvField(value: string): string {
+  return `"${neutralise(value).replace(/"/g, '""')}"`;
+}
+
+export function csvReport(findings: readonly AwsSecurityFinding[], _scan?: Partial<ScanDocument>, delta?: HistoryDelta): string {
+  const rows = [CSV_COLUMNS, ...findingViews(findings, delta).map((v) => COLUMNS.map(([, get]) => get(v)))];
+  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,383 @@
+/**
+ * `report.html`: one self-contained page (inline CSS, inline SVG charts and a
+ * small script; no network, no CDN) that a person would rather read than JSON.
+ *
+ * - Compliance score per benchmark version and per CIS section (the definition
+ *   is in model.ts), counts by status and by severity as SVG bar charts.
+ * - Controls with their findings, failing controls first: resource, reason,
+ *   evidence, tags, remediation link; filters by severity, status, Region,
+ *   account, control and change, and a search box.
+ * - With history: what is new, reopened, resolved and suppressed since the last
+ *   scan, and the trend of the score.
+ *
+ * Safety: everything is rendered here, on the server side, and every value is
+ * HTML-escaped; no finding data is put inside the script, which only reads the
+ * DOM. A Content-Security-Policy allows nothing but this page's own style and
+ * script (by hash): no network request, no inline event handler, ever.
+ */
+import { createHash } from 'node:crypto';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type { ScanDocument } from '../src/engine/scan-document.js';
+import { SEVERITIES, type Severity } from '../src/engine/rule.js';
+import type { HistoryDelta, TrendPoint } from '../src/history/delta.js';
+import {
+  STATUSES,
+  complianceScores,
+  controlGroups,
+  findingViews,
+  formatScore,
+  isFailing,
+  reportCounts,
+  safeUrl,
+  scanScope,
+  type ControlGroup,
+  type FindingView,
+} from './model.js';
+
+export const HTML_FILE = 'report.html';
+
+/** Escapes text for HTML content and double-quoted attribute values. */
+export function esc(value: string | number): string {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const CSS = `
+:root{--fg:#1d2733;--muted:#5b6878;--bg:#f5f7fa;--card:#fff;--line:#dde3ea;--fail:#c62828;--pass:#2e7d32;--warn:#b26a00;--na:#6d6d6d;--sup:#6a4fb3;--crit:#7b1020;--high:#c62828;--med:#e07000;--low:#c9a400;--info:#6b8fb5;--accent:#1f5fbf}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+header{background:#14202e;color:#fff;padding:18px 28px}
+header h1{margin:0 0 4px;font-size:20px}
+header p{margin:0;color:#c4cfdb}
+main{padding:20px 28px;max-width:1400px;margin:0 auto}
+h2{font-size:17px;margin:28px 0 10px}
+.cards{display:flex;flex-wrap:wrap;gap:14px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 18px;min-width:190px}
+.card .big{font-size:30px;font-weight:650}
+.card .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
+.charts{display:flex;flex-wrap:wrap;gap:14px}
+figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
+figcaption{font-weight:600;margin-bottom:6px}
+svg text{font:12px system-ui,sans-serif;fill:var(--fg)}
+.bar-FAILED{fill:var(--fail)}.bar-PASSED{fill:var(--pass)}.bar-WARNING{fill:var(--warn)}.bar-NOT_AVAILABLE{fill:var(--na)}.bar-SUPPRESSED{fill:var(--sup)}
+.bar-CRITICAL{fill:var(--crit)}.bar-HIGH{fill:var(--high)}.bar-MEDIUM{fill:var(--med)}.bar-LOW{fill:var(--low)}.bar-INFORMATIONAL{fill:var(--info)}
+.track{fill:#e8edf2}.score-fill{fill:var(--pass)}.trend-line{fill:none;stroke:var(--accent);stroke-width:2}.trend-dot{fill:var(--accent)}.grid{stroke:#e3e8ee}
+table{border-collapse:collapse;width:100%;background:var(--card)}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+th{font-size:12px;color:var(--muted);font-weight:600;background:#fafbfc}
+.scores td.num,.scores th.num{text-align:right;white-space:nowrap}
+.badge{display:inline-block;padding:1px 7px;border-radius:10px;font-size:11px;font-weight:650;color:#fff;white-space:nowrap}
+.s-FAILED{background:var(--fail)}.s-PASSED{background:var(--pass)}.s-WARNING{background:var(--warn)}.s-NOT_AVAILABLE{background:var(--na)}.s-SUPPRESSED{background:var(--sup)}
+.v-CRITICAL{background:var(--crit)}.v-HIGH{background:var(--high)}.v-MEDIUM{background:var(--med)}.v-LOW{background:var(--low);color:#222}.v-INFORMATIONAL{background:var(--info)}
+.c-NEW,.c-REOPENED{background:#0b6bcb}.c-RESOLVED{background:var(--pass)}.c-UNSUPPRESSED{background:var(--warn)}
+.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:end;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px;position:sticky;top:0;z-index:2}
+.filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:3px}
+.filters select,.filters input{font:inherit;padding:4px 6px;border:1px solid #b9c3cf;border-radius:5px;min-width:130px;background:#fff}
+.filters input{min-width:240px}
+.filters button{font:inherit;padding:5px 12px;border:1px solid #b9c3cf;border-radius:5px;background:#fff;cursor:pointer}
+#shown{margin:10px 0;color:var(--muted)}
+#shown b{color:var(--fg)}
+.control{margin:14px 0;border:1px solid var(--line);border-radius:8px;overflow:hidden;background:var(--card)}
+.control>h3{margin:0;padding:10px 12px;font-size:15px;display:flex;gap:8px;align-items:center;flex-wrap:wrap;border-bottom:1px solid var(--line)}
+.control.o-FAILED>h3{border-left:5px solid var(--fail)}.control.o-PASSED>h3{border-left:5px solid var(--pass)}.control.o-UNKNOWN>h3{border-left:5px solid var(--na)}
+.control .fix{padding:6px 12px;color:var(--muted);font-size:13px;border-bottom:1px solid var(--line)}
+.rname{font-weight:600;word-break:break-all}
+.rid{font:12px ui-monospace,Menlo,Consolas,monospace;color:var(--muted);word-break:break-all}
+dl.ev{margin:4px 0 0;display:grid;grid-template-columns:max-content 1fr;gap:0 10px;font-size:12px;color:var(--muted)}
+dl.ev dt{font-weight:600}dl.ev dd{margin:0;word-break:break-all}
+.note{font-size:12px;color:var(--sup);margin-top:4px}
+.muted{color:var(--muted)}
+.empty{padding:18px;text-align:center;color:var(--muted)}
+a{color:var(--accent)}
+`;
+
+const SCRIPT = `(function () {
+  'use strict';
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr.finding'));
+  var groups = Array.prototype.slice.call(document.querySelectorAll('section.control'));
+  var filters = Array.prototype.slice.call(document.querySelectorAll('[data-filter]'));
+  var search = document.getElementById('f-search');
+  var empty = document.getElementById('no-match');
+  function apply() {
+    var query = search.value.trim().toLowerCase();
+    var counts = {};
+    var shown = 0;
+    rows.forEach(function (row) {
+      var ok = filters.every(function (f) {
+        return !f.value || row.getAttribute('data-' + f.getAttribute('data-filter')) === f.value;
+      }) && (!query || row.textContent.toLowerCase().indexOf(query) !== -1);
+      row.hidden = !ok;
+      if (ok) {
+        shown++;
+        var s = row.getAttribute('data-status');
+        counts[s] = (counts[s] || 0) + 1;
+      }
+    });
+    groups.forEach(function (g) { g.hidden = !g.querySelector('tr.finding:not([hidden])'); });
+    document.getElementById('shown-count').textContent = String(shown);
+    Array.prototype.forEach.call(document.querySelectorAll('[data-count]'), function (el) {
+      el.textContent = String(counts[el.getAttribute('data-count')] || 0);
+    });
+    empty.hidden = shown !== 0;
+  }
+  filters.forEach(function (f) { f.addEventListener('change', apply); });
+  search.addEventListener('input', apply);
+  document.getElementById('f-reset').addEventListener('click', function () {
+    filters.forEach(function (f) { f.value = ''; });
+    search.value = '';
+    apply();
+  });
+  apply();
+})();`;
+
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const CSP = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+
+const FILTER_STATUSES = [...STATUSES, 'SUPPRESSED'] as const;
+const SEVERITIES_DESC = [...SEVERITIES].reverse();
+
+function badge(kind: string, value: string, label = value): string {
+  return `<span class="badge ${kind}-${esc(value)}">${esc(label)}</span>`;
+}
+
+function link(url: string, text: string): string {
+  const safe = safeUrl(url);
+  return safe ? `<a href="${esc(safe)}" target="_blank" rel="noopener noreferrer">${esc(text)}</a>` : esc(text);
+}
+
+/** Horizontal bars with labels and counts. */
+function barChart(title: string, items: { key: string; label: string; value: number }[]): string {
+  const max = Math.max(1, ...items.map((i) => i.value));
+  const rowH = 24;
+  const labelW = 118;
+  const barW = 220;
+  const height = items.length * rowH + 4;
+  const bars = items
+    .map((item, i) => {
+      const y = i * rowH + 2;
+      const w = item.value === 0 ? 0 : Math.max(2, Math.round((barW * item.value) / max));
+      return `<text x="0" y="${y + 15}">${esc(item.label)}</text><rect class="track" x="${labelW}" y="${y + 3}" width="${barW}" height="16" rx="3"/><rect class="bar-${esc(item.key)}" x="${labelW}" y="${y + 3}" width="${w}" height="16" rx="3"/><text x="${labelW + barW + 8}" y="${y + 15}">${item.value}</text>`;
+    })
+    .join('');
+  return `<figure><figcaption>${esc(title)}</figcaption><svg role="img" aria-label="${esc(title)}" width="${labelW + barW + 50}" height="${height}" viewBox="0 0 ${labelW + barW + 50} ${height}">${bars}</svg></figure>`;
+}
+
+function scoreBar(score: number | null): string {
+  const w = score === null ? 0 : Math.round(score);
+  return `<svg width="104" height="12" viewBox="0 0 104 12" role="img" aria-label="${esc(formatScore(score))}"><rect class="track" x="2" y="1" width="100" height="10" rx="3"/><rect class="score-fill" x="2" y="1" width="${w}" height="10" rx="3"/></svg>`;
+}
+
+function trendChart(points: readonly TrendPoint[]): string {
+  const width = 520;
+  const height = 160;
+  const left = 36;
+  const top = 10;
+  const plotW = width - left - 14;
+  const plotH = height - top - 28;
+  const x = (i: number) => left + (points.length === 1 ? plotW / 2 : (plotW * i) / (points.length - 1));
+  const y = (score: number) => top + plotH - (plotH * score) / 100;
+  const grid = [0, 50, 100]
+    .map((v) => `<line class="grid" x1="${left}" x2="${left + plotW}" y1="${y(v)}" y2="${y(v)}"/><text x="0" y="${y(v) + 4}">${v}%</text>`)
+    .join('');
+  const scored = points.map((p, i) => ({ p, i })).filter(({ p }) => p.score !== null);
+  const line = scored.map(({ p, i }) => `${x(i).toFixed(1)},${y(p.score!).toFixed(1)}`).join(' ');
+  const dots = scored
+    .map(({ p, i }) => `<circle class="trend-dot" cx="${x(i).toFixed(1)}" cy="${y(p.score!).toFixed(1)}" r="3.5"><title>${esc(`${p.startedAt}: ${formatScore(p.score)}`)}</title></circle>`)
+    .join('');
+  const first = points[0];
+  const last = points[points.length - 1];
+  const labels = first && last
+    ? `<text x="${left}" y="${height - 6}">${esc(first.startedAt.slice(0, 10))}</text><text x="${left + plotW}" y="${height - 6}" text-anchor="end">${esc(last.startedAt.slice(0, 10))}</text>`
+    : '';
+  return `<figure><figcaption>Compliance score, last ${points.length} scan${points.length === 1 ? '' : 's'}</figcaption><svg id="trend" role="img" aria-label="Compliance score trend" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${grid}<polyline class="trend-line" points="${line}"/>${dots}${labels}</svg></figure>`;
+}
+
+function resourceCell(v: { resourceName: string | null; resourceId: string }, type?: string): string {
+  const name = v.resourceName ? `<div class="rname">${esc(v.resourceName)}</div>` : '';
+  return `${name}<div class="rid">${esc(v.resourceId)}</div>${type ? `<div class="muted">${esc(type)}</div>` : ''}`;
+}
+
+function findingRow(v: FindingView): string {
+  const status = v.suppressed ? 'SUPPRESSED' : v.status;
+  const badges = [
+    badge('s', v.status),
+    v.suppressed ? badge('s', 'SUPPRESSED') : '',
+    v.change ? badge('c', v.change) : '',
+  ].join(' ');
+  const evidence = v.evidence.length + v.tags.length > 0
+    ? `<dl class="ev">${v.evidence.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${esc(val)}</dd>`).join('')}${v.tags.map(([k, val]) => `<dt>tag ${esc(k)}</dt><dd>${esc(val)}</dd>`).join('')}</dl>`
+    : '';
+  const note = v.suppression
+    ? `<div class="note">Suppressed: ${esc(v.suppression.reason)} (owner ${esc(v.suppression.owner)}, until ${esc(v.suppression.expires)})</div>`
+    : '';
+  const attrs = [
+    ['severity', v.severity],
+    ['status', status],
+    ['region', v.region],
+    ['account', v.account],
+    ['control', v.control],
+    ['change', v.change ?? ''],
+    ['finding-id', v.id],
+  ]
+    .map(([k, val]) => `data-${k}="${esc(val!)}"`)
+    .join(' ');
+  return `<tr class="finding" ${attrs}><td>${badges}</td><td>${badge('v', v.severity)}</td><td>${resourceCell(v, v.resourceType)}</td><td>${esc(v.region)}</td><td>${esc(v.account)}</td><td>${esc(v.reason)}${evidence}${note}</td></tr>`;
+}
+
+function controlSection(g: ControlGroup): string {
+  const failing = g.failing > 0 ? `<span class="muted">${g.failing} failing of ${g.findings.length}</span>` : `<span class="muted">${g.findings.length} resource${g.findings.length === 1 ? '' : 's'}</span>`;
+  const remediation = g.findings[0]?.remediationText ?? '';
+  return `<section class="control o-${g.outcome}" data-control="${esc(g.control)}" data-outcome="${g.outcome}">
+<h3>${badge('s', g.outcome === 'UNKNOWN' ? 'NOT_AVAILABLE' : g.outcome, g.outcome === 'UNKNOWN' ? 'UNDECIDED' : g.outcome)} ${badge('v', g.severity)} <span class="ctl">${esc(g.control)}</span> ${esc(g.title)} ${failing}</h3>
+<div class="fix">${esc(remediation)} ${g.remediationUrl ? link(g.remediationUrl, 'Remediation') : ''}</div>
+<table><thead><tr><th>Status</th><th>Severity</th><th>Resource</th><th>Region</th><th>Account</th><th>Reason and evidence</th></tr></thead><tbody>
+${g.findings.map(findingRow).join('\n')}
+</tbody></table></section>`;
+}
+
+function select(id: string, filter: string, label: string, values: readonly string[]): string {
+  const options = values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('');
+  return `<label for="${id}">${esc(label)}<select id="${id}" data-filter="${filter}"><option value="">All</option>${options}</select></label>`;
+}
+
+function changesSection(views: readonly FindingView[], delta: HistoryDelta): string {
+  const byId = new Map(views.map((v) => [v.id, v]));
+  const cards = [
+    ['New', delta.new.length],
+    ['Reopened', delta.reopened.length],
+    ['Resolved', delta.resolved.length],
+    ['Suppressed', delta.suppressed.length],
+    ...(delta.unsuppressed.length > 0 ? [['No longer suppressed', delta.unsuppressed.length] as const] : []),
+  ]
+    .map(([label, n]) => `<div class="card" data-delta="${esc(String(label).toLowerCase())}"><div class="label">${esc(label)}</div><div class="big">${n}</div></div>`)
+    .join('');
+  const since = delta.previousScan
+    ? `Compared with the scan of ${esc(delta.previousScan.startedAt)}.`
+    : 'First scan recorded in this state file: every failing finding is new.';
+  const changed: [string, string[]][] = [
+    ['NEW', delta.new],
+    ['REOPENED', delta.reopened],
+    ['UNSUPPRESSED', delta.unsuppressed],
+  ];
+  const changeRows = changed
+    .flatMap(([kind, ids]) =>
+      ids
+        .map((id) => byId.get(id))
+        .filter((v): v is FindingView => v !== undefined)
+        .map(
+          (v) =>
+            `<tr class="change" data-change="${kind}" data-finding-id="${esc(v.id)}"><td>${badge('c', kind)}</td><td>${badge('v', v.severity)}</td><td>${esc(v.control)}</td><td>${resourceCell(v)}</td><td>${esc(v.region)}</td><td>${esc(v.reason)}</td></tr>`,
+        ),
+    )
+    .join('\n');
+  const resolvedRows = delta.resolved
+    .map(
+      (r) =>
+        `<tr class="change" data-change="RESOLVED" data-finding-id="${esc(r.id)}"><td>${badge('c', 'RESOLVED')}</td><td>${badge('v', (SEVERITIES as readonly string[]).includes(r.severity) ? r.severity : 'INFORMATIONAL', r.severity)}</td><td>${esc(r.control)}</td><td>${resourceCell(r)}</td><td>${esc(r.region)}</td><td>${r.now === 'PASSED' ? 'Now passes' : 'Resource gone'}</td></tr>`,
+    )
+    .join('\n');
+  const table =
+    changeRows || resolvedRows
+      ? `<table id="changes-table"><thead><tr><th>Change</th><th>Severity</th><th>Control</th><th>Resource</th><th>Region</th><th>Reason</th></tr></thead><tbody>
+${changeRows}
+${resolvedRows}
+</tbody></table>`
+      : '<p class="muted">No finding changed.</p>';
+  return `<section id="changes"><h2>Since the last scan</h2><p class="muted">${since}</p><div class="cards">${cards}</div>
+<div class="charts">${delta.trend.length > 0 ? trendChart(delta.trend) : ''}</div>
+${table}</section>`;
+}
+
+export function htmlReport(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
+  const views = findingViews(findings, delta);
+  const counts = reportCounts(views);
+  const scores = complianceScores(views);
+  const groups = controlGroups(views);
+  const scope = scanScope(views, scan);
+  const distinct = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const title = `hubcheck report: ${scope.accounts.join(', ') || 'no account'}`;
+  const failing = views.filter(isFailing).length;
+
+  const scoreCards = [
+    ...scores.benchmarks.map(
+      (b) => `<div class="card score" data-benchmark="${esc(b.benchmark)}"><div class="label">Score ${esc(b.benchmark)}</div><div class="big">${esc(formatScore(b.score))}</div><div class="muted">${b.passed} of ${b.passed + b.failed} controls passed</div></div>`,
+    ),
+    `<div class="card"><div class="label">Failing findings</div><div class="big" id="total-failing">${failing}</div><div class="muted">${counts.suppressed} suppressed</div></div>`,
+    `<div class="card"><div class="label">Findings</div><div class="big" id="total-findings">${counts.total}</div><div class="muted">${groups.length} controls</div></div>`,
+  ].join('');
+
+  const statusChart = barChart(
+    'Findings by status',
+    [...STATUSES.map((s) => ({ key: s, label: s, value: counts.byStatus[s] ?? 0 })), { key: 'SUPPRESSED', label: 'SUPPRESSED', value: counts.suppressed }],
+  );
+  const severityChart = barChart(
+    'Failing findings by severity',
+    SEVERITIES_DESC.filter((s) => s !== 'INFORMATIONAL').map((s) => ({ key: s, label: s, value: counts.failingBySeverity[s as Severity] })),
+  );
+
+  const scoreTables = scores.benchmarks
+    .map(
+      (b) => `<table class="scores" data-benchmark="${esc(b.benchmark)}"><thead><tr><th>${esc(b.benchmark)} section</th><th class="num">Passed</th><th class="num">Failed</th><th class="num">Score</th><th></th></tr></thead><tbody>
+${b.sections.map((s) => `<tr data-section="${esc(s.section)}"><td>${esc(s.section)}. ${esc(s.name)}</td><td class="num">${s.passed}</td><td class="num">${s.failed}</td><td class="num">${esc(formatScore(s.score))}</td><td>${scoreBar(s.score)}</td></tr>`).join('\n')}
+</tbody></table>`,
+    )
+    .join('\n');
+
+  const problems = (scan.errors?.length ?? 0) + (scan.notAvailable?.length ?? 0);
+  const meta = [
+    `${scope.accounts.length} account${scope.accounts.length === 1 ? '' : 's'} (${scope.accounts.map(esc).join(', ')})`,
+    `${scope.regions.length} Region${scope.regions.length === 1 ? '' : 's'}`,
+    scope.benchmarks.map(esc).join(', '),
+    scan.startedAt ? `scanned ${esc(scan.startedAt)}` : '',
+    scan.mode === 'replay' ? 'replayed snapshot' : '',
+    scan.tool?.version ? `hubcheck ${esc(scan.tool.version)}` : '',
+  ].filter(Boolean);
+
+  const filters = [
+    select('f-severity', 'severity', 'Severity', SEVERITIES_DESC.filter((s) => views.some((v) => v.severity === s))),
+    select('f-status', 'status', 'Status', FILTER_STATUSES.filter((s) => views.some((v) => (v.suppressed ? 'SUPPRESSED' : v.status) === s))),
+    select('f-region', 'region', 'Region', distinct(views.map((v) => v.region))),
+    select('f-account', 'account', 'Account', distinct(views.map((v) => v.account))),
+    select('f-control', 'control', 'Control', distinct(views.map((v) => v.control))),
+    ...(delta ? [select('f-change', 'change', 'Change', ['NEW', 'REOPENED', 'RESOLVED', 'UNSUPPRESSED'].filter((c) => views.some((v) => v.change === c)))] : []),
+    '<label for="f-search">Search<input id="f-search" type="search" placeholder="resource, reason, ARN, tag…" autocomplete="off"></label>',
+    '<button id="f-reset" type="button">Reset</button>',
+  ].join('\n');
+  const shownCounts = FILTER_STATUSES.map((s) => `${esc(s)} <b data-count="${s}">0</b>`).join(' · ');
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(CSP)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="hubcheck">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${esc(title)}</h1><p>${meta.join(' · ')}</p></header>
+<main>
+<section id="summary"><h2>Compliance</h2><div class="cards">${scoreCards}</div>
+<p class="muted">Score = passed controls / (passed + failed controls). A control fails when any finding that is not suppressed fails, and passes when all of them pass.${problems > 0 ? ` ${problems} check${problems === 1 ? '' : 's'} could not be evaluated.` : ''}</p>
+<div class="charts">${statusChart}${severityChart}</div>
+${scoreTables}
+</section>
+${delta ? changesSection(views, delta) : ''}
+<section id="findings"><h2>Controls and findings</h2>
+<div class="filters">${filters}</div>
+<p id="shown">Showing <b id="shown-count">${views.length}</b> of ${views.length} findings: ${shownCounts}</p>
+<p id="no-match" class="empty" hidden>No finding matches these filters.</p>
+${groups.map(controlSection).join('\n')}
+</section>
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

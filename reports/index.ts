@@ -1,0 +1,40 @@
+/**
+ * The report formats besides the JSON outputs, by --format name: each a pure
+ * function (findings, scan document, history delta) -> file content.
+ */
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type { ScanDocument } from '../src/engine/scan-document.js';
+import type { HistoryDelta } from '../src/history/delta.js';
+import { CSV_FILE, csvReport } from './csv.js';
+import { HTML_FILE, htmlReport } from './html.js';
+import { JUNIT_FILE, junitReport } from './junit.js';
+import { MARKDOWN_FILE, markdownReport } from './markdown.js';
+
+export type Renderer = (findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument>, delta?: HistoryDelta) => string;
+
+export const REPORTS = {
+  html: { file: HTML_FILE, render: htmlReport },
+  csv: { file: CSV_FILE, render: csvReport },
+  junit: { file: JUNIT_FILE, render: junitReport },
+  md: { file: MARKDOWN_FILE, render: markdownReport },
+} as const satisfies Record<string, { file: string; render: Renderer }>;
+
+export type ReportFormat = keyof typeof REPORTS;
+export const REPORT_FORMATS = Object.keys(REPORTS) as ReportFormat[];
+
+export function isReportFormat(name: string): name is ReportFormat {
+  return Object.prototype.hasOwnProperty.call(REPORTS, name);
+}
+
+/** The files to write for these formats (json is written by the scan itself and skipped here). */
+export function renderReports(
+  formats: readonly string[],
+  findings: readonly AwsSecurityFinding[],
+  scan: Partial<ScanDocument>,
+  delta?: HistoryDelta,
+): { file: string; content: string }[] {
+  return [...new Set(formats)].filter(isReportFormat).map((format) => ({
+    file: REPORTS[format].file,
+    content: REPORTS[format].render(findings, scan, delta),
+  }));
+}

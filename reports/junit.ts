@@ -1,0 +1,106 @@
+/**
+ * `junit.xml`: the findings as test results, so CI systems (Jenkins, GitLab,
+ * GitHub test reporters, Azure DevOps) show them natively.
+ *
+ * - One <testsuite> per control (name "IAM.5 Title"), one <testcase> per
+ *   resource: name "<account>/<region>/<resource>", classname "hubcheck.<rule id>".
+ * - FAILED -> <failure>, NOT_AVAILABLE -> <error>, WARNING and suppressed
+ *   findings -> <skipped> (with the suppression's reason, owner and expiry),
+ *   PASSED -> a passing test case.
+ * - Counts (tests, failures, errors, skipped) and time on every <testsuite> and
+ *   on <testsuites>; the change since the last scan (NEW, REOPENED, ...) starts
+ *   each failure's message, and a comment under <testsuites> sums it up.
+ * - Everything is XML-escaped and characters XML 1.0 forbids are removed.
+ */
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type { ScanDocument } from '../src/engine/scan-document.js';
+import type { HistoryDelta } from '../src/history/delta.js';
+import { controlGroups, findingViews, type FindingView } from './model.js';
+
+export const JUNIT_FILE = 'junit.xml';
+
+// Tab, LF, CR and the ranges XML 1.0 allows; lone surrogates are not allowed.
+const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xmlText(value: string): string {
+  return value
+    .replace(FORBIDDEN, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** An attribute value: escaped, and line breaks kept as character references (parsers turn raw ones into spaces). */
+function attr(value: string | number): string {
+  return xmlText(String(value)).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+function details(v: FindingView): string {
+  const lines = [
+    `Resource: ${v.resourceName ? `${v.resourceName} (${v.resourceId})` : v.resourceId}`,
+    `Type: ${v.resourceType}`,
+    `Account: ${v.account}  Region: ${v.region}`,
+    `Status: ${v.status}${v.change ? ` (${v.change} since the last scan)` : ''}`,
+    `Reason: ${v.reason}`,
+    ...v.evidence.map(([k, val]) => `Evidence ${k}: ${val}`),
+    ...(v.remediationUrl ? [`Remediation: ${v.remediationText} ${v.remediationUrl}`] : []),
+    `Finding: ${v.id}`,
+  ];
+  return lines.join('\n');
+}
+
+function testcase(v: FindingView): string {
+  const name = `${v.account}/${v.region}/${v.resourceName || v.resourceId}`;
+  const open = `    <testcase name="${attr(name)}" classname="${attr(`hubcheck.${v.ruleId}`)}" time="0"`;
+  const change = v.change ? `${v.change}: ` : '';
+  if (v.suppressed) {
+    const s = v.suppression!;
+    return `${open}>\n      <skipped message="${attr(`SUPPRESSED ${v.status}: ${s.reason} (owner ${s.owner}, expires ${s.expires})`)}"/>\n      <system-out>${xmlText(details(v))}</system-out>\n    </testcase>`;
+  }
+  switch (v.status) {
+    case 'FAILED':
+      return `${open}>\n      <failure message="${attr(`${change}${v.reason}`)}" type="${attr(`${v.severity} ${v.control}`)}">${xmlText(details(v))}</failure>\n    </testcase>`;
+    case 'NOT_AVAILABLE':
+      return `${open}>\n      <error message="${attr(v.reason)}" type="NOT_AVAILABLE">${xmlText(details(v))}</error>\n    </testcase>`;
+    case 'WARNING':
+      return `${open}>\n      <skipped message="${attr(`WARNING: ${v.reason}`)}"/>\n    </testcase>`;
+    default:
+      return `${open}/>`;
+  }
+}
+
+export function junitReport(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
+  const views = findingViews(findings, delta);
+  const timestamp = (scan.startedAt ?? views[0]?.lastObservedAt ?? new Date(0).toISOString()).replace(/\.\d+Z$/, 'Z').replace(/Z$/, '');
+  const suites = controlGroups(views).map((group) => {
+    const count = (test: (v: FindingView) => boolean) => group.findings.filter(test).length;
+    const failures = count((v) => !v.suppressed && v.status === 'FAILED');
+    const errors = count((v) => !v.suppressed && v.status === 'NOT_AVAILABLE');
+    const skipped = count((v) => v.suppressed || v.status === 'WARNING');
+    const totals = { tests: group.findings.length, failures, errors, skipped };
+    const xml = [
+      `  <testsuite name="${attr(`${group.control} ${group.title}`)}" tests="${totals.tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0" timestamp="${attr(timestamp)}">`,
+      `    <properties>\n      <property name="severity" value="${attr(group.severity)}"/>\n      <property name="rule" value="${attr(group.ruleId)}"/>\n    </properties>`,
+      ...group.findings.map(testcase),
+      '  </testsuite>',
+    ].join('\n');
+    return { xml, totals };
+  });
+  const sum = (key: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s.totals[key], 0);
+  const time = ((scan.durationMs ?? 0) / 1000).toFixed(3);
+  const props = delta
+    ? [
+        `  <!-- since the last scan: ${delta.new.length} new, ${delta.reopened.length} reopened, ${delta.resolved.length} resolved, ${delta.suppressed.length} suppressed -->`,
+      ]
+    : [];
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="hubcheck" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}" skipped="${sum('skipped')}" time="${time}">`,
+    ...props,
+    ...suites.map((s) => s.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

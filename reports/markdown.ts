@@ -1,0 +1,134 @@
+/**
+ * `summary.md`: a summary fit for a pull-request comment or a ticket: counts,
+ * the compliance score, what changed since the last scan, and the failing
+ * controls. GitHub-flavoured Markdown; tables are cut at a length a comment
+ * accepts.
+ *
+ * Every value from AWS is escaped: HTML as entities, Markdown punctuation with
+ * backslashes, `|` so table cells stay cells, line breaks as spaces, and `@` so
+ * a resource named after a team does not notify it.
+ */
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type { ScanDocument } from '../src/engine/scan-document.js';
+import { SEVERITIES } from '../src/engine/rule.js';
+import type { HistoryDelta } from '../src/history/delta.js';
+import {
+  complianceScores,
+  controlGroups,
+  findingViews,
+  formatScore,
+  isFailing,
+  reportCounts,
+  safeUrl,
+  scanScope,
+  type FindingView,
+} from './model.js';
+
+export const MARKDOWN_FILE = 'summary.md';
+const MAX_ROWS = 50;
+
+/** Escapes text for a Markdown table cell or list item. */
+export function md(value: string): string {
+  return value
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '&#64;')
+    .replace(/([\\`*_[\]|~])/g, '\\$1');
+}
+
+function resourceLabel(v: { resourceName: string | null; resourceId: string }): string {
+  return v.resourceName ? `${md(v.resourceName)} (${md(v.resourceId)})` : md(v.resourceId);
+}
+
+function table(header: string[], rows: string[][], total = rows.length): string[] {
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- |').join('')}`, ...rows.slice(0, MAX_ROWS).map((r) => `| ${r.join(' | ')} |`)];
+  if (total > MAX_ROWS) lines.push('', `… and ${total - MAX_ROWS} more (see the HTML or CSV report).`);
+  return lines;
+}
+
+export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
+  const views = findingViews(findings, delta);
+  const counts = reportCounts(views);
+  const scores = complianceScores(views);
+  const scope = scanScope(views, scan);
+  const failing = views.filter(isFailing).length;
+  const out: string[] = [];
+
+  out.push(`## hubcheck: ${failing === 0 ? 'no failing findings' : `${failing} failing finding${failing === 1 ? '' : 's'}`}`);
+  out.push('');
+  out.push(
+    `Account${scope.accounts.length === 1 ? '' : 's'} ${scope.accounts.map(md).join(', ') || 'none'} · ${scope.regions.length} Region${scope.regions.length === 1 ? '' : 's'} · ${scope.benchmarks.map(md).join(', ')}${scan.startedAt ? ` · ${md(scan.startedAt)}` : ''}`,
+  );
+  out.push('');
+  const scoreLine = scores.benchmarks.map((b) => `**${md(b.benchmark)}: ${formatScore(b.score)}** (${b.passed} of ${b.passed + b.failed} controls passed)`);
+  if (scoreLine.length > 0) out.push(`Compliance score: ${scoreLine.join(' · ')}`, '');
+
+  out.push(
+    ...table(
+      ['FAILED', 'WARNING', 'NOT_AVAILABLE', 'PASSED', 'Suppressed', 'Total'],
+      [[counts.byStatus.FAILED, counts.byStatus.WARNING, counts.byStatus.NOT_AVAILABLE, counts.byStatus.PASSED, counts.suppressed, counts.total].map(String)],
+    ),
+  );
+  out.push('');
+  const severities = [...SEVERITIES].reverse().filter((s) => s !== 'INFORMATIONAL');
+  out.push(`Failing by severity: ${severities.map((s) => `${s} ${counts.failingBySeverity[s]}`).join(' · ')}`);
+  out.push('');
+
+  if (delta) {
+    const byId = new Map(views.map((v) => [v.id, v]));
+    out.push('### Since the last scan');
+    out.push('');
+    out.push(
+      delta.previousScan
+        ? `Compared with the scan of ${md(delta.previousScan.startedAt)}: **${delta.new.length} new**, **${delta.reopened.length} reopened**, **${delta.resolved.length} resolved**, ${delta.suppressed.length} suppressed.`
+        : `First scan in this state file: every failing finding is new (**${delta.new.length} new**, ${delta.suppressed.length} suppressed).`,
+    );
+    out.push('');
+    const changed = (ids: string[]) => ids.map((id) => byId.get(id)).filter((v): v is FindingView => v !== undefined);
+    const row = (label: string) => (v: FindingView) => [label, v.severity, md(v.control), resourceLabel(v), md(v.region), md(v.reason)];
+    const rows = [...changed(delta.new).map(row('NEW')), ...changed(delta.reopened).map(row('REOPENED'))];
+    if (rows.length > 0) out.push(...table(['Change', 'Severity', 'Control', 'Resource', 'Region', 'Reason'], rows), '');
+    if (delta.resolved.length > 0) {
+      out.push('Resolved:', '');
+      out.push(
+        ...table(
+          ['Severity', 'Control', 'Resource', 'Region', 'Now'],
+          delta.resolved.map((r) => [md(r.severity), md(r.control), resourceLabel(r), md(r.region), r.now === 'PASSED' ? 'passes' : 'gone']),
+        ),
+        '',
+      );
+    }
+  }
+
+  const groups = controlGroups(views).filter((g) => g.outcome === 'FAILED');
+  out.push('### Failing controls');
+  out.push('');
+  if (groups.length === 0) out.push('None.');
+  else {
+    out.push(
+      ...table(
+        ['Severity', 'Control', 'Title', 'Failing resources', 'Remediation'],
+        groups.map((g) => {
+          const url = safeUrl(g.remediationUrl);
+          return [g.severity, md(g.control), md(g.title), String(g.failing), url ? `[how to fix](${url.replace(/[()\s]/g, encodeURIComponent)})` : ''];
+        }),
+      ),
+    );
+  }
+  out.push('');
+  const suppressed = views.filter((v) => v.suppressed);
+  if (suppressed.length > 0) {
+    out.push('### Suppressed');
+    out.push('');
+    out.push(
+      ...table(
+        ['Status', 'Control', 'Resource', 'Reason', 'Owner', 'Expires'],
+        suppressed.map((v) => [v.status, md(v.control), resourceLabel(v), md(v.suppression?.reason ?? ''), md(v.suppression?.owner ?? ''), md(v.suppression?.expires ?? '')]),
+      ),
+      '',
+    );
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

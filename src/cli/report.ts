@@ -1,0 +1,63 @@
+/**
+ * `hubcheck report FILE`: re-renders the human reports from a findings file
+ * (findings.asff.json, or any array of ASFF findings). The scan document and the
+ * history delta come from the scan.json beside it (or --scan), when there is one.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { Command, InvalidArgumentError } from 'commander';
+import { UsageError } from '../engine/errors.js';
+import type { ScanDocument } from '../engine/scan-document.js';
+import type { HistoryDelta } from '../history/delta.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { REPORT_FORMATS, isReportFormat, renderReports } from '../../reports/index.js';
+import { SCAN_FILE } from '../../reports/json.js';
+import { list } from './options.js';
+import type { CliIO } from './run-scan.js';
+import { readJsonFile } from './validate.js';
+
+function formats(value: string, previous: string[] = []): string[] {
+  const names = list(value);
+  for (const name of names) {
+    if (!isReportFormat(name)) throw new InvalidArgumentError(`unknown format ${name}; use ${REPORT_FORMATS.join(', ')}`);
+  }
+  return [...previous, ...names];
+}
+
+function asFindings(value: unknown, file: string): AwsSecurityFinding[] {
+  const items = Array.isArray(value) ? value : [value];
+  items.forEach((item, i) => {
+    if (!item || typeof item !== 'object' || typeof (item as { Id?: unknown }).Id !== 'string') {
+      throw new UsageError(`${file}: item ${i} is not an ASFF finding (an object with an Id)`);
+    }
+  });
+  return items as AwsSecurityFinding[];
+}
+
+export function reportCommand(io: CliIO, setExitCode: (code: number) => void): Command {
+  return new Command('report')
+    .description('re-render the HTML, CSV, JUnit and Markdown reports from a findings file')
+    .argument('<file>', 'findings.asff.json (a JSON array of ASFF findings)')
+    .option('--format <list>', `formats to write: ${REPORT_FORMATS.join(', ')} (default: all)`, formats)
+    .option('--output-dir <dir>', 'where to write them (default: the findings file\'s directory)')
+    .option('--scan <file>', `the scan's ${SCAN_FILE}, for its details and history (default: ${SCAN_FILE} beside the findings file, if any)`)
+    .action(async (file: string, opts: { format?: string[]; outputDir?: string; scan?: string }) => {
+      const findings = asFindings(await readJsonFile(file), file);
+      const scanFile = opts.scan ?? path.join(path.dirname(file), SCAN_FILE);
+      let scan: Partial<ScanDocument> & { history?: HistoryDelta } = {};
+      if (opts.scan || existsSync(scanFile)) {
+        const parsed = await readJsonFile(scanFile);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`${scanFile}: not a hubcheck scan document`);
+        scan = parsed as typeof scan;
+      }
+      const history = scan.history && Array.isArray(scan.history.new) && Array.isArray(scan.history.resolved) ? scan.history : undefined;
+      const outputDir = opts.outputDir ?? path.dirname(file);
+      for (const report of renderReports(opts.format ?? REPORT_FORMATS, findings, scan, history)) {
+        const target = path.join(outputDir, report.file);
+        await writeFileAtomic(target, report.content);
+        io.stdout.write(`${target}\n`);
+      }
+      setExitCode(0);
+    });
+}

@@ -1,0 +1,308 @@
+/**
+ * The SQLite state file for scheduled scans (better-sqlite3): every scan, every
+ * finding's first seen, last seen and life state, and every change of status.
+ *
+ * One scan is recorded in one IMMEDIATE transaction. Two hubcheck runs on the
+ * same state are kept apart by the state lock (src/io/lock.ts), taken for the
+ * whole run; SQLite's busy timeout covers anything else that opens the file.
+ *
+ * The schema has a version: `schema_migrations` lists the migrations applied,
+ * and opening a file migrates it forward. A file from a newer hubcheck (a
+ * migration this version does not know) is refused rather than damaged.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { UsageError } from '../engine/errors.js';
+import { computeDelta, type FindingRecord, type HistoryDelta, type LifeState, type TrendPoint } from './delta.js';
+
+interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'scans, findings and finding events',
+    sql: `
+      CREATE TABLE scans (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        accounts TEXT NOT NULL,           -- JSON array, sorted
+        regions TEXT NOT NULL,            -- JSON array
+        benchmarks TEXT NOT NULL,         -- JSON array
+        score REAL,                       -- overall compliance score, percent
+        scores TEXT NOT NULL,             -- JSON: score per benchmark
+        counts TEXT NOT NULL              -- JSON: findings by status, and the delta's sizes
+      );
+      CREATE INDEX scans_started_at ON scans (started_at);
+      CREATE TABLE findings (
+        id TEXT PRIMARY KEY,              -- the ASFF Id (deterministic)
+        rule_id TEXT NOT NULL,
+        control TEXT NOT NULL,
+        title TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        account TEXT NOT NULL,
+        region TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        resource_id TEXT NOT NULL,
+        resource_name TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        status TEXT NOT NULL,             -- last Compliance.Status, or GONE
+        state TEXT NOT NULL CHECK (state IN ('open', 'resolved', 'passing')),
+        suppressed INTEGER NOT NULL DEFAULT 0,
+        last_scan_id INTEGER NOT NULL
+      );
+      CREATE INDEX findings_account ON findings (account);
+      CREATE INDEX findings_last_seen ON findings (last_seen);
+      CREATE TABLE finding_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        scan_id INTEGER NOT NULL REFERENCES scans (id) ON DELETE CASCADE,
+        finding_id TEXT NOT NULL,
+        kind TEXT NOT NULL,               -- new | resolved | reopened | suppressed | unsuppressed | status
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX finding_events_finding ON finding_events (finding_id);
+      CREATE INDEX finding_events_scan ON finding_events (scan_id);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export interface RecordScanInput {
+  startedAt: string;
+  finishedAt: string;
+  accounts: readonly string[];
+  regions: readonly string[];
+  benchmarks: readonly string[];
+  findings: readonly AwsSecurityFinding[];
+  /** Scope keys (delta.ts scopeKey) of the evaluations that ran cleanly. */
+  clean: ReadonlySet<string>;
+  score: number | null;
+  scores: Record<string, number | null>;
+  /** How many trend points to return, this scan included. */
+  trendLength?: number;
+}
+
+export interface RecordScanResult {
+  delta: HistoryDelta;
+  /** First seen of every finding of this scan, by finding Id. */
+  firstSeen: Map<string, string>;
+}
+
+interface FindingRow {
+  id: string;
+  rule_id: string;
+  control: string;
+  title: string;
+  severity: string;
+  account: string;
+  region: string;
+  scope: string;
+  resource_id: string;
+  resource_name: string | null;
+  first_seen: string;
+  last_seen: string;
+  status: string;
+  state: LifeState;
+  suppressed: number;
+}
+
+export class HistoryStore {
+  private constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+  ) {}
+
+  /** Opens (creating if needed) and migrates the state file; a file that is not a hubcheck state is a usage error. */
+  static open(file: string): HistoryStore {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = new Database(file, { timeout: 10_000 });
+      db.pragma('foreign_keys = ON');
+      migrate(db, file);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`state file ${file}: ${(error as Error).message}`);
+    }
+    return new HistoryStore(db, file);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  schemaVersion(): number {
+    return (this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v;
+  }
+
+  /** Records one scan and returns what changed since the previous one. */
+  recordScan(input: RecordScanInput): RecordScanResult {
+    const accounts = [...input.accounts].sort();
+    const accountsJson = JSON.stringify(accounts);
+    const run = this.db.transaction(() => {
+      const previousScan =
+        (this.db
+          .prepare('SELECT id, started_at AS startedAt FROM scans WHERE accounts = ? ORDER BY started_at DESC, id DESC LIMIT 1')
+          .get(accountsJson) as { id: number; startedAt: string } | undefined) ?? null;
+
+      const previous = new Map<string, FindingRecord>();
+      const select = this.db.prepare('SELECT * FROM findings WHERE account = ?');
+      for (const account of accounts) {
+        for (const row of select.all(account) as FindingRow[]) previous.set(row.id, fromRow(row));
+      }
+      const result = computeDelta(previous, input.findings, input.clean, input.startedAt);
+      const byStatus: Record<string, number> = {};
+      for (const f of input.findings) {
+        const status = f.Compliance?.Status ?? 'NOT_AVAILABLE';
+        byStatus[status] = (byStatus[status] ?? 0) + 1;
+      }
+      const counts = {
+        byStatus,
+        new: result.new.length,
+        reopened: result.reopened.length,
+        resolved: result.resolved.length,
+        suppressed: result.suppressed.length,
+      };
+      const scanId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO scans (started_at, finished_at, accounts, regions, benchmarks, score, scores, counts)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            input.startedAt,
+            input.finishedAt,
+            accountsJson,
+            JSON.stringify(input.regions),
+            JSON.stringify(input.benchmarks),
+            input.score,
+            JSON.stringify(input.scores),
+            JSON.stringify(counts),
+          ).lastInsertRowid,
+      );
+
+      const upsert = this.db.prepare(
+        `INSERT INTO findings (id, rule_id, control, title, severity, account, region, scope, resource_id, resource_name,
+                               first_seen, last_seen, status, state, suppressed, last_scan_id)
+         VALUES (@id, @ruleId, @control, @title, @severity, @account, @region, @scope, @resourceId, @resourceName,
+                 @firstSeen, @lastSeen, @status, @state, @suppressed, @scanId)
+         ON CONFLICT (id) DO UPDATE SET
+           rule_id = excluded.rule_id, control = excluded.control, title = excluded.title, severity = excluded.severity,
+           account = excluded.account, region = excluded.region, scope = excluded.scope, resource_id = excluded.resource_id,
+           resource_name = excluded.resource_name, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+           status = excluded.status, state = excluded.state, suppressed = excluded.suppressed, last_scan_id = excluded.last_scan_id`,
+      );
+      for (const record of result.records) upsert.run({ ...record, suppressed: record.suppressed ? 1 : 0, scanId });
+      const event = this.db.prepare(
+        'INSERT INTO finding_events (scan_id, finding_id, kind, from_status, to_status, at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const e of result.events) event.run(scanId, e.findingId, e.kind, e.from, e.to, input.startedAt);
+
+      const trend = (
+        this.db
+          .prepare('SELECT id AS scanId, started_at AS startedAt, score FROM scans WHERE accounts = ? ORDER BY started_at DESC, id DESC LIMIT ?')
+          .all(accountsJson, input.trendLength ?? 30) as TrendPoint[]
+      ).reverse();
+
+      const firstSeen = new Map(result.records.map((r) => [r.id, r.firstSeen]));
+      const delta: HistoryDelta = {
+        stateFile: this.file,
+        scanId,
+        previousScan,
+        new: result.new,
+        reopened: result.reopened,
+        resolved: result.resolved,
+        suppressed: result.suppressed,
+        unsuppressed: result.unsuppressed,
+        trend,
+      };
+      return { delta, firstSeen };
+    });
+    return run.immediate();
+  }
+
+  /**
+   * Deletes scans (with their events) that started before `now - days`, and
+   * findings last seen before then. The latest scan is always kept.
+   */
+  prune(days: number, now: Date): { scans: number; findings: number } {
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const run = this.db.transaction(() => {
+      const latest = this.db.prepare('SELECT MAX(id) AS id FROM scans').get() as { id: number | null };
+      const scans = this.db.prepare('DELETE FROM scans WHERE started_at < ? AND id IS NOT ?').run(cutoff, latest.id).changes;
+      const findings = this.db.prepare('DELETE FROM findings WHERE last_seen < ?').run(cutoff).changes;
+      return { scans, findings };
+    });
+    return run.immediate();
+  }
+
+  /** Read access for tests and tools: the stored state of one finding. */
+  finding(id: string): FindingRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM findings WHERE id = ?').get(id) as FindingRow | undefined;
+    return row && fromRow(row);
+  }
+
+  events(findingId: string): { scanId: number; kind: string; from: string | null; to: string; at: string }[] {
+    return this.db
+      .prepare('SELECT scan_id AS scanId, kind, from_status AS "from", to_status AS "to", at FROM finding_events WHERE finding_id = ? ORDER BY id')
+      .all(findingId) as { scanId: number; kind: string; from: string | null; to: string; at: string }[];
+  }
+
+  scans(): { id: number; startedAt: string; score: number | null }[] {
+    return this.db.prepare('SELECT id, started_at AS startedAt, score FROM scans ORDER BY id').all() as {
+      id: number;
+      startedAt: string;
+      score: number | null;
+    }[];
+  }
+}
+
+function migrate(db: Database.Database, file: string): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const newest = Math.max(0, ...applied);
+  if (newest > SCHEMA_VERSION) {
+    throw new UsageError(`state file ${file} has schema version ${newest}, newer than this hubcheck supports (${SCHEMA_VERSION})`);
+  }
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.description,
+        new Date().toISOString(),
+      );
+    }).immediate();
+  }
+}
+
+function fromRow(row: FindingRow): FindingRecord {
+  return {
+    id: row.id,
+    ruleId: row.rule_id,
+    control: row.control,
+    title: row.title,
+    severity: row.severity,
+    account: row.account,
+    region: row.region,
+    scope: row.scope,
+    resourceId: row.resource_id,
+    resourceName: row.resource_name,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    status: row.status,
+    state: row.state,
+    suppressed: row.suppressed === 1,
+  };
+}
