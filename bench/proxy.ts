@@ -14,7 +14,15 @@ export interface ProxyOptions {
   target: string;
   latencyMs: number;
   limits?: Readonly<Record<string, RateLimit>>;
+  /**
+   * Answers for services moto does not implement, by service prefix: the proxy
+   * replies itself (after rate limiting and latency) instead of forwarding.
+   */
+  standIns?: Readonly<Record<string, (c: Classified) => { status: number; headers: Record<string, string>; body: string }>>;
 }
+
+/** moto has no IAM Access Analyzer: the benchmark account has no analyzers in any Region. */
+export const NO_ANALYZERS = { 'access-analyzer': () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ analyzers: [] }) }) };
 
 export interface ProxyStats {
   requests: number;
@@ -31,7 +39,7 @@ export interface ThrottlingProxy {
 /** SigV4 scope service name -> hubcheck's service prefix. */
 const SCOPE_SERVICE: Record<string, string> = { monitoring: 'cloudwatch', 'access-analyzer': 'access-analyzer' };
 
-interface Classified {
+export interface Classified {
   service: string;
   region: string;
   operation: string;
@@ -148,6 +156,12 @@ export async function startProxy(options: ProxyOptions): Promise<ThrottlingProxy
           op.throttled++;
           const t = throttleResponse(c);
           res.writeHead(t.status, t.headers).end(t.body);
+          return;
+        }
+        const standIn = options.standIns?.[c.service];
+        if (standIn) {
+          const answer = standIn(c);
+          res.writeHead(answer.status, answer.headers).end(answer.body);
           return;
         }
         const upstream = http.request(

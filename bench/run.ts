@@ -18,7 +18,7 @@ import { writeFileAtomic } from '../src/io/atomic-write.js';
 import { startMoto } from '../src/dev/moto-server.js';
 import { PUBLISHED_LIMITS, limitFor } from '../src/data/rate-limits.js';
 import type { ScanDocument } from '../src/engine/scan-document.js';
-import { startProxy } from './proxy.js';
+import { NO_ANALYZERS, startProxy } from './proxy.js';
 import { BENCH_REGIONS, seedLargeAccount, type Inventory } from './seed.js';
 import { minimumCalls, type CallPlan } from './minimum.js';
 
@@ -70,7 +70,11 @@ function runScan(proxyUrl: string, outDir: string): Promise<{ code: number; stde
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [CLI, 'scan', '--benchmark', flags.benchmark ?? 'cis-5.0.0', '--regions', BENCH_REGIONS.join(','), '--output-dir', outDir, '--fail-on', 'none', '--no-progress'],
+      [
+        CLI, 'scan', '--benchmark', flags.benchmark ?? 'cis-5.0.0', '--regions', BENCH_REGIONS.join(','), '--output-dir', outDir,
+        // A fresh history beside the reports: the run pays for history like a cron run, from a clean state.
+        '--state', path.join(outDir, 'hubcheck-state.sqlite'), '--fail-on', 'none', '--no-progress',
+      ],
       {
         env: {
           PATH: process.env.PATH ?? '',
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
     const inventory: Inventory = await seedLargeAccount(moto.url, scale, log);
     const seedMs = performance.now() - seedStart;
     log(`seeded in ${(seedMs / 1000).toFixed(1)} s; scanning through a ${latencyMs} ms proxy`);
-    const proxy = await startProxy({ target: moto.url, latencyMs });
+    const proxy = await startProxy({ target: moto.url, latencyMs, standIns: NO_ANALYZERS });
     const outDir = await mkdtemp(path.join(tmpdir(), 'hubcheck-bench-'));
     const scan = await runScan(proxy.url, outDir);
     await proxy.close();
@@ -117,6 +121,8 @@ async function main(): Promise<void> {
       scan: {
         exitCode: scan.code,
         wallSeconds: Math.round(scan.wallMs) / 1000,
+        /** Reading and judging, from the identity to the last rule (scan.json durationMs). */
+        scanPhaseSeconds: document.durationMs / 1000,
         findings: document.counts.total,
         notAvailable: document.counts.byStatus.NOT_AVAILABLE,
         peakRssMb: document.resources?.peakRssMb ?? null,
@@ -139,6 +145,11 @@ async function main(): Promise<void> {
       throttling: {
         proxyThrottled: proxy.stats.throttled,
         proxyRequests: proxy.stats.requests,
+        throttledByOperation: Object.fromEntries(
+          Object.entries(proxy.stats.byOperation)
+            .filter(([, s]) => s.throttled > 0)
+            .map(([op, s]) => [op, s.throttled]),
+        ),
         clientThrottlesSeen: document.apiCalls.throttles,
         clientAttempts: document.apiCalls.attempts,
         resultsLostToThrottling: lostToThrottling,
@@ -149,7 +160,10 @@ async function main(): Promise<void> {
       ['API calls', `${result.apiCalls.total} (minimum ${plan.total}, ratio ${result.apiCalls.ratio})`],
       ['wall time', `${result.wallTime.seconds} s (lower bound ${result.wallTime.lowerBoundSeconds} s, ratio ${result.wallTime.ratio}; bound set by ${bound.bindingBucket})`],
       ['peak RSS', `${result.scan.peakRssMb} MB`],
-      ['throttling', `${result.throttling.proxyThrottled} throttled responses of ${proxy.stats.requests}, all retried; ${lostToThrottling} results lost to throttling`],
+      [
+        'throttling',
+        `${result.throttling.proxyThrottled} throttled responses of ${proxy.stats.requests} (${Object.entries(result.throttling.throttledByOperation).map(([op, n]) => `${op} ${n}`).join(', ') || 'none'}), all retried; ${lostToThrottling} results lost to throttling`,
+      ],
       ['findings', `${document.counts.total} (${document.counts.byStatus.NOT_AVAILABLE} NOT_AVAILABLE)`],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));

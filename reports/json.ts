@@ -10,8 +10,18 @@ export const SCAN_FILE = 'scan.json';
 
 /** One finding per line inside the array: readable, diffable, and cheap to stream. */
 export function findingsJson(findings: readonly AwsSecurityFinding[]): string {
-  if (findings.length === 0) return '[]\n';
-  return `[\n${findings.map((f) => JSON.stringify(f)).join(',\n')}\n]\n`;
+  return [...findingsJsonChunks(findings)].join('');
+}
+
+/** The same text in pieces, one finding at a time, for writing a large file without building it in memory. */
+export function* findingsJsonChunks(findings: readonly AwsSecurityFinding[]): Generator<string> {
+  if (findings.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  yield '[\n';
+  for (let i = 0; i < findings.length; i++) yield `${JSON.stringify(findings[i])}${i < findings.length - 1 ? ',\n' : '\n'}`;
+  yield ']\n';
 }
 
 export function scanJson(document: ScanDocument): string {

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { REPORT_FORMATS } from '../../reports/index.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { addLogOption, benchmarks, list } from './options.js';
-import { runScan, type CliIO } from './run-scan.js';
+import type { CliIO } from './run-scan.js';
 
 export const DEMO_SNAPSHOT = path.join(PACKAGE_ROOT, 'demo', 'acme-snapshot.json');
 
@@ -20,6 +20,7 @@ export function demoCommand(io: CliIO, setExitCode: (code: number) => void): Com
   addLogOption(command);
   return command.action(
     async (opts: { outputDir: string; format?: string[]; benchmark?: never; state?: string | false; progress: boolean; logLevel: never }) => {
+      const { runScan } = await import('./run-scan.js');
       await runScan({ ...opts, format: opts.format ?? [...REPORT_FORMATS], replay: DEMO_SNAPSHOT, failOn: 'none' }, io);
       setExitCode(0);
     },

@@ -1,13 +1,9 @@
 /** `hubcheck import FILE`: validate custom ASFF findings and send them to Security Hub, answering as BatchImportFindings does. */
-import { SecurityHubClient, type AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { Command } from 'commander';
 import type { ValidationIssue } from '../asff/validate.js';
-import { resolveHomeRegion } from '../data/aws-session.js';
 import { createLogger, type LogLevel } from '../log.js';
-import { DRY_RUN_IDENTITY, fillFromIdentity, needsIdentity, sendImport, validateImport } from '../securityhub/import.js';
 import type { Identity } from '../securityhub/push.js';
-import { errorCode, errorMessage } from '../securityhub/retry.js';
-import { callerIdentity, securityHubPool } from '../securityhub/scan-push.js';
 import { addLogOption, region } from './options.js';
 import type { CliIO } from './run-scan.js';
 import { readJsonFile } from './validate.js';
@@ -41,6 +37,7 @@ export function importCommand(io: CliIO, setExitCode: (code: number) => void): C
     );
   addLogOption(command);
   return command.action(async (file: string, opts: ImportOptions) => {
+    const { DRY_RUN_IDENTITY, SecurityHubClient, callerIdentity, errorCode, errorMessage, fillFromIdentity, needsIdentity, resolveHomeRegion, securityHubPool, sendImport, validateImport } = await import('./aws-runtime.js');
     const parsed = await readJsonFile(file);
     const list = Array.isArray(parsed) ? parsed : [parsed];
     const target = await resolveHomeRegion(opts.region, opts.profile);

@@ -3,15 +3,12 @@
  * and GroupByAttribute, or a managed insight by name), printed as a table or
  * JSON; `--create` creates the same insight in Security Hub (CreateInsight).
  */
-import { CreateInsightCommand, SecurityHubClient, type AwsSecurityFinding, type AwsSecurityFindingFilters } from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFinding, AwsSecurityFindingFilters } from '@aws-sdk/client-securityhub';
 import { Command } from 'commander';
 import { FilterError, compileFilters } from '../asff/filters.js';
 import { MANAGED_INSIGHTS, checkGroupBy, findManagedInsight, runInsight, type InsightPreset, type InsightResult } from '../asff/insights.js';
-import { resolveHomeRegion } from '../data/aws-session.js';
 import { UsageError } from '../engine/errors.js';
 import { createLogger, type LogLevel } from '../log.js';
-import { errorCode, errorMessage, isRetryableError, withRetry } from '../securityhub/retry.js';
-import { securityHubPool } from '../securityhub/scan-push.js';
 import { addLogOption, region } from './options.js';
 import type { CliIO } from './run-scan.js';
 import { readJsonFile } from './validate.js';
@@ -56,6 +53,7 @@ export function insightsCommand(io: CliIO, setExitCode: (code: number) => void):
     .option('--profile <name>', 'AWS profile for --create');
   addLogOption(command);
   return command.action(async (file: string | undefined, opts: InsightsOptions) => {
+    const { CreateInsightCommand, SecurityHubClient, errorCode, errorMessage, isRetryableError, resolveHomeRegion, securityHubPool, withRetry } = await import('./aws-runtime.js');
     if (opts.managed) {
       if (file || opts.filters || opts.insight || opts.create) throw new UsageError('--managed lists the managed insights; use it alone (or with --json)');
       io.stdout.write(opts.json ? `${JSON.stringify(MANAGED_INSIGHTS, null, 2)}\n` : managedTable());

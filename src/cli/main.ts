@@ -3,9 +3,9 @@
  * prints a stack trace unless --log-level debug asks for it.
  */
 import { CommanderError } from 'commander';
-import { UsageError } from '../engine/errors.js';
+import { FatalScanError, UsageError } from '../engine/errors.js';
 import { buildProgram } from './program.js';
-import { FatalScanError, type CliIO } from './run-scan.js';
+import type { CliIO } from './run-scan.js';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let exitCode = 0;

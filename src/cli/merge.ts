@@ -7,10 +7,11 @@ import { mergeRuns } from '../engine/merge.js';
 import type { Severity } from '../engine/rule.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { FINDINGS_FILE, SCAN_FILE, findingsJson, scanJson } from '../../reports/json.js';
+import { FINDINGS_FILE, SCAN_FILE, findingsJsonChunks, scanJson } from '../../reports/json.js';
 import { consoleSummary } from '../../reports/summary.js';
 import { severity } from './options.js';
-import { exitCodeFor, type CliIO } from './run-scan.js';
+import { exitCodeFor } from './exit-codes.js';
+import type { CliIO } from './run-scan.js';
 import { readJsonFile } from './validate.js';
 
 export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -36,7 +37,7 @@ export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Co
         runs.push({ findings: findings as AwsSecurityFinding[], document: document as ScanDocument });
       }
       const merged = mergeRuns(runs);
-      await writeFileAtomic(path.join(opts.outputDir, FINDINGS_FILE), findingsJson(merged.findings));
+      await writeFileAtomic(path.join(opts.outputDir, FINDINGS_FILE), findingsJsonChunks(merged.findings));
       await writeFileAtomic(path.join(opts.outputDir, SCAN_FILE), scanJson(merged.document));
       io.stderr.write(consoleSummary(merged.findings, merged.document, opts.outputDir));
       setExitCode(exitCodeFor(merged.findings, merged.document, opts.failOn));

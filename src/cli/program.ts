@@ -9,7 +9,8 @@ import { insightsCommand } from './insights.js';
 import { permissionsCommand } from './permissions.js';
 import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
-import { EXIT_CODES_HELP, type CliIO } from './run-scan.js';
+import { EXIT_CODES_HELP } from './exit-codes.js';
+import type { CliIO } from './run-scan.js';
 import { scanCommand } from './scan.js';
 import { validateCommand } from './validate.js';
 

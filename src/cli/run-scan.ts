@@ -32,13 +32,14 @@ import {
   type Snapshot,
 } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
-import { DataUnavailable, UsageError } from '../engine/errors.js';
-import { severityRank, type Severity } from '../engine/rule.js';
-import { scanAccount, type AccountScan } from '../engine/scan.js';
+import { DataUnavailable, FatalScanError, UsageError } from '../engine/errors.js';
+import { exitCodeFor } from './exit-codes.js';
+import type { Severity } from '../engine/rule.js';
+import { scanAccount, slimResult, type AccountScan } from '../engine/scan.js';
 import { buildScanDocument, type ScanDocument } from '../engine/scan-document.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { LockTimeoutError, acquireLock, type Lock } from '../io/lock.js';
-import { isSuppressed, scopeKey, type HistoryDelta } from '../history/delta.js';
+import { scopeKey, type HistoryDelta } from '../history/delta.js';
 import { HistoryStore } from '../history/store.js';
 import { createLogger, type LogLevel } from '../log.js';
 import { pushScan } from '../securityhub/scan-push.js';
@@ -46,7 +47,7 @@ import { notificationPayload, redactUrl, sendNotification, type NotificationResu
 import { applySuppressions, loadSuppressions, type Suppression } from '../suppressions/suppressions.js';
 import { VERSION } from '../version.js';
 import { REPORT_FORMATS, renderReports } from '../../reports/index.js';
-import { FINDINGS_FILE, SCAN_FILE, findingsJson, scanJson } from '../../reports/json.js';
+import { FINDINGS_FILE, SCAN_FILE, findingsJsonChunks, scanJson } from '../../reports/json.js';
 import { complianceScores, findingViews } from '../../reports/model.js';
 import { consoleSummary } from '../../reports/summary.js';
 import type { SelectionOptions } from './options.js';
@@ -107,13 +108,6 @@ export const STATE_FILE = 'hubcheck-state.sqlite';
 export const DEFAULT_RETENTION_DAYS = 90;
 export const DEFAULT_LOCK_TIMEOUT_S = 60;
 
-export const EXIT_CODES_HELP = `Exit codes:
-  0  clean: nothing reached --fail-on or --fail-on-new, and every check was evaluated
-  1  a FAILED finding (not suppressed) at or above --fail-on, or new or reopened
-     since the previous scan at or above --fail-on-new
-  2  bad usage, a bad config or suppressions file, or a bad input file
-  3  the scan finished but some checks could not be evaluated, or the scan could
-     not run (no identity, the state lock held by another run)`;
 
 /** scan.json: the scan document plus what the later steps did. */
 export type ScanRecord = ScanDocument & {
@@ -214,17 +208,20 @@ async function scanAndReport(
       const pruned = store.prune(retentionDays, now);
       delta = recorded.delta;
       document.history = { ...recorded.delta, retentionDays, pruned };
-      findings = findings.map((f) => {
+      // In place: the findings are this run's own, and a copy of every one of them would double the peak memory.
+      for (const f of findings) {
         const firstSeen = recorded.firstSeen.get(f.Id ?? '') ?? execution.observedAt;
-        return { ...f, CreatedAt: firstSeen, FirstObservedAt: firstSeen, LastObservedAt: execution.observedAt };
-      });
+        f.CreatedAt = firstSeen;
+        f.FirstObservedAt = firstSeen;
+        f.LastObservedAt = execution.observedAt;
+      }
     } finally {
       store.close();
     }
   }
 
-  const write = (file: string, content: string) => writeFileAtomic(path.join(options.outputDir, file), content);
-  await write(FINDINGS_FILE, findingsJson(findings));
+  const write = (file: string, content: string | Iterable<string>) => writeFileAtomic(path.join(options.outputDir, file), content);
+  await write(FINDINGS_FILE, findingsJsonChunks(findings));
   await write(SCAN_FILE, scanJson(document));
   for (const report of renderReports(options.format, findings, document, delta)) await write(report.file, report.content);
 
@@ -347,21 +344,19 @@ export async function executeScan(options: RunScanOptions, io: CliIO): Promise<S
   for (const failure of failures) io.stderr.write(`hubcheck: account ${failure.account} was not scanned: ${failure.message}\n`);
 
   const observedAt = now.toISOString();
-  const findings = scans.flatMap((scan) =>
-    scan.evaluations.flatMap((e) =>
-      e.results.map((result) =>
-        toFinding(result, {
-          rule: e.rule,
-          account: e.account,
-          region: e.region,
-          partition: e.partition,
-          benchmarks,
-          observedAt,
-          toolVersion: VERSION,
-        }),
-      ),
-    ),
-  );
+  // Each result becomes its finding; the evaluation then keeps only what later steps read
+  // (status, reason, resource identity), so results are not held twice.
+  const findings: AwsSecurityFinding[] = [];
+  for (const scan of scans) {
+    for (const e of scan.evaluations) {
+      for (const result of e.results) {
+        findings.push(
+          toFinding(result, { rule: e.rule, account: e.account, region: e.region, partition: e.partition, benchmarks, observedAt, toolVersion: VERSION }),
+        );
+      }
+      e.results = e.results.map(slimResult);
+    }
+  }
   const document = buildScanDocument({
     version: VERSION,
     mode: snapshot ? 'replay' : 'live',
@@ -473,32 +468,6 @@ function accountFailure(account: string, roleArn: string | undefined, error: unk
   return { account, ...(roleArn ? { roleArn } : {}), code, message: `${how}: ${code}: ${detail}`.replace(/\s+/g, ' ').slice(0, 500) };
 }
 
-/**
- * 3 when anything could not be evaluated (an account, a Region, a check);
- * otherwise 1 when a FAILED finding that is not suppressed is at or above
- * `--fail-on`, or is new or reopened since the previous scan and at or above
- * `--fail-on-new` (with no history, every failing finding is new); otherwise 0.
- * Incompleteness outranks failure: a verdict over part of an estate is not a
- * verdict, and the missing part may hold worse. Pipelines gating on "non-zero"
- * stop on both; the summary says which checks were missing and why.
- */
-export function exitCodeFor(
-  findings: readonly AwsSecurityFinding[],
-  document: ScanDocument,
-  failOn: Severity | 'none',
-  gate: { failOnNew?: Severity; delta?: HistoryDelta } = {},
-): number {
-  if (document.errors.length > 0 || document.counts.byStatus.NOT_AVAILABLE > 0) return 3;
-  const failing = findings.filter((f) => f.Compliance?.Status === 'FAILED' && !isSuppressed(f));
-  const atLeast = (threshold: Severity) => (f: AwsSecurityFinding) =>
-    severityRank((f.Severity?.Label ?? 'INFORMATIONAL') as Severity) >= severityRank(threshold);
-  if (failOn !== 'none' && failing.some(atLeast(failOn))) return 1;
-  if (gate.failOnNew) {
-    const fresh = gate.delta ? new Set([...gate.delta.new, ...gate.delta.reopened]) : undefined;
-    if (failing.some((f) => (!fresh || fresh.has(f.Id ?? '')) && atLeast(gate.failOnNew!)(f))) return 1;
-  }
-  return 0;
-}
 
 /** The scan could not even learn whose account it is: say why in one line. */
 function identityError(error: unknown): Error {
@@ -511,7 +480,6 @@ function identityError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** The scan could not run at all (exit 3, one line). */
-export class FatalScanError extends Error {
-  override readonly name = 'FatalScanError';
-}
+
+export { EXIT_CODES_HELP, exitCodeFor } from './exit-codes.js';
+export { FatalScanError } from '../engine/errors.js';

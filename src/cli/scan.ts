@@ -2,7 +2,8 @@
 import { Command, Option } from 'commander';
 import { applyConfig, findConfigFile, loadConfig } from './config.js';
 import { addLogOption, addSelectionOptions, httpUrl, list, nonNegativeInteger, positiveInteger, region, regions, severity } from './options.js';
-import { EXIT_CODES_HELP, runScan, type CliIO, type RunScanOptions } from './run-scan.js';
+import { EXIT_CODES_HELP } from './exit-codes.js';
+import type { CliIO, RunScanOptions } from './run-scan.js';
 
 export function defaultOutputDir(now = new Date()): string {
   return `hubcheck-reports/${now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
@@ -49,6 +50,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     const file = findConfigFile(opts.config);
     const merged = applyConfig(cmd, opts, file ? await loadConfig(file) : undefined);
     const { config: _config, ...options } = merged;
+    const { runScan } = await import('./run-scan.js');
     const outcome = await runScan({ ...options, outputDir: options.outputDir ?? defaultOutputDir() }, io);
     setExitCode(outcome.exitCode);
   });

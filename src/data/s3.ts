@@ -27,6 +27,9 @@ import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3Co
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { parsePolicyDocument, type PolicyDocument } from './policy-document.js';
 
+/** The largest ListBuckets page S3 allows. */
+export const LIST_BUCKETS_PAGE = 10_000;
+
 export interface BucketInfo {
   name: string;
   creationDate: string | null;
@@ -78,14 +81,17 @@ async function orNull<T>(read: () => Promise<T>, notConfigured: string[]): Promi
 export const s3 = {
   /**
    * Every bucket of the account with its Region: from ListBuckets' BucketRegion
-   * where S3 gives it, else from GetBucketLocation (one call per bucket,
-   * memoized). A bucket deleted between the two calls is left out.
+   * (S3 includes it when the request has a parameter, so MaxBuckets is always
+   * sent), else from GetBucketLocation (one call per bucket, memoized). A bucket
+   * deleted between the two calls is left out.
    */
   buckets: defineAccessor({
     global: true,
     actions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation'],
     async fetch(ctx): Promise<BucketInfo[]> {
-      const listed = await collect(paginateListBuckets({ client: ctx.client(S3Client) }, {}), (page) => page.Buckets);
+      // With a parameter in the request (MaxBuckets), S3 reports each bucket's Region in the listing,
+      // which saves one GetBucketLocation per bucket; servers that do not (moto) get the fallback.
+      const listed = await collect(paginateListBuckets({ client: ctx.client(S3Client), pageSize: LIST_BUCKETS_PAGE }, {}), (page) => page.Buckets);
       const buckets = await Promise.all(
         listed.map(async (b): Promise<BucketInfo | null> => {
           const name = b.Name ?? '';

@@ -79,3 +79,8 @@ export class UsageError extends Error {
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** The scan could not run at all (no identity, the state lock held elsewhere): one line, exit 3. */
+export class FatalScanError extends Error {
+  override readonly name = 'FatalScanError';
+}

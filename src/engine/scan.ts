@@ -21,6 +21,7 @@ import { AccountData, type DataSource } from '../data/layer.js';
 import type { CallerIdentity } from '../data/sts.js';
 import type { BenchmarkVersion } from './benchmarks.js';
 import { DataUnavailable, isDataUnavailable } from './errors.js';
+import { partitionOf } from './partitions.js';
 import { COMPLIANCE_STATUSES, accountResource, notAvailable, unavailable, type Rule, type RuleResult } from './rule.js';
 
 export interface ScanProgress {
@@ -179,6 +180,16 @@ async function evaluate(
   };
 }
 
+/**
+ * The part of a result the steps after the findings need (counts, history,
+ * Security Hub lifecycle): status, reason and the resource's identity. The
+ * finding holds the rest.
+ */
+export function slimResult(result: RuleResult): RuleResult {
+  const { type, id, region } = result.resource;
+  return { status: result.status, reason: result.reason, resource: { type, id, ...(region ? { region } : {}) } };
+}
+
 function failedEvaluation(
   rule: Rule,
   accountId: string,
@@ -224,15 +235,6 @@ function checkResults(rule: Rule, results: unknown): asserts results is RuleResu
   }
 }
 
-/** The partition a Region belongs to, from its name. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
-  return 'aws';
-}
 
 /** The account's enabled Regions in its partition; the home Region alone if they cannot be listed. */
 async function enabledRegions(account: AccountData, issues: ScanIssue[], logger: Logger): Promise<string[]> {
@@ -256,3 +258,5 @@ async function enabledRegions(account: AccountData, issues: ScanIssue[], logger:
   }
   return [account.homeRegion];
 }
+
+export { partitionOf } from './partitions.js';

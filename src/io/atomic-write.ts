@@ -7,13 +7,26 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'w', 0o644);
     try {
-      await handle.writeFile(content);
+      if (typeof content === 'string' || content instanceof Uint8Array) {
+        await handle.writeFile(content);
+      } else {
+        // Chunks (a large findings file) are written as they come, never joined into one string.
+        let buffer = '';
+        for (const chunk of content) {
+          buffer += chunk;
+          if (buffer.length >= 1 << 20) {
+            await handle.write(buffer);
+            buffer = '';
+          }
+        }
+        if (buffer) await handle.write(buffer);
+      }
       await handle.sync();
     } finally {
       await handle.close();

@@ -17,7 +17,7 @@ import { ApiStats } from '../data/api-stats.js';
 import { credentialChain } from '../data/aws-session.js';
 import { ClientPool, createHttpHandler } from '../data/clients.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { findingsJson } from '../../reports/json.js';
+import { findingsJsonChunks } from '../../reports/json.js';
 import type { ScanExecution } from '../cli/run-scan.js';
 import { coverageOf } from './lifecycle.js';
 import { pushFindings, type Identity, type PushDeps, type PushResult } from './push.js';
@@ -101,7 +101,7 @@ export async function pushScan(
     await rm(file, { force: true });
     return { complete: true, result };
   }
-  await writeFileAtomic(file, findingsJson(result.unsent.map((u) => u.finding)));
+  await writeFileAtomic(file, findingsJsonChunks(result.unsent.map((u) => u.finding)));
   stderr.write(
     `hubcheck: ${result.unsent.length} finding${result.unsent.length === 1 ? '' : 's'} could not be sent to Security Hub; ` +
       `they are in ${file} (send them later with: hubcheck import ${file})\n`,

@@ -43,6 +43,8 @@ describe('S3 accessors', () => {
       { name: 'logs', creationDate: '2024-01-01T00:00:00.000Z', region: 'eu-central-1' },
     ]);
     expect(s3.commandCalls(GetBucketLocationCommand)).toHaveLength(3);
+    // A parameter in the request is what makes S3 include BucketRegion in the listing.
+    expect(s3.commandCalls(ListBucketsCommand)[0]?.args[0].input).toEqual({ MaxBuckets: 10_000 });
   });
 
   it('maps legacy location constraints to Regions', () => {
