@@ -204,7 +204,7 @@ export class ClientPool {
     const key = `${found.key}/${region}`;
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
-      bucket = new TokenBucket(found.limit.rate * HEADROOM, Math.max(1, Math.floor(found.limit.burst * HEADROOM)));
+      bucket = new TokenBucket({ rate: found.limit.rate * HEADROOM, burst: Math.max(1, Math.floor(found.limit.burst * HEADROOM)) });
       this.buckets.set(key, bucket);
     }
     return bucket;

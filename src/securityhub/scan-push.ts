@@ -47,7 +47,8 @@ export interface ScanPushOutcome {
 /** A pool for Security Hub writes: its own, so the scan's stays read-only. */
 export function securityHubPool(profile: string | undefined, writes: readonly string[], logger?: Logger) {
   const httpHandler = createHttpHandler(16);
-  const pool = new ClientPool({ credentials: credentialChain(profile), stats: new ApiStats(), httpHandler, logger, maxAttempts: 1 });
+  // The push paces itself with Security Hub's own limits (rate-limiter.ts): no second, client-level limit.
+  const pool = new ClientPool({ credentials: credentialChain(profile), stats: new ApiStats(), httpHandler, logger, maxAttempts: 1, rateLimits: false });
   pool.allowWrites(writes);
   return {
     pool,

@@ -17,7 +17,7 @@ function fakeClock(): Clock & { t: number } {
 describe('TokenBucket', () => {
   it('lets a burst through at once, then paces to the rate', async () => {
     const clock = fakeClock();
-    const bucket = new TokenBucket(10, 5, clock);
+    const bucket = new TokenBucket({ rate: 10, burst: 5 }, clock);
     const times: number[] = [];
     for (let i = 0; i < 15; i++) {
       await bucket.take();
@@ -31,7 +31,7 @@ describe('TokenBucket', () => {
 
   it('serves concurrent waiters in arrival order without exceeding the rate', async () => {
     const clock = fakeClock();
-    const bucket = new TokenBucket(2, 1, clock);
+    const bucket = new TokenBucket({ rate: 2, burst: 1 }, clock);
     const order: number[] = [];
     await Promise.all([0, 1, 2, 3].map((i) => bucket.take().then(() => order.push(i))));
     expect(order).toEqual([0, 1, 2, 3]);
@@ -39,8 +39,8 @@ describe('TokenBucket', () => {
   });
 
   it('refuses nonsense parameters', () => {
-    expect(() => new TokenBucket(0, 1)).toThrow(TypeError);
-    expect(() => new TokenBucket(1, 0)).toThrow(TypeError);
+    expect(() => new TokenBucket({ rate: 0, burst: 1 })).toThrow(RangeError);
+    expect(() => new TokenBucket({ rate: 1, burst: 0 })).toThrow(RangeError);
   });
 });
 
