@@ -294,7 +294,7 @@ export async function executeScan(options: RunScanOptions, io: CliIO): Promise<S
   const httpHandler = createHttpHandler();
   const pools: ClientPool[] = [];
   const cache = new PromiseCache();
-  const progress = createProgress(io.stderr, options.progress);
+  const progress = createProgress(io.stderr, { enabled: options.progress });
   const scans: AccountScan[] = [];
   const failures: AccountFailure[] = [];
   const recorders: RecordingSource[] = [];

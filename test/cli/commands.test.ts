@@ -15,6 +15,7 @@ describe('hubcheck demo', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/scanned 314159265358 \(3 Regions, \d+ rules, cis-5.0.0, replayed\)/);
     expect(result.stderr).toContain('Top failing controls:');
+    expect(result.stderr).not.toContain('\x1b'); // stderr is not a terminal here: no progress redraws
     const findings = JSON.parse(await readFile(path.join(out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
     expect(validateFindings(findings).issues).toEqual([]);
     const rulesSeen = new Set(findings.map((f) => f.ProductFields?.['hubcheck/RuleId']));

@@ -22,10 +22,38 @@ describe('progress line', () => {
     expect(out().endsWith('\r\x1b[K')).toBe(true);
   });
 
-  it('writes nothing when stderr is not a terminal', () => {
+  it('writes no escape codes when stderr is not a terminal, and nothing for a short scan', () => {
     const { s, out } = stream(false);
-    const progress = createProgress(s);
+    let t = 0;
+    const progress = createProgress(s, { now: () => t });
     progress.start(3);
+    t = 2_000;
+    progress.tick('x');
+    progress.tick('y');
+    progress.done();
+    expect(out()).toBe('');
+  });
+
+  it('writes a plain line per interval on a long scan that is not on a terminal', () => {
+    const { s, out } = stream(false);
+    let t = 0;
+    const progress = createProgress(s, { now: () => t, quietIntervalMs: 15_000 });
+    progress.start(4);
+    t = 16_000;
+    progress.tick('a');
+    t = 20_000;
+    progress.tick('b');
+    t = 31_000;
+    progress.tick('c');
+    progress.done();
+    expect(out()).toBe('hubcheck: 1/4 checks  (16 s)\nhubcheck: 3/4 checks  (31 s)\n');
+    expect(out()).not.toContain('\x1b');
+  });
+
+  it('writes nothing at all when turned off, even on a terminal', () => {
+    const { s, out } = stream(true);
+    const progress = createProgress(s, { enabled: false });
+    progress.start(1);
     progress.tick('x');
     progress.done();
     expect(out()).toBe('');
