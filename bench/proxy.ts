@@ -27,6 +27,9 @@ export const NO_ANALYZERS = { 'access-analyzer': () => ({ status: 200, headers: 
 export interface ProxyStats {
   requests: number;
   throttled: number;
+  /** Time moto took to answer forwarded requests, summed (its own work, latency excluded). */
+  upstreamMs: number;
+  forwarded: number;
   byOperation: Record<string, { requests: number; throttled: number }>;
 }
 
@@ -130,7 +133,7 @@ export async function startProxy(options: ProxyOptions): Promise<ThrottlingProxy
   const limits = options.limits ?? PUBLISHED_LIMITS;
   const target = new URL(options.target);
   const buckets = new Map<string, InstantBucket>();
-  const stats: ProxyStats = { requests: 0, throttled: 0, byOperation: {} };
+  const stats: ProxyStats = { requests: 0, throttled: 0, upstreamMs: 0, forwarded: 0, byOperation: {} };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
   const server = http.createServer((req, res) => {
@@ -164,11 +167,16 @@ export async function startProxy(options: ProxyOptions): Promise<ThrottlingProxy
           res.writeHead(answer.status, answer.headers).end(answer.body);
           return;
         }
+        const sent = performance.now();
         const upstream = http.request(
           { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent },
           (response) => {
             res.writeHead(response.statusCode ?? 502, response.headers);
             response.pipe(res);
+            response.on('end', () => {
+              stats.forwarded++;
+              stats.upstreamMs += performance.now() - sent;
+            });
           },
         );
         upstream.on('error', (error) => res.writeHead(502).end(String(error)));

@@ -126,6 +126,13 @@ async function main(): Promise<void> {
         findings: document.counts.total,
         notAvailable: document.counts.byStatus.NOT_AVAILABLE,
         peakRssMb: document.resources?.peakRssMb ?? null,
+        /** hubcheck's own CPU time (user + system), from scan.json. */
+        cpuSeconds: document.resources ? Math.round(document.resources.cpuUserMs + document.resources.cpuSystemMs) / 1000 : null,
+      },
+      /** moto's own time per forwarded request, added latency excluded: the backend's share of the wall time. */
+      backend: {
+        forwardedRequests: proxy.stats.forwarded,
+        meanAnswerMs: Math.round((proxy.stats.upstreamMs / Math.max(1, proxy.stats.forwarded)) * 10) / 10,
       },
       apiCalls: {
         total: document.apiCalls.calls,
@@ -160,6 +167,7 @@ async function main(): Promise<void> {
       ['API calls', `${result.apiCalls.total} (minimum ${plan.total}, ratio ${result.apiCalls.ratio})`],
       ['wall time', `${result.wallTime.seconds} s (lower bound ${result.wallTime.lowerBoundSeconds} s, ratio ${result.wallTime.ratio}; bound set by ${bound.bindingBucket})`],
       ['peak RSS', `${result.scan.peakRssMb} MB`],
+      ['CPU', `hubcheck ${result.scan.cpuSeconds} s; moto answered in ${result.backend.meanAnswerMs} ms per request on average (latency excluded)`],
       [
         'throttling',
         `${result.throttling.proxyThrottled} throttled responses of ${proxy.stats.requests} (${Object.entries(result.throttling.throttledByOperation).map(([op, n]) => `${op} ${n}`).join(', ') || 'none'}), all retried; ${lostToThrottling} results lost to throttling`,
