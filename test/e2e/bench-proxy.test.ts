@@ -69,6 +69,17 @@ describeMoto('throttling proxy', () => {
     handler.destroy();
   });
 
+  it("times moto's own answers: every request it forwarded, none it throttled", async () => {
+    const before = { ...proxy.stats };
+    const client = raw(KMSClient, { region: 'ap-south-1' });
+    const results = await Promise.allSettled([1, 2, 3].map(() => client.send(new ListKeysCommand({}))));
+    const answered = results.filter((r) => r.status === 'fulfilled').length;
+    expect(answered).toBe(2);
+    expect(proxy.stats.forwarded - before.forwarded).toBe(answered);
+    expect(proxy.stats.throttled - before.throttled).toBe(1);
+    expect(proxy.stats.upstreamMs).toBeGreaterThan(before.upstreamMs);
+  });
+
   it('keeps hubcheck under the rate when its limits are the published ones, where an unlimited client is throttled', async () => {
     const published = { iam: { rate: 5, burst: 2, source: 'test' } };
     const own = await startProxy({ target: MOTO_URL, latencyMs: 5, limits: published });
