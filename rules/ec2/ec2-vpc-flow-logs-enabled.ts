@@ -1,4 +1,4 @@
-import { defineRule, fail, pass } from '../../src/engine/rule.js';
+import { defineRule, fail, pass, readAll } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
 import { vpcResource } from '../lib/resources.js';
 
@@ -18,7 +18,7 @@ export default defineRule<{ trafficTypes: readonly string[] }>({
     'Create a flow log for each VPC that captures rejected traffic (traffic type Reject or All), delivered to CloudWatch Logs, S3 or Firehose.',
   ),
   async evaluate({ data, account, region, partition, params }) {
-    const [vpcs, flowLogs] = await Promise.all([data.ec2.vpcs(), data.ec2.flowLogs()]);
+    const [vpcs, flowLogs] = await readAll([data.ec2.vpcs(), data.ec2.flowLogs()]);
     const wanted = new Set(params.trafficTypes.map((t) => t.toUpperCase()));
     // A VPC shared into this account (AWS RAM) is judged in its owner's account, where its flow logs live.
     return vpcs.filter((vpc) => (vpc.OwnerId ?? account) === account).map((vpc) => {

@@ -12,7 +12,7 @@
 import type { AdvancedEventSelector, EventSelector, Trail } from '@aws-sdk/client-cloudtrail';
 import type { TrailEventSelectors } from '../../src/data/cloudtrail.js';
 import { DataUnavailable } from '../../src/engine/errors.js';
-import { attempt, type RuleContext } from '../../src/engine/rule.js';
+import { attempt, readAll, type RuleContext } from '../../src/engine/rule.js';
 
 // ----- ARNs ----------------------------------------------------------------
 
@@ -166,7 +166,7 @@ export function describeShortfalls(verdicts: readonly TrailVerdict[]): string {
 
 /** The trail list of every scanned Region, one entry per trail ARN (shadow copies merged). */
 export async function trailsOfAllRegions(ctx: Pick<RuleContext, 'dataIn' | 'regions'>): Promise<Trail[]> {
-  const lists = await Promise.all(ctx.regions.map((region) => ctx.dataIn(region).cloudtrail.trails()));
+  const lists = await readAll(ctx.regions.map((region) => ctx.dataIn(region).cloudtrail.trails()));
   const byArn = new Map<string, Trail>();
   for (const trail of lists.flat()) if (trail.TrailARN && !byArn.has(trail.TrailARN)) byArn.set(trail.TrailARN, trail);
   return [...byArn.values()].sort((a, b) => (a.TrailARN ?? '').localeCompare(b.TrailARN ?? ''));

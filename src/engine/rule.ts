@@ -159,6 +159,20 @@ export async function attempt<T>(read: Promise<T>): Promise<T | DataUnavailable>
   }
 }
 
+/**
+ * Runs independent reads concurrently, like Promise.all, but when several fail
+ * it throws the failure of the first read in argument order, not the first to
+ * arrive: a scan missing two permissions names the same one on every run.
+ *
+ *   const [vpcs, flowLogs] = await readAll([data.ec2.vpcs(), data.ec2.flowLogs()]);
+ */
+export async function readAll<const T extends readonly unknown[]>(reads: { readonly [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(reads);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 // ----- resources -----------------------------------------------------------
 
 /** The account as an ASFF resource, in the Region the finding belongs to. */
