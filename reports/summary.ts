@@ -62,16 +62,24 @@ export function consoleSummary(findings: readonly AwsSecurityFinding[], scan: Sc
     }
   }
   lines.push(...accountLines(scan));
-  lines.push(`  API calls: ${scan.apiCalls.calls} (${scan.apiCalls.throttles} throttled)`);
+  lines.push(
+    scan.mode === 'replay'
+      ? '  API calls: none (every answer replayed from the snapshot)'
+      : `  API calls: ${scan.apiCalls.calls} (${scan.apiCalls.throttles} throttled)`,
+  );
   lines.push(`  Reports: ${outputDir}`);
   return `${lines.join('\n')}\n`;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Per account and Region: duration, API calls, throttles, errors; accounts that were not scanned, and why. */
+/**
+ * Per account and Region: duration, API calls, throttles, errors; accounts that
+ * were not scanned, and why. A replay makes no calls, so it shows no call counts.
+ */
 function accountLines(scan: ScanDocument): string[] {
   const lines = ['  Per account and Region:'];
+  const traffic = (calls: number, throttles: number) => (scan.mode === 'replay' ? '' : `  ${calls} calls  ${throttles} throttled`);
   for (const account of scan.accounts) {
     if (account.status === 'failed') {
       lines.push(`    ${account.id}  NOT SCANNED: ${account.error?.message ?? 'unknown error'}`);
@@ -79,11 +87,11 @@ function accountLines(scan: ScanDocument): string[] {
     }
     const errors = account.regionDetails.reduce((sum, r) => sum + r.errors, 0);
     lines.push(
-      `    ${account.id}  ${seconds(account.durationMs)}  ${account.apiCalls.calls} calls  ${account.apiCalls.throttles} throttled  ${errors} errors`,
+      `    ${account.id}  ${seconds(account.durationMs)}${traffic(account.apiCalls.calls, account.apiCalls.throttles)}  ${errors} errors`,
     );
     const width = Math.max(...account.regionDetails.map((r) => r.region.length));
     for (const r of account.regionDetails) {
-      lines.push(`      ${r.region.padEnd(width)}  ${seconds(r.durationMs)}  ${r.calls} calls  ${r.throttles} throttled  ${r.errors} errors`);
+      lines.push(`      ${r.region.padEnd(width)}  ${seconds(r.durationMs)}${traffic(r.calls, r.throttles)}  ${r.errors} errors`);
     }
   }
   return lines;

@@ -16,6 +16,10 @@ describe('hubcheck demo', () => {
     expect(result.stderr).toMatch(/scanned 314159265358 \(3 Regions, \d+ rules, cis-5.0.0, replayed\)/);
     expect(result.stderr).toContain('Top failing controls:');
     expect(result.stderr).not.toContain('\x1b'); // stderr is not a terminal here: no progress redraws
+    // A replay makes no API calls: the summary says so instead of showing zero counts.
+    expect(result.stderr).toContain('API calls: none (every answer replayed from the snapshot)');
+    expect(result.stderr).toMatch(/^ {6}eu-west-1 +\d+\.\d s {2}0 errors$/m);
+    expect(result.stderr).not.toMatch(/\bcalls\b.*\bthrottled\b/);
     const findings = JSON.parse(await readFile(path.join(out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
     expect(validateFindings(findings).issues).toEqual([]);
     const rulesSeen = new Set(findings.map((f) => f.ProductFields?.['hubcheck/RuleId']));
