@@ -45,19 +45,14 @@ export interface FindingRecord {
   suppressed: boolean;
 }
 
-export interface ResolvedFinding {
-  id: string;
-  ruleId: string;
-  control: string;
-  title: string;
-  severity: string;
-  account: string;
-  region: string;
-  resourceId: string;
-  resourceName: string | null;
+/** A finding this scan resolved: its stored identity, and what became of it. */
+export interface ResolvedFinding
+  extends Pick<
+    FindingRecord,
+    'id' | 'ruleId' | 'control' | 'title' | 'severity' | 'account' | 'region' | 'resourceId' | 'resourceName' | 'firstSeen'
+  > {
   /** PASSED: the finding now passes. GONE: the resource is no longer there. */
   now: 'PASSED' | 'GONE';
-  firstSeen: string;
 }
 
 export interface TrendPoint {
