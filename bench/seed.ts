@@ -33,10 +33,11 @@ import {
 } from '@aws-sdk/client-ec2';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CloudTrailClient, CreateTrailCommand, PutEventSelectorsCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
-import { CloudWatchLogsClient, CreateLogGroupCommand, PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { motoClient } from '../src/dev/moto-server.js';
+import { cisFilterPattern, metricNameOf, putMetricAlarm } from '../src/dev/seed-metric-alarm.js';
 
 export const BENCH_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-west-2'];
 export const BENCH_ACCOUNT = '123456789012';
@@ -59,17 +60,14 @@ export interface Inventory {
   topics: number;
 }
 
-/** The CloudWatch filter patterns the seeded account's alarms watch (CIS 4.x, as Security Hub publishes them). */
-export const MONITORED_PATTERNS: Record<string, string> = {
-  RootUsage: '{$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"}',
-  UnauthorizedApiCalls: '{($.errorCode="*UnauthorizedOperation") || ($.errorCode="AccessDenied*")}',
-  IamPolicyChanges:
-    '{($.eventName=DeleteGroupPolicy) || ($.eventName=DeleteRolePolicy) || ($.eventName=DeleteUserPolicy) || ($.eventName=PutGroupPolicy) || ($.eventName=PutRolePolicy) || ($.eventName=PutUserPolicy) || ($.eventName=CreatePolicy) || ($.eventName=DeletePolicy) || ($.eventName=CreatePolicyVersion) || ($.eventName=DeletePolicyVersion) || ($.eventName=AttachRolePolicy) || ($.eventName=DetachRolePolicy) || ($.eventName=AttachUserPolicy) || ($.eventName=DetachUserPolicy) || ($.eventName=AttachGroupPolicy) || ($.eventName=DetachGroupPolicy)}',
-  CloudTrailChanges:
-    '{($.eventName=CreateTrail) || ($.eventName=UpdateTrail) || ($.eventName=DeleteTrail) || ($.eventName=StartLogging) || ($.eventName=StopLogging)}',
-  SecurityGroupChanges:
-    '{($.eventName=AuthorizeSecurityGroupIngress) || ($.eventName=AuthorizeSecurityGroupEgress) || ($.eventName=RevokeSecurityGroupIngress) || ($.eventName=RevokeSecurityGroupEgress) || ($.eventName=CreateSecurityGroup) || ($.eventName=DeleteSecurityGroup)}',
-};
+/** The CIS monitoring controls whose metric filters and alarms the seeded account has (patterns from the rules). */
+export const MONITORED_RULES = [
+  'cloudwatch-root-usage-alarm',
+  'cloudwatch-unauthorized-api-calls-alarm',
+  'cloudwatch-iam-policy-changes-alarm',
+  'cloudwatch-cloudtrail-changes-alarm',
+  'cloudwatch-security-group-changes-alarm',
+] as const;
 
 const HOME = 'us-east-1';
 
@@ -222,29 +220,19 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
   const topic = (await sns.send(new CreateTopicCommand({ Name: 'security-alerts' }))).TopicArn;
   await sns.send(new SubscribeCommand({ TopicArn: topic, Protocol: 'email', Endpoint: 'secops@example.com' }));
   const cw = motoClient(CloudWatchClient, url, HOME);
-  for (const [name, pattern] of Object.entries(MONITORED_PATTERNS)) {
-    await logs.send(
-      new PutMetricFilterCommand({
-        logGroupName: 'cloudtrail',
-        filterName: name,
-        filterPattern: pattern,
-        metricTransformations: [{ metricName: name, metricNamespace: 'CISBenchmark', metricValue: '1' }],
-      }),
-    );
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: `cis-${name}`,
-        MetricName: name,
-        Namespace: 'CISBenchmark',
-        Statistic: 'Sum',
-        Period: 300,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [topic ?? ''],
-      }),
-    );
+  for (const id of MONITORED_RULES) {
+    const name = metricNameOf(id);
+    await putMetricAlarm(logs, cw, {
+      logGroupName: 'cloudtrail',
+      filterName: name,
+      filterPattern: cisFilterPattern(id),
+      metricName: name,
+      namespace: 'CISBenchmark',
+      alarmName: `cis-${name}`,
+      alarmActions: [topic ?? ''],
+    });
   }
+
 
   return {
     scale,
@@ -259,8 +247,8 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
     securityGroupsByRegion,
     kmsKeysByRegion,
     trails: 1,
-    metricFilters: Object.keys(MONITORED_PATTERNS).length,
-    alarms: Object.keys(MONITORED_PATTERNS).length,
+    metricFilters: MONITORED_RULES.length,
+    alarms: MONITORED_RULES.length,
     topics: 1,
   };
 }

@@ -47,8 +47,7 @@ import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/
 import { AccountClient, PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { DisableMacieCommand, Macie2Client } from '@aws-sdk/client-macie2';
 import { CloudTrailClient, CreateTrailCommand, PutEventSelectorsCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
-import { PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
   ConfigServiceClient,
@@ -57,7 +56,6 @@ import {
   StartConfigurationRecorderCommand,
 } from '@aws-sdk/client-config-service';
 import { EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { builtInRules } from '../rules/index.js';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateFlowLogsCommand,
@@ -79,6 +77,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { motoClient, type MotoCredentials } from '../src/dev/moto-server.js';
+import { cisFilterPattern, metricNameOf, putMetricAlarm } from '../src/dev/seed-metric-alarm.js';
 
 export const ACME_ACCOUNT = '314159265358';
 export const ACME_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
@@ -424,30 +423,16 @@ async function seedAcmeLogging(url: string): Promise<void> {
     'cloudwatch-security-group-changes-alarm',
   ];
   for (const id of alarmed) {
-    const pattern = builtInRules.find((r) => r.id === id)?.params.filterPattern;
-    if (typeof pattern !== 'string') throw new Error(`no filter pattern for ${id}`);
-    const metric = id.replace(/^cloudwatch-|-alarm$/g, '');
-    await logs.send(
-      new PutMetricFilterCommand({
-        logGroupName: 'acme-cloudtrail',
-        filterName: metric,
-        filterPattern: pattern,
-        metricTransformations: [{ metricName: metric, metricNamespace: 'AcmeSecurity', metricValue: '1', defaultValue: 0 }],
-      }),
-    );
-    await cloudwatch.send(
-      new PutMetricAlarmCommand({
-        AlarmName: `acme-${metric}`,
-        MetricName: metric,
-        Namespace: 'AcmeSecurity',
-        Statistic: 'Sum',
-        Period: 300,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [topic],
-      }),
-    );
+    const metric = metricNameOf(id);
+    await putMetricAlarm(logs, cloudwatch, {
+      logGroupName: 'acme-cloudtrail',
+      filterName: metric,
+      filterPattern: cisFilterPattern(id),
+      metricName: metric,
+      namespace: 'AcmeSecurity',
+      alarmName: `acme-${metric}`,
+      alarmActions: [topic],
+    });
   }
 
   const config = motoClient(ConfigServiceClient, url, home);

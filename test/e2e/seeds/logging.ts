@@ -26,8 +26,8 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { CloudTrailClient, CreateTrailCommand, PutEventSelectorsCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
-import { CloudWatchLogsClient, CreateLogGroupCommand, PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
   ConfigServiceClient,
@@ -38,6 +38,7 @@ import {
 import { EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { builtInRules } from '../../../rules/index.js';
 import { motoClient } from '../../../src/dev/moto-server.js';
+import { cisFilterPattern, metricNameOf, putMetricAlarm } from '../../../src/dev/seed-metric-alarm.js';
 import type { Expectation, Seed } from './seed.js';
 
 export const ACCOUNT = '123456789012';
@@ -50,12 +51,6 @@ const SERVICE_LINKED_ROLE = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/confi
 const topic = (region: string, name: string, account = ACCOUNT) => `arn:aws:sns:${region}:${account}:${name}`;
 
 export const CLOUDWATCH_RULES = builtInRules.filter((r) => typeof r.params.filterPattern === 'string').map((r) => r.id);
-
-const pattern = (id: string): string => {
-  const rule = builtInRules.find((r) => r.id === id);
-  if (typeof rule?.params.filterPattern !== 'string') throw new Error(`${id} has no filter pattern`);
-  return rule.params.filterPattern;
-};
 
 /**
  * How each metric-filter chain is set up in us-east-1 and what it must give.
@@ -92,7 +87,7 @@ export function chainPlans(): Record<string, ChainPlan> {
   plans['cloudwatch-s3-bucket-policy-changes-alarm'] = { alarm: { topic: topic(USE1, 'central', '999988887777') }, status: 'WARNING' }; // SNS_TOPIC_CROSS_ACCOUNT
   // prowler's longer list for CIS 4.15: broader, PASSED.
   plans['cloudwatch-organizations-changes-alarm'] = {
-    filter: pattern('cloudwatch-organizations-changes-alarm').replace(
+    filter: cisFilterPattern('cloudwatch-organizations-changes-alarm').replace(
       '($.eventName = "AcceptHandshake")',
       '($.eventName = "AcceptHandshake") || ($.eventName = "CancelHandshake") || ($.eventName = "CreateOrganization") || ($.eventName = "EnableAllFeatures")',
     ),
@@ -201,29 +196,16 @@ export const loggingSeed: Seed = {
     const cloudwatch = motoClient(CloudWatchClient, url, USE1);
     const plans = chainPlans();
     for (const [id, plan] of Object.entries(plans)) {
-      const metricName = id.replace(/^cloudwatch-|-alarm$/g, '');
-      await logs.send(
-        new PutMetricFilterCommand({
-          logGroupName: LOG_GROUP,
-          filterName: id,
-          filterPattern: plan.filter ?? pattern(id),
-          metricTransformations: [{ metricName, metricNamespace: 'CISBenchmark', metricValue: '1', defaultValue: 0 }],
-        }),
-      );
-      if (plan.alarm === 'none') continue;
-      await cloudwatch.send(
-        new PutMetricAlarmCommand({
-          AlarmName: `${metricName}-alarm`,
-          MetricName: metricName,
-          Namespace: 'CISBenchmark',
-          Statistic: 'Sum',
-          Period: 300,
-          EvaluationPeriods: 1,
-          Threshold: 1,
-          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-          AlarmActions: plan.alarm === 'no-actions' ? [] : [plan.alarm?.topic ?? ''],
-        }),
-      );
+      const metricName = metricNameOf(id);
+      await putMetricAlarm(logs, cloudwatch, {
+        logGroupName: LOG_GROUP,
+        filterName: id,
+        filterPattern: plan.filter ?? cisFilterPattern(id),
+        metricName,
+        namespace: 'CISBenchmark',
+        alarmName: `${metricName}-alarm`,
+        alarmActions: plan.alarm === 'none' ? null : plan.alarm === 'no-actions' ? [] : [plan.alarm?.topic ?? ''],
+      });
     }
 
     // --- eu-west-1: a non-compliant trail and bucket, and a bucket that is gone --------
