@@ -2,8 +2,9 @@
  * A loopback proxy in front of moto that behaves like AWS under load: every
  * request waits a configurable latency, and requests beyond a per-service (or
  * per-operation), per-Region token bucket get the throttling error that
- * service really returns, in its own wire protocol. The buckets use AWS's
- * published rates (src/data/rate-limits.ts) at 100%.
+ * service really returns, in its own wire protocol. The buckets use the rates
+ * of src/data/rate-limits.ts (AWS's published quotas, or stated assumptions
+ * where AWS publishes none) at 100%.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
