@@ -11,6 +11,11 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountSummary'],
+  reasonCodes: {
+    ROOT_MFA_ENABLED: 'The root user has an MFA device.',
+    ROOT_NO_CREDENTIALS: 'The root user has no password and no access keys (centralized root access).',
+    ROOT_MFA_MISSING: 'The root user has credentials and no MFA device.',
+  },
   remediation: securityHubRemediation(
     'IAM.9',
     'Sign in as the root user and assign an MFA device (a hardware key or an authenticator app) under Security credentials.',
@@ -23,10 +28,10 @@ export default defineRule({
       AccountAccessKeysPresent: summary.AccountAccessKeysPresent ?? null,
     };
     const resource = accountResource(account);
-    if (summary.AccountMFAEnabled === 1) return [pass(resource, 'The root user has an MFA device.', { evidence })];
+    if (summary.AccountMFAEnabled === 1) return [pass(resource, 'The root user has an MFA device.', { reasonCode: 'ROOT_MFA_ENABLED', evidence })];
     if (rootCredentialsAbsent(summary)) {
-      return [pass(resource, 'The root user has no password and no access keys (centralized root access).', { evidence })];
+      return [pass(resource, 'The root user has no password and no access keys (centralized root access).', { reasonCode: 'ROOT_NO_CREDENTIALS', evidence })];
     }
-    return [fail(resource, 'The root user has no MFA device.', { evidence })];
+    return [fail(resource, 'The root user has no MFA device.', { reasonCode: 'ROOT_MFA_MISSING', evidence })];
   },
 });

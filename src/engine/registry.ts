@@ -142,6 +142,15 @@ export function validateRule(candidate: unknown, source: string): Rule {
   if (!remediation || typeof remediation.text !== 'string' || remediation.text === '' || typeof remediation.url !== 'string' || !/^https?:\/\//.test(remediation.url)) {
     bad(`${where}: remediation needs a text and an http(s) url`);
   }
+  if (r.reasonCodes !== undefined) {
+    const codes = r.reasonCodes as Record<string, unknown> | null;
+    if (!codes || typeof codes !== 'object' || Array.isArray(codes)) bad(`${where}: reasonCodes must be an object of CODE: meaning`);
+    for (const [code, meaning] of Object.entries(codes as object)) {
+      if (!/^[A-Z][A-Z0-9_]*$/.test(code) || typeof meaning !== 'string' || meaning === '') {
+        bad(`${where}: reasonCodes.${code} must be an UPPER_SNAKE code with a non-empty meaning`);
+      }
+    }
+  }
   if (typeof r.evaluate !== 'function') bad(`${where}: evaluate must be a function`);
   if (r.params !== undefined && (typeof r.params !== 'object' || r.params === null)) bad(`${where}: params must be an object`);
   return { ...(r as unknown as Rule), params: (r.params ?? {}) as Rule['params'] };

@@ -48,11 +48,25 @@ export interface RuleResult {
   resource: ResourceRef;
   /** One sentence a person can act on. */
   reason: string;
-  /** Machine-readable cause, e.g. `CLOUDTRAIL_MULTI_REGION_NOT_PRESENT`. */
+  /** Machine-readable cause, e.g. `CLOUDTRAIL_MULTI_REGION_NOT_PRESENT`: one of the rule's `reasonCodes`. */
   reasonCode?: string;
   /** The facts the decision was made on. */
   evidence?: Evidence;
 }
+
+/**
+ * The machine-readable causes a rule's results name, each with what it means
+ * (ESLint's `meta.messages`). Listed in the rule's doc; the engine refuses a
+ * result whose code the rule did not declare.
+ */
+export type ReasonCodes = Readonly<Record<string, string>>;
+
+/** Codes the engine gives for any rule: a read that failed, or a rule that broke. */
+export const ENGINE_REASON_CODES = {
+  ACCESS_DENIED: 'A read the rule needs was denied; the finding names the missing permission.',
+  DATA_UNAVAILABLE: 'A read the rule needs failed or gave an answer that could not be used.',
+  RULE_ERROR: 'The rule itself failed or broke its contract.',
+} as const satisfies ReasonCodes;
 
 export type RuleParams = Record<string, string | number | boolean | readonly (string | number)[]>;
 
@@ -92,6 +106,8 @@ interface RuleMetadata {
   /** Every IAM action the rule's reads need; a test checks it against the accessors it uses. */
   requiredActions: readonly string[];
   remediation: { text: string; url: string };
+  /** Every reason code the rule's results name (engine codes aside). */
+  reasonCodes?: ReasonCodes;
 }
 
 type ParamsField<P extends RuleParams> = [keyof P] extends [never] ? { params?: P } : { params: P };

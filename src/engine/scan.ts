@@ -22,7 +22,7 @@ import type { CallerIdentity } from '../data/sts.js';
 import type { BenchmarkVersion } from './benchmarks.js';
 import { DataUnavailable, isDataUnavailable } from './errors.js';
 import { partitionOf } from './partitions.js';
-import { COMPLIANCE_STATUSES, accountResource, notAvailable, unavailable, type Rule, type RuleResult } from './rule.js';
+import { COMPLIANCE_STATUSES, ENGINE_REASON_CODES, accountResource, notAvailable, unavailable, type Rule, type RuleResult } from './rule.js';
 
 export interface ScanProgress {
   start(total: number): void;
@@ -220,6 +220,11 @@ function failedEvaluation(
   });
 }
 
+function isDeclaredReasonCode(rule: Rule, code: string | undefined): boolean {
+  if (code === undefined) return false;
+  return Object.hasOwn(rule.reasonCodes ?? {}, code) || Object.hasOwn(ENGINE_REASON_CODES, code);
+}
+
 function checkResults(rule: Rule, results: unknown): asserts results is RuleResult[] {
   if (!Array.isArray(results)) throw new RuleContractError(`rule ${rule.id} returned ${typeof results}, not an array of results`);
   for (const r of results as Partial<RuleResult>[]) {
@@ -231,6 +236,9 @@ function checkResults(rule: Rule, results: unknown): asserts results is RuleResu
     }
     if (typeof r.reason !== 'string' || r.reason.trim() === '') {
       throw new RuleContractError(`rule ${rule.id} returned a result without a reason`);
+    }
+    if (rule.reasonCodes && !isDeclaredReasonCode(rule, r.reasonCode)) {
+      throw new RuleContractError(`rule ${rule.id} returned reason code ${String(r.reasonCode)}, which it does not declare`);
     }
   }
 }

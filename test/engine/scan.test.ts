@@ -88,6 +88,23 @@ describe('scanAccount', () => {
     expect(result.evaluations[0]?.results[0]?.reason).toMatch(/returned a result with status OK/);
   });
 
+  it('refuses a result whose reason code the rule does not declare', async () => {
+    const coded = (code: string) =>
+      defineRule({
+        ...regional,
+        id: 'coded',
+        reasonCodes: { EBS_ON: 'Encryption by default is on.' },
+        async evaluate({ account, region }) {
+          return [pass({ type: 'AwsAccount', id: `AWS::::Account:${account}`, region }, 'on', { reasonCode: code })];
+        },
+      });
+    const good = await scan([coded('EBS_ON')], { 'ec2.ebsEncryptionByDefault': true }, ['us-east-1']);
+    expect(good.evaluations[0]?.results[0]).toMatchObject({ status: 'PASSED', reasonCode: 'EBS_ON' });
+    const bad = await scan([coded('EBS_OFF')], { 'ec2.ebsEncryptionByDefault': true }, ['us-east-1']);
+    expect(bad.evaluations[0]?.results[0]).toMatchObject({ status: 'NOT_AVAILABLE', reasonCode: 'RULE_ERROR' });
+    expect(bad.evaluations[0]?.results[0]?.reason).toMatch(/reason code EBS_OFF, which it does not declare/);
+  });
+
   it('records a denied read as an issue naming the action', async () => {
     const result = await scan([regional], { 'ec2.ebsEncryptionByDefault': denied('ec2:GetEbsEncryptionByDefault') }, ['us-east-1']);
     expect(result.issues).toEqual([

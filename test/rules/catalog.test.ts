@@ -46,7 +46,13 @@ describe('the rule catalog', () => {
     } else {
       expect(rule.remediation.url).toBe(`https://github.com/hubcheck/hubcheck/blob/main/rules/${service}/${id}.md`);
     }
-    expect(existsSync(path.join(ROOT, 'test', 'rules', service, `${id}.test.ts`)), 'test file exists').toBe(true);
+    const testFile = path.join(ROOT, 'test', 'rules', service, `${id}.test.ts`);
+    expect(existsSync(testFile), 'test file exists').toBe(true);
+    if (rule.reasonCodes) {
+      expect(readFileSync(testFile, 'utf8'), `${id}.test.ts tests the rule as a table`).toContain('testRule(');
+      expect(text, `${id}.md lists its reason codes`).toContain('\n## Reason codes\n');
+      for (const code of Object.keys(rule.reasonCodes)) expect(text, `${id}.md lists ${code}`).toContain(`\`${code}\``);
+    }
   });
 
   it('gives each Security Hub control one rule', () => {
