@@ -6,7 +6,7 @@ export default defineRule({
   title: 'Security contact information should be provided for an AWS account',
   securityHubControlId: 'Account.1',
   severity: 'MEDIUM',
-  cis: { '3.0.0': '1.2', '5.0.0': '1.2' },
+  cis: { '3.0.0': '1.2', '5.0.0': '1.2', '6.0.0': '2.2', '7.0.0': '2.3' },
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['account:GetAlternateContact'],

@@ -9,7 +9,7 @@ export default defineRule({
   title: 'S3 bucket access logging should be enabled on the CloudTrail S3 bucket',
   securityHubControlId: 'CloudTrail.7',
   severity: 'LOW',
-  cis: { '1.2.0': '2.6', '1.4.0': '3.6', '3.0.0': '3.4', '5.0.0': '3.4' },
+  cis: { '1.2.0': '2.6', '1.4.0': '3.6', '3.0.0': '3.4', '5.0.0': '3.4', '6.0.0': '4.4', '7.0.0': '4.4' },
   scope: 'region',
   resourceType: 'AwsS3Bucket',
   requiredActions: ['cloudtrail:DescribeTrails', 's3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketLogging'],

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events',
   securityHubControlId: 'CloudTrail.1',
   severity: 'HIGH',
-  cis: { '1.2.0': '2.1', '1.4.0': '3.1', '3.0.0': '3.1', '5.0.0': '3.1' },
+  cis: { '1.2.0': '2.1', '1.4.0': '3.1', '3.0.0': '3.1', '5.0.0': '3.1', '6.0.0': '4.1', '7.0.0': '4.1' },
   scope: 'region',
   resourceType: 'AwsAccount',
   requiredActions: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors'],

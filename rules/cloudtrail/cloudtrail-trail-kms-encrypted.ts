@@ -8,7 +8,7 @@ export default defineRule({
   title: 'CloudTrail should have encryption at-rest enabled',
   securityHubControlId: 'CloudTrail.2',
   severity: 'MEDIUM',
-  cis: { '1.2.0': '2.7', '1.4.0': '3.7', '3.0.0': '3.5', '5.0.0': '3.5' },
+  cis: { '1.2.0': '2.7', '1.4.0': '3.7', '3.0.0': '3.5', '5.0.0': '3.5', '6.0.0': '4.5', '7.0.0': '4.5' },
   scope: 'region',
   resourceType: 'AwsCloudTrailTrail',
   requiredActions: ['cloudtrail:DescribeTrails'],

@@ -8,7 +8,7 @@ export default defineRule({
   title: 'CloudTrail log file validation should be enabled',
   securityHubControlId: 'CloudTrail.4',
   severity: 'LOW',
-  cis: { '1.2.0': '2.2', '1.4.0': '3.2', '3.0.0': '3.2', '5.0.0': '3.2' },
+  cis: { '1.2.0': '2.2', '1.4.0': '3.2', '3.0.0': '3.2', '5.0.0': '3.2', '6.0.0': '4.2', '7.0.0': '4.2' },
   scope: 'region',
   resourceType: 'AwsCloudTrailTrail',
   requiredActions: ['cloudtrail:DescribeTrails'],

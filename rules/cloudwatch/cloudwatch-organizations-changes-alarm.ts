@@ -7,8 +7,8 @@ export default defineRule({
   id: 'cloudwatch-organizations-changes-alarm',
   title: 'A log metric filter and alarm should exist for AWS Organizations changes',
   securityHubControlId: null,
-  cis: { '1.4.0': '4.15', '3.0.0': '4.15', '5.0.0': '4.15' },
-  cisStatus: { '1.4.0': 'A', '3.0.0': 'M', '5.0.0': 'M' },
+  cis: { '1.4.0': '4.15', '3.0.0': '4.15', '5.0.0': '4.15', '6.0.0': '5.15', '7.0.0': '5.15' },
+  cisStatus: { '1.4.0': 'A', '3.0.0': 'M', '5.0.0': 'M', '6.0.0': 'M', '7.0.0': 'M' },
   params: {
     // CIS v1.4.0 4.15 audit step 3, as quoted in prowler's compliance/aws/cis_1.4_aws.json
     // and mitre/aws-foundations-cis-baseline (sources in the rule's doc).

@@ -8,7 +8,7 @@ export default defineRule({
   title: 'A log metric filter and alarm should exist for unauthorized API calls',
   securityHubControlId: 'CloudWatch.2',
   cis: { '1.2.0': '3.1' },
-  cisExtra: { '1.4.0': '4.1', '5.0.0': '4.1' },
+  cisExtra: { '1.4.0': '4.1', '5.0.0': '4.1', '6.0.0': '5.1', '7.0.0': '5.1' },
   params: {
     // Exactly as on the Security Hub control page (spec section 6).
     filterPattern:

@@ -32,7 +32,7 @@ export default defineRule({
   title: 'AWS Config should be enabled and use the service-linked role for resource recording',
   securityHubControlId: 'Config.1',
   severity: 'CRITICAL',
-  cis: { '1.2.0': '2.5', '1.4.0': '3.5', '3.0.0': '3.3', '5.0.0': '3.3' },
+  cis: { '1.2.0': '2.5', '1.4.0': '3.5', '3.0.0': '3.3', '5.0.0': '3.3', '6.0.0': '4.3', '7.0.0': '4.3' },
   scope: 'region',
   resourceType: 'AwsAccount',
   requiredActions: ['config:DescribeConfigurationRecorders', 'config:DescribeConfigurationRecorderStatus'],

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'VPC default security groups should not allow inbound or outbound traffic',
   securityHubControlId: 'EC2.2',
   severity: 'HIGH',
-  cis: { '1.2.0': '4.3', '1.4.0': '5.3', '3.0.0': '5.4', '5.0.0': '5.5' },
+  cis: { '1.2.0': '4.3', '1.4.0': '5.3', '3.0.0': '5.4', '5.0.0': '5.5', '6.0.0': '6.5', '7.0.0': '6.5' },
   scope: 'region',
   resourceType: 'AwsEc2SecurityGroup',
   requiredActions: ['ec2:DescribeSecurityGroups'],

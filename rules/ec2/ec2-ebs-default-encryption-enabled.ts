@@ -6,7 +6,7 @@ export default defineRule({
   title: 'EBS default encryption should be enabled',
   securityHubControlId: 'EC2.7',
   severity: 'MEDIUM',
-  cis: { '1.4.0': '2.2.1', '3.0.0': '2.2.1', '5.0.0': '5.1.1' },
+  cis: { '1.4.0': '2.2.1', '3.0.0': '2.2.1', '5.0.0': '5.1.1', '6.0.0': '6.1.1', '7.0.0': '6.1.1' },
   scope: 'region',
   resourceType: 'AwsAccount',
   requiredActions: ['ec2:GetEbsEncryptionByDefault'],

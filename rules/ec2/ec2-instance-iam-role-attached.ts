@@ -9,8 +9,8 @@ export default defineRule({
   securityHubControlId: null,
   // No Security Hub control: MEDIUM, as the other instance-configuration findings that are not directly exploitable.
   severity: 'MEDIUM',
-  cis: { '1.2.0': '1.19', '1.4.0': '1.18', '3.0.0': '1.18', '5.0.0': '1.17' },
-  cisStatus: { '1.2.0': 'NS', '1.4.0': 'M', '3.0.0': 'A/M?', '5.0.0': 'A' },
+  cis: { '1.2.0': '1.19', '1.4.0': '1.18', '3.0.0': '1.18', '5.0.0': '1.17', '6.0.0': '2.17', '7.0.0': '2.16' },
+  cisStatus: { '1.2.0': 'NS', '1.4.0': 'M', '3.0.0': 'A/M?', '5.0.0': 'A', '6.0.0': 'A', '7.0.0': 'A' },
   scope: 'region',
   resourceType: 'AwsEc2Instance',
   requiredActions: ['ec2:DescribeInstances'],

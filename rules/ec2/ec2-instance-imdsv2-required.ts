@@ -8,7 +8,7 @@ export default defineRule({
   title: 'EC2 instances should use Instance Metadata Service Version 2 (IMDSv2)',
   securityHubControlId: 'EC2.8',
   severity: 'HIGH',
-  cis: { '3.0.0': '5.6', '5.0.0': '5.7' },
+  cis: { '3.0.0': '5.6', '5.0.0': '5.7', '6.0.0': '6.7', '7.0.0': '6.7' },
   scope: 'region',
   resourceType: 'AwsEc2Instance',
   requiredActions: ['ec2:DescribeInstances'],

@@ -18,7 +18,7 @@ export default defineRule<Params>({
   title: 'Network ACLs should not allow ingress from 0.0.0.0/0 or ::/0 to port 22 or port 3389',
   securityHubControlId: 'EC2.21',
   severity: 'MEDIUM',
-  cis: { '1.4.0': '5.1', '3.0.0': '5.1', '5.0.0': '5.2' },
+  cis: { '1.4.0': '5.1', '3.0.0': '5.1', '5.0.0': '5.2', '6.0.0': '6.2', '7.0.0': '6.2' },
   scope: 'region',
   resourceType: 'AwsEc2NetworkAcl',
   requiredActions: ['ec2:DescribeNetworkAcls'],

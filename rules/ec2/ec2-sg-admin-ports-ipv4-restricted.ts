@@ -7,7 +7,7 @@ export default defineRule<OpenPortParams>({
   title: 'EC2 security groups should not allow ingress from 0.0.0.0/0 to remote server administration ports',
   securityHubControlId: 'EC2.53',
   severity: 'HIGH',
-  cis: { '3.0.0': '5.2', '5.0.0': '5.3' },
+  cis: { '3.0.0': '5.2', '5.0.0': '5.3', '6.0.0': '6.3', '7.0.0': '6.3' },
   cisExtra: { '1.4.0': '5.2' },
   scope: 'region',
   resourceType: 'AwsEc2SecurityGroup',

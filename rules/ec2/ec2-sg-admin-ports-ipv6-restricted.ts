@@ -7,7 +7,7 @@ export default defineRule<OpenPortParams>({
   title: 'EC2 security groups should not allow ingress from ::/0 to remote server administration ports',
   securityHubControlId: 'EC2.54',
   severity: 'HIGH',
-  cis: { '3.0.0': '5.3', '5.0.0': '5.4' },
+  cis: { '3.0.0': '5.3', '5.0.0': '5.4', '6.0.0': '6.4', '7.0.0': '6.4' },
   scope: 'region',
   resourceType: 'AwsEc2SecurityGroup',
   requiredActions: ['ec2:DescribeSecurityGroups'],

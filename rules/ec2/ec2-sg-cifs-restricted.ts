@@ -8,8 +8,8 @@ export default defineRule<OpenPortParams>({
   securityHubControlId: null,
   // No Security Hub control: the severity of EC2.53 and EC2.54, whose logic this is.
   severity: 'HIGH',
-  cis: { '5.0.0': '5.1.2' },
-  cisStatus: { '5.0.0': 'A/M?' },
+  cis: { '5.0.0': '5.1.2', '6.0.0': '6.1.2', '7.0.0': '6.1.2' },
+  cisStatus: { '5.0.0': 'A/M?', '6.0.0': 'A/M?', '7.0.0': 'A/M?' },
   scope: 'region',
   resourceType: 'AwsEc2SecurityGroup',
   requiredActions: ['ec2:DescribeSecurityGroups'],

@@ -7,7 +7,7 @@ export default defineRule<{ trafficTypes: readonly string[] }>({
   title: 'VPC flow logging should be enabled in all VPCs',
   securityHubControlId: 'EC2.6',
   severity: 'MEDIUM',
-  cis: { '1.2.0': '2.9', '1.4.0': '3.9', '3.0.0': '3.7', '5.0.0': '3.7' },
+  cis: { '1.2.0': '2.9', '1.4.0': '3.9', '3.0.0': '3.7', '5.0.0': '3.7', '6.0.0': '4.7', '7.0.0': '4.7' },
   scope: 'region',
   resourceType: 'AwsEc2Vpc',
   requiredActions: ['ec2:DescribeVpcs', 'ec2:DescribeFlowLogs'],

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'EFS file systems should be encrypted at rest',
   securityHubControlId: 'EFS.8',
   severity: 'MEDIUM',
-  cis: { '5.0.0': '2.3.1' },
+  cis: { '5.0.0': '2.3.1', '6.0.0': '3.3.1', '7.0.0': '3.3.1' },
   scope: 'region',
   resourceType: 'AwsEfsFileSystem',
   requiredActions: ['elasticfilesystem:DescribeFileSystems'],

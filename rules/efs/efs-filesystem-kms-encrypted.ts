@@ -7,7 +7,7 @@ export default defineRule({
   title: 'Elastic File System should be configured to encrypt file data at-rest using AWS KMS',
   securityHubControlId: 'EFS.1',
   severity: 'MEDIUM',
-  cis: { '3.0.0': '2.4.1', '5.0.0': '2.3.1' },
+  cis: { '3.0.0': '2.4.1', '5.0.0': '2.3.1', '6.0.0': '3.3.1', '7.0.0': '3.3.1' },
   scope: 'region',
   resourceType: 'AwsEfsFileSystem',
   requiredActions: ['elasticfilesystem:DescribeFileSystems'],

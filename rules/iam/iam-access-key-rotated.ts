@@ -8,7 +8,7 @@ export default defineRule({
   title: 'IAM users\' access keys should be rotated every 90 days or less',
   securityHubControlId: 'IAM.3',
   severity: 'MEDIUM',
-  cis: { '1.2.0': '1.4', '1.4.0': '1.14', '3.0.0': '1.14', '5.0.0': '1.13' },
+  cis: { '1.2.0': '1.4', '1.4.0': '1.14', '3.0.0': '1.14', '5.0.0': '1.13', '6.0.0': '2.13', '7.0.0': '2.12' },
   scope: 'account',
   resourceType: 'AwsIamUser',
   requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],

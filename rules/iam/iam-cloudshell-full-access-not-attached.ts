@@ -10,7 +10,7 @@ export default defineRule({
   title: 'IAM identities should not have the AWSCloudShellFullAccess policy attached',
   securityHubControlId: 'IAM.27',
   severity: 'MEDIUM',
-  cis: { '3.0.0': '1.22', '5.0.0': '1.21' },
+  cis: { '3.0.0': '1.22', '5.0.0': '1.21', '6.0.0': '2.21', '7.0.0': '2.20' },
   scope: 'account',
   resourceType: ['AwsIamUser', 'AwsIamGroup', 'AwsIamRole'],
   requiredActions: ['iam:ListEntitiesForPolicy', 'iam:GetAccountAuthorizationDetails'],

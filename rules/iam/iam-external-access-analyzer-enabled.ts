@@ -9,7 +9,7 @@ export default defineRule({
   title: 'IAM Access Analyzer external access analyzer should be enabled',
   securityHubControlId: 'IAM.28',
   severity: 'HIGH',
-  cis: { '3.0.0': '1.20', '5.0.0': '1.19' },
+  cis: { '3.0.0': '1.20', '5.0.0': '1.19', '6.0.0': '2.19', '7.0.0': '2.18' },
   cisExtra: { '1.4.0': '1.20' },
   scope: 'region',
   resourceType: 'AwsAccount',

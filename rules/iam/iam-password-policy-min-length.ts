@@ -7,7 +7,7 @@ export default defineRule({
   title: 'IAM password policies should require a minimum password length of 14 or greater',
   securityHubControlId: 'IAM.15',
   severity: 'MEDIUM',
-  cis: { '1.2.0': '1.9', '1.4.0': '1.8', '3.0.0': '1.8', '5.0.0': '1.7' },
+  cis: { '1.2.0': '1.9', '1.4.0': '1.8', '3.0.0': '1.8', '5.0.0': '1.7', '6.0.0': '2.7', '7.0.0': '2.8' },
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountPasswordPolicy'],

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'IAM password policies should prevent password reuse',
   securityHubControlId: 'IAM.16',
   severity: 'LOW',
-  cis: { '1.2.0': '1.10', '1.4.0': '1.9', '3.0.0': '1.9', '5.0.0': '1.8' },
+  cis: { '1.2.0': '1.10', '1.4.0': '1.9', '3.0.0': '1.9', '5.0.0': '1.8', '6.0.0': '2.8', '7.0.0': '2.9' },
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountPasswordPolicy'],

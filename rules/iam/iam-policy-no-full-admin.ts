@@ -9,7 +9,7 @@ export default defineRule({
   securityHubControlId: 'IAM.1',
   severity: 'HIGH',
   cis: { '1.2.0': '1.22', '1.4.0': '1.16' },
-  cisExtra: { '3.0.0': '1.16', '5.0.0': '1.15' },
+  cisExtra: { '3.0.0': '1.16', '5.0.0': '1.15', '6.0.0': '2.15', '7.0.0': '2.14' },
   scope: 'account',
   resourceType: 'AwsIamPolicy',
   requiredActions: ['iam:GetAccountAuthorizationDetails'],

@@ -6,7 +6,7 @@ export default defineRule({
   title: 'IAM root user access key should not exist',
   securityHubControlId: 'IAM.4',
   severity: 'CRITICAL',
-  cis: { '1.2.0': '1.12', '1.4.0': '1.4', '3.0.0': '1.4', '5.0.0': '1.3' },
+  cis: { '1.2.0': '1.12', '1.4.0': '1.4', '3.0.0': '1.4', '5.0.0': '1.3', '6.0.0': '2.3', '7.0.0': '2.4' },
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountSummary'],

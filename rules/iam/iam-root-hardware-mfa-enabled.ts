@@ -7,7 +7,7 @@ export default defineRule({
   title: 'Hardware MFA should be enabled for the root user',
   securityHubControlId: 'IAM.6',
   severity: 'CRITICAL',
-  cis: { '1.2.0': '1.14', '1.4.0': '1.6', '3.0.0': '1.6', '5.0.0': '1.5' },
+  cis: { '1.2.0': '1.14', '1.4.0': '1.6', '3.0.0': '1.6', '5.0.0': '1.5', '6.0.0': '2.5', '7.0.0': '2.6' },
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountSummary', 'iam:ListVirtualMFADevices'],

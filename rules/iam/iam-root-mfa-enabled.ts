@@ -7,7 +7,7 @@ export default defineRule({
   title: 'MFA should be enabled for the root user',
   securityHubControlId: 'IAM.9',
   severity: 'CRITICAL',
-  cis: { '1.2.0': '1.13', '1.4.0': '1.5', '3.0.0': '1.5', '5.0.0': '1.4' },
+  cis: { '1.2.0': '1.13', '1.4.0': '1.5', '3.0.0': '1.5', '5.0.0': '1.4', '6.0.0': '2.4', '7.0.0': '2.5' },
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountSummary'],

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'Expired SSL/TLS certificates managed in IAM should be removed',
   securityHubControlId: 'IAM.26',
   severity: 'MEDIUM',
-  cis: { '3.0.0': '1.19', '5.0.0': '1.18' },
+  cis: { '3.0.0': '1.19', '5.0.0': '1.18', '6.0.0': '2.18', '7.0.0': '2.17' },
   cisExtra: { '1.4.0': '1.19' },
   scope: 'account',
   resourceType: 'Other',

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'A support role should be created to manage incidents with AWS Support',
   securityHubControlId: 'IAM.18',
   severity: 'LOW',
-  cis: { '1.2.0': '1.20', '1.4.0': '1.17', '3.0.0': '1.17', '5.0.0': '1.16' },
+  cis: { '1.2.0': '1.20', '1.4.0': '1.17', '3.0.0': '1.17', '5.0.0': '1.16', '6.0.0': '2.16', '7.0.0': '2.15' },
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:ListEntitiesForPolicy', 'iam:GetAccountAuthorizationDetails'],

@@ -8,7 +8,7 @@ export default defineRule({
   title: 'MFA should be enabled for all IAM users that have a console password',
   securityHubControlId: 'IAM.5',
   severity: 'MEDIUM',
-  cis: { '1.2.0': '1.2', '1.4.0': '1.10', '3.0.0': '1.10', '5.0.0': '1.9' },
+  cis: { '1.2.0': '1.2', '1.4.0': '1.10', '3.0.0': '1.10', '5.0.0': '1.9', '6.0.0': '2.9', '7.0.0': '2.10' },
   scope: 'account',
   resourceType: 'AwsIamUser',
   requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],

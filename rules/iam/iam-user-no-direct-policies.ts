@@ -7,7 +7,7 @@ export default defineRule({
   title: 'IAM users should not have IAM policies attached',
   securityHubControlId: 'IAM.2',
   severity: 'LOW',
-  cis: { '1.2.0': '1.16', '3.0.0': '1.15', '5.0.0': '1.14' },
+  cis: { '1.2.0': '1.16', '3.0.0': '1.15', '5.0.0': '1.14', '6.0.0': '2.14', '7.0.0': '2.13' },
   cisExtra: { '1.4.0': '1.15' },
   scope: 'account',
   resourceType: 'AwsIamUser',

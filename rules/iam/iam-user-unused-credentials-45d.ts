@@ -7,7 +7,7 @@ export default defineRule({
   title: 'IAM user credentials unused for 45 days should be removed',
   securityHubControlId: 'IAM.22',
   severity: 'MEDIUM',
-  cis: { '1.4.0': '1.12', '3.0.0': '1.12', '5.0.0': '1.11' },
+  cis: { '1.4.0': '1.12', '3.0.0': '1.12', '5.0.0': '1.11', '6.0.0': '2.11', '7.0.0': '2.11' },
   scope: 'account',
   resourceType: 'AwsIamUser',
   requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],

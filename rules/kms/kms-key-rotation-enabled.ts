@@ -9,7 +9,7 @@ export default defineRule({
   title: 'AWS KMS key rotation should be enabled',
   securityHubControlId: 'KMS.4',
   severity: 'MEDIUM',
-  cis: { '1.2.0': '2.8', '1.4.0': '3.8', '3.0.0': '3.6', '5.0.0': '3.6' },
+  cis: { '1.2.0': '2.8', '1.4.0': '3.8', '3.0.0': '3.6', '5.0.0': '3.6', '6.0.0': '4.6', '7.0.0': '4.6' },
   scope: 'region',
   resourceType: 'AwsKmsKey',
   requiredActions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus'],

@@ -8,7 +8,7 @@ export default defineRule({
   title: 'RDS DB clusters should be configured for multiple Availability Zones',
   securityHubControlId: 'RDS.15',
   severity: 'MEDIUM',
-  cis: { '5.0.0': '2.2.4' },
+  cis: { '5.0.0': '2.2.4', '6.0.0': '3.2.4', '7.0.0': '3.2.4' },
   scope: 'region',
   resourceType: 'AwsRdsDbCluster',
   requiredActions: ['rds:DescribeDBClusters'],

@@ -8,7 +8,7 @@ export default defineRule({
   title: 'RDS automatic minor version upgrades should be enabled',
   securityHubControlId: 'RDS.13',
   severity: 'HIGH',
-  cis: { '3.0.0': '2.3.2', '5.0.0': '2.2.2' },
+  cis: { '3.0.0': '2.3.2', '5.0.0': '2.2.2', '6.0.0': '3.2.2', '7.0.0': '3.2.2' },
   scope: 'region',
   resourceType: 'AwsRdsDbInstance',
   requiredActions: ['rds:DescribeDBInstances'],

@@ -8,7 +8,7 @@ export default defineRule({
   title: 'RDS DB instances should be configured with multiple Availability Zones',
   securityHubControlId: 'RDS.5',
   severity: 'MEDIUM',
-  cis: { '5.0.0': '2.2.4' },
+  cis: { '5.0.0': '2.2.4', '6.0.0': '3.2.4', '7.0.0': '3.2.4' },
   scope: 'region',
   resourceType: 'AwsRdsDbInstance',
   requiredActions: ['rds:DescribeDBInstances'],

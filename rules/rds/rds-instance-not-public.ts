@@ -8,7 +8,7 @@ export default defineRule({
   title: 'RDS DB instances should prohibit public access, as determined by the PubliclyAccessible configuration',
   securityHubControlId: 'RDS.2',
   severity: 'CRITICAL',
-  cis: { '3.0.0': '2.3.3', '5.0.0': '2.2.3' },
+  cis: { '3.0.0': '2.3.3', '5.0.0': '2.2.3', '6.0.0': '3.2.3', '7.0.0': '3.2.3' },
   scope: 'region',
   resourceType: 'AwsRdsDbInstance',
   requiredActions: ['rds:DescribeDBInstances'],

@@ -8,7 +8,7 @@ export default defineRule({
   title: 'RDS DB instances should have encryption at-rest enabled',
   securityHubControlId: 'RDS.3',
   severity: 'MEDIUM',
-  cis: { '1.4.0': '2.3.1', '3.0.0': '2.3.1', '5.0.0': '2.2.1' },
+  cis: { '1.4.0': '2.3.1', '3.0.0': '2.3.1', '5.0.0': '2.2.1', '6.0.0': '3.2.1', '7.0.0': '3.2.1' },
   scope: 'region',
   resourceType: 'AwsRdsDbInstance',
   requiredActions: ['rds:DescribeDBInstances'],

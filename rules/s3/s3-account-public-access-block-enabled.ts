@@ -7,7 +7,7 @@ export default defineRule({
   title: 'S3 general purpose buckets should have block public access settings enabled',
   securityHubControlId: 'S3.1',
   severity: 'MEDIUM',
-  cis: { '1.4.0': '2.1.5', '3.0.0': '2.1.4', '5.0.0': '2.1.4' },
+  cis: { '1.4.0': '2.1.5', '3.0.0': '2.1.4', '5.0.0': '2.1.4', '6.0.0': '3.1.4', '7.0.0': '3.1.4' },
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['s3:GetAccountPublicAccessBlock'],

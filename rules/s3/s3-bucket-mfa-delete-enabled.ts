@@ -8,7 +8,7 @@ export default defineRule({
   title: 'S3 general purpose buckets should have MFA delete enabled',
   securityHubControlId: 'S3.20',
   severity: 'LOW',
-  cis: { '1.4.0': '2.1.3', '3.0.0': '2.1.2', '5.0.0': '2.1.2' },
+  cis: { '1.4.0': '2.1.3', '3.0.0': '2.1.2', '5.0.0': '2.1.2', '6.0.0': '3.1.2', '7.0.0': '3.1.2' },
   scope: 'region',
   resourceType: 'AwsS3Bucket',
   requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetLifecycleConfiguration', 's3:GetBucketVersioning'],

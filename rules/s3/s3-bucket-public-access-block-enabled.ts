@@ -8,7 +8,7 @@ export default defineRule({
   title: 'S3 general purpose buckets should block public access',
   securityHubControlId: 'S3.8',
   severity: 'HIGH',
-  cis: { '1.4.0': '2.1.5', '3.0.0': '2.1.4', '5.0.0': '2.1.4' },
+  cis: { '1.4.0': '2.1.5', '3.0.0': '2.1.4', '5.0.0': '2.1.4', '6.0.0': '3.1.4', '7.0.0': '3.1.4' },
   scope: 'region',
   resourceType: 'AwsS3Bucket',
   requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketPublicAccessBlock'],

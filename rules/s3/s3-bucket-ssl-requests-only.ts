@@ -9,7 +9,7 @@ export default defineRule({
   title: 'S3 general purpose buckets should require requests to use SSL',
   securityHubControlId: 'S3.5',
   severity: 'MEDIUM',
-  cis: { '1.4.0': '2.1.2', '3.0.0': '2.1.1', '5.0.0': '2.1.1' },
+  cis: { '1.4.0': '2.1.2', '3.0.0': '2.1.1', '5.0.0': '2.1.1', '6.0.0': '3.1.1', '7.0.0': '3.1.1' },
   scope: 'region',
   resourceType: 'AwsS3Bucket',
   requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketPolicy'],

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'S3 general purpose buckets should log object-level read events',
   securityHubControlId: 'S3.23',
   severity: 'MEDIUM',
-  cis: { '3.0.0': '3.9', '5.0.0': '3.9' },
+  cis: { '3.0.0': '3.9', '5.0.0': '3.9', '6.0.0': '4.9', '7.0.0': '4.9' },
   cisExtra: { '1.4.0': '3.11' },
   scope: 'region',
   resourceType: 'AwsAccount',

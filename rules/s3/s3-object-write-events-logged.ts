@@ -7,7 +7,7 @@ export default defineRule({
   title: 'S3 general purpose buckets should log object-level write events',
   securityHubControlId: 'S3.22',
   severity: 'MEDIUM',
-  cis: { '3.0.0': '3.8', '5.0.0': '3.8' },
+  cis: { '3.0.0': '3.8', '5.0.0': '3.8', '6.0.0': '4.8', '7.0.0': '4.8' },
   cisExtra: { '1.4.0': '3.10' },
   scope: 'region',
   resourceType: 'AwsAccount',

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AwsSecurityFinding, Resource } from '@aws-sdk/client-securityhub';
-import { CIS_FINDING_TYPE, relatedRequirement, standardsId, type BenchmarkVersion } from '../engine/benchmarks.js';
+import { CIS_FINDING_TYPE, isSecurityHubVersion, relatedRequirement, standardsId, type BenchmarkVersion } from '../engine/benchmarks.js';
 import { requirementsFor } from '../engine/registry.js';
 import type { ComplianceStatus, Rule, RuleResult } from '../engine/rule.js';
 import { LIMITS, SCHEMA_VERSION, TAG_VALUE_PATTERN } from './limits.js';
@@ -79,7 +79,10 @@ export function toFinding(result: RuleResult, ctx: FindingContext): AwsSecurityF
       RelatedRequirements: versions
         .flatMap((v) => requirementsFor(rule, v).map((req) => truncate(relatedRequirement(v, req), LIMITS.relatedRequirement)))
         .slice(0, LIMITS.relatedRequirements),
-      AssociatedStandards: versions.map((v) => ({ StandardsId: standardsId(v) })).slice(0, LIMITS.associatedStandards),
+      AssociatedStandards: versions
+        .filter(isSecurityHubVersion)
+        .map((v) => ({ StandardsId: standardsId(v) }))
+        .slice(0, LIMITS.associatedStandards),
       StatusReasons: [
         {
           ReasonCode: result.reasonCode ?? DEFAULT_REASON_CODES[result.status],

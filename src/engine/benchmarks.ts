@@ -1,10 +1,19 @@
 /**
- * The CIS AWS Foundations Benchmark versions that Security Hub offers, and how
- * they are named on the command line and in ASFF findings.
+ * The CIS AWS Foundations Benchmark versions hubcheck assesses (the four that
+ * Security Hub offers, and v6.0.0 and v7.0.0 beyond it), and how they are named
+ * on the command line and in ASFF findings.
  */
 
-export const BENCHMARK_VERSIONS = ['1.2.0', '1.4.0', '3.0.0', '5.0.0'] as const;
+export const BENCHMARK_VERSIONS = ['1.2.0', '1.4.0', '3.0.0', '5.0.0', '6.0.0', '7.0.0'] as const;
 export type BenchmarkVersion = (typeof BENCHMARK_VERSIONS)[number];
+
+/** The versions Security Hub has a CIS standard for; the others have no StandardsArn. */
+export const SECURITY_HUB_VERSIONS = ['1.2.0', '1.4.0', '3.0.0', '5.0.0'] as const satisfies readonly BenchmarkVersion[];
+export type SecurityHubVersion = (typeof SECURITY_HUB_VERSIONS)[number];
+
+export function isSecurityHubVersion(version: BenchmarkVersion): version is SecurityHubVersion {
+  return (SECURITY_HUB_VERSIONS as readonly string[]).includes(version);
+}
 
 export const DEFAULT_BENCHMARK: BenchmarkVersion = '5.0.0';
 
@@ -26,9 +35,9 @@ export function relatedRequirement(version: BenchmarkVersion, requirement: strin
 
 /**
  * `Compliance.AssociatedStandards[].StandardsId`. Security Hub names v1.2.0 as a
- * ruleset and the later versions as standards.
+ * ruleset and the later versions as standards; v6.0.0 and v7.0.0 have none.
  */
-export function standardsId(version: BenchmarkVersion): string {
+export function standardsId(version: SecurityHubVersion): string {
   return version === '1.2.0'
     ? 'ruleset/cis-aws-foundations-benchmark/v/1.2.0'
     : `standards/cis-aws-foundations-benchmark/v/${version}`;

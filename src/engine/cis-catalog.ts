@@ -8,6 +8,7 @@
  * version by default (CIS calls the item manual), but can be run with --rules.
  */
 import type { BenchmarkVersion } from './benchmarks.js';
+import { CIS_V6, CIS_V7, type LaterRecommendation } from './cis-v6-v7.js';
 
 export interface ManualRequirement {
   version: BenchmarkVersion;
@@ -23,6 +24,8 @@ export const RECOMMENDATION_COUNTS: Record<BenchmarkVersion, number> = {
   '1.4.0': 58,
   '3.0.0': 62,
   '5.0.0': 63,
+  '6.0.0': CIS_V6.length,
+  '7.0.0': CIS_V7.length,
 };
 
 const CONTACT = 'Maintain current contact details';
@@ -53,6 +56,9 @@ const MONITORING: [string, string, string][] = [
   ['4.15', 'Ensure AWS Organizations changes are monitored', 'cloudwatch-organizations-changes-alarm'],
 ];
 
+/** The rule related to each v5.0.0 manual item, by requirement number. */
+const V5_RELATED_RULES = new Map<string, string>();
+
 const manual = (version: BenchmarkVersion, status: 'M' | 'NS', id: string, title: string, rule?: string): ManualRequirement => ({
   version,
   id,
@@ -61,7 +67,7 @@ const manual = (version: BenchmarkVersion, status: 'M' | 'NS', id: string, title
   ...(rule ? { rule } : {}),
 });
 
-export const MANUAL_REQUIREMENTS: readonly ManualRequirement[] = [
+const V5_MANUAL: readonly ManualRequirement[] = [
   manual('1.2.0', 'NS', '1.15', QUESTIONS),
   manual('1.2.0', 'NS', '1.17', CONTACT),
   manual('1.2.0', 'NS', '1.18', SECURITY_CONTACT, 'account-security-contact-registered'),
@@ -93,6 +99,26 @@ export const MANUAL_REQUIREMENTS: readonly ManualRequirement[] = [
   ...MONITORING.slice(1).map(([id, title, rule]) => manual('5.0.0', 'M', id, title, rule)),
   manual('5.0.0', 'M', '5.6', PEERING),
 ];
+for (const item of V5_MANUAL) if (item.version === '5.0.0' && item.rule) V5_RELATED_RULES.set(item.id, item.rule);
+
+export const MANUAL_REQUIREMENTS: readonly ManualRequirement[] = [
+  ...V5_MANUAL,
+  ...laterManual('6.0.0', CIS_V6),
+  ...laterManual('7.0.0', CIS_V7),
+];
+
+/**
+ * v6.0.0 and v7.0.0: every recommendation is listed here as manual, with the rule
+ * related to its v5.0.0 counterpart; one a rule runs for is shown as automated
+ * instead (requirements.ts: the rule wins). So an Automated recommendation no
+ * rule runs for still appears, as manual.
+ */
+function laterManual(version: BenchmarkVersion, table: readonly LaterRecommendation[]): ManualRequirement[] {
+  return table.map((r) => {
+    const related = r.v5 === null ? undefined : V5_RELATED_RULES.get(r.v5);
+    return manual(version, 'M', r.id, r.title, related);
+  });
+}
 
 /** Orders requirement numbers the way the benchmark does: 1.2 < 1.10 < 2.1.1. */
 export function compareRequirements(a: string, b: string): number {

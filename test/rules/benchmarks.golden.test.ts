@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtInRules } from '../../rules/index.js';
-import { BENCHMARK_VERSIONS, type BenchmarkVersion } from '../../src/engine/benchmarks.js';
+import { BENCHMARK_VERSIONS, SECURITY_HUB_VERSIONS, type BenchmarkVersion, type SecurityHubVersion } from '../../src/engine/benchmarks.js';
+import { CIS_V6, CIS_V7 } from '../../src/engine/cis-v6-v7.js';
 import { RECOMMENDATION_COUNTS } from '../../src/engine/cis-catalog.js';
-import { Registry } from '../../src/engine/registry.js';
+import { Registry, requirementsFor, runsFor } from '../../src/engine/registry.js';
 import { requirementsOf } from '../../src/engine/requirements.js';
 
 const CLOUDWATCH = [
@@ -18,7 +19,7 @@ const CLOUDWATCH = [
   'cloudwatch-unauthorized-api-calls-alarm', 'cloudwatch-vpc-changes-alarm',
 ];
 
-const GOLDEN_RULES: Record<BenchmarkVersion, string[]> = {
+const GOLDEN_RULES: Record<SecurityHubVersion, string[]> = {
   '1.2.0': [
     'cloudtrail-bucket-access-logging-enabled', 'cloudtrail-bucket-not-public', 'cloudtrail-multi-region-enabled',
     'cloudtrail-trail-cloudwatch-logs-enabled', 'cloudtrail-trail-kms-encrypted', 'cloudtrail-trail-log-validation-enabled',
@@ -75,7 +76,7 @@ const GOLDEN_RULES: Record<BenchmarkVersion, string[]> = {
 
 const cw = (...n: number[]) => n.map((i) => `CloudWatch.${i}`);
 /** Security Hub's control list per version (spec section 2). */
-const SECURITY_HUB_CONTROLS: Record<BenchmarkVersion, string[]> = {
+const SECURITY_HUB_CONTROLS: Record<SecurityHubVersion, string[]> = {
   '1.2.0': [
     'CloudTrail.1', 'CloudTrail.2', 'CloudTrail.4', 'CloudTrail.5', 'CloudTrail.6', 'CloudTrail.7', ...cw(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
     'Config.1', 'EC2.2', 'EC2.6', 'EC2.13', 'EC2.14', 'IAM.1', 'IAM.2', 'IAM.3', 'IAM.4', 'IAM.5', 'IAM.6', 'IAM.8', 'IAM.9', 'IAM.11',
@@ -95,16 +96,22 @@ const SECURITY_HUB_CONTROLS: Record<BenchmarkVersion, string[]> = {
 };
 SECURITY_HUB_CONTROLS['5.0.0'] = [...SECURITY_HUB_CONTROLS['3.0.0'], 'EFS.8', 'RDS.5', 'RDS.15'];
 
+/**
+ * v6.0.0 renumbers every v5.0.0 recommendation, so it runs the same rules;
+ * v7.0.0 drops v5.0.0 1.10 and 1.12 (the single active access key), and its new
+ * items (2.1.x, 2.21, 4.10, 6.8) are listed as manual.
+ */
+const LATER_RULES: Record<'6.0.0' | '7.0.0', string[]> = {
+  '6.0.0': GOLDEN_RULES['5.0.0'],
+  '7.0.0': GOLDEN_RULES['5.0.0'].filter((id) => id !== 'iam-user-single-active-access-key'),
+};
+const ALL_GOLDEN: Record<BenchmarkVersion, string[]> = { ...GOLDEN_RULES, ...LATER_RULES };
+
 const registry = new Registry(builtInRules);
 
 describe.each(BENCHMARK_VERSIONS)('CIS v%s', (version) => {
   it('runs exactly the pinned rules', () => {
-    expect(registry.select({ benchmarks: [version] }).map((r) => r.id)).toEqual([...GOLDEN_RULES[version]].sort());
-  });
-
-  it("covers exactly Security Hub's controls for the version", () => {
-    const covered = builtInRules.filter((r) => r.securityHubControlId && r.cis[version] !== undefined).map((r) => r.securityHubControlId);
-    expect(covered.sort()).toEqual([...SECURITY_HUB_CONTROLS[version]].sort());
+    expect(registry.select({ benchmarks: [version] }).map((r) => r.id)).toEqual([...ALL_GOLDEN[version]].sort());
   });
 
   it('lists every recommendation of the benchmark, each automated or marked manual', () => {
@@ -112,6 +119,45 @@ describe.each(BENCHMARK_VERSIONS)('CIS v%s', (version) => {
     expect(entries).toHaveLength(RECOMMENDATION_COUNTS[version]);
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
     for (const entry of entries) expect(entry.automated || entry.manualStatus !== undefined, entry.id).toBe(true);
+  });
+});
+
+describe.each(SECURITY_HUB_VERSIONS)('CIS v%s in Security Hub', (version) => {
+  it("covers exactly Security Hub's controls for the version", () => {
+    const covered = builtInRules.filter((r) => r.securityHubControlId && r.cis[version] !== undefined).map((r) => r.securityHubControlId);
+    expect(covered.sort()).toEqual([...SECURITY_HUB_CONTROLS[version]].sort());
+  });
+});
+
+describe.each([
+  ['6.0.0', CIS_V6],
+  ['7.0.0', CIS_V7],
+] as const)('CIS v%s (no Security Hub standard)', (version, table) => {
+  it('gives every rule the numbers that renumber its v5.0.0 ones, in the same field and with the same status', () => {
+    for (const rule of builtInRules) {
+      for (const field of ['cis', 'cisExtra'] as const) {
+        const v5 = [rule[field]?.['5.0.0'] ?? []].flat();
+        const expected = table.filter((r) => r.v5 !== null && v5.includes(r.v5)).map((r) => r.id);
+        expect([rule[field]?.[version] ?? []].flat(), `${rule.id} ${field}`).toEqual(expected);
+      }
+      if (requirementsFor(rule, version).length > 0) expect(runsFor(rule, version), rule.id).toBe(runsFor(rule, '5.0.0'));
+    }
+  });
+
+  it('pins the automated and manual split', () => {
+    const entries = requirementsOf(builtInRules, version);
+    const automated = entries.filter((e) => e.automated).map((e) => e.id);
+    expect(automated).toEqual(
+      version === '6.0.0'
+        ? ['2.2', '2.3', '2.4', '2.5', '2.7', '2.8', '2.9', '2.11', '2.12', '2.13', '2.14', '2.15', '2.16', '2.17', '2.18', '2.19', '2.21',
+           '3.1.1', '3.1.2', '3.1.4', '3.2.1', '3.2.2', '3.2.3', '3.2.4', '3.3.1', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8',
+           '4.9', '5.1', '5.16', '6.1.1', '6.1.2', '6.2', '6.3', '6.4', '6.5', '6.7']
+        : ['2.3', '2.4', '2.5', '2.6', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13', '2.14', '2.15', '2.16', '2.17', '2.18', '2.20',
+           '3.1.1', '3.1.2', '3.1.4', '3.2.1', '3.2.2', '3.2.3', '3.2.4', '3.3.1', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8',
+           '4.9', '5.1', '5.16', '6.1.1', '6.1.2', '6.2', '6.3', '6.4', '6.5', '6.7'],
+    );
+    const newItems = entries.filter((e) => table.find((r) => r.id === e.id)?.v5 === null);
+    expect(newItems.every((e) => !e.automated)).toBe(true);
   });
 });
 

@@ -22,13 +22,13 @@ describe('account-security-contact-registered (Account.1)', () => {
     expect(findings[0]?.Severity?.Label).toBe('MEDIUM');
   });
 
-  it('maps only CIS v3.0.0 and v5.0.0 1.2', async () => {
+  it('maps CIS v3.0.0 and v5.0.0 1.2 (v6.0.0 2.2, v7.0.0 2.3) only', async () => {
     const { findings } = await run({ 'account.alternateContact': null }, { benchmarks: ['3.0.0', '5.0.0'] });
     expect(findings[0]?.Compliance?.RelatedRequirements).toEqual([
       'CIS AWS Foundations Benchmark v3.0.0/1.2',
       'CIS AWS Foundations Benchmark v5.0.0/1.2',
     ]);
-    expect(rule.cis).toEqual({ '3.0.0': '1.2', '5.0.0': '1.2' });
+    expect(rule.cis).toEqual({ '3.0.0': '1.2', '5.0.0': '1.2', '6.0.0': '2.2', '7.0.0': '2.3' });
   });
 
   it('is NOT_AVAILABLE, naming the action, when the contact cannot be read', async () => {

@@ -19,9 +19,9 @@ describe('ec2-sg-cifs-restricted (CIS v5.0.0 5.1.2)', () => {
     expect(results.filter((r) => r.status !== 'FAILED').every((r) => r.status === 'PASSED')).toBe(true);
   });
 
-  it('runs for CIS v5.0.0 only, its disputed A/M? status counting as Automated', () => {
-    expect((['1.2.0', '1.4.0', '3.0.0', '5.0.0'] as const).filter((v) => runsFor(rule, v))).toEqual(['5.0.0']);
-    expect(rule.cisStatus).toEqual({ '5.0.0': 'A/M?' });
+  it('runs for CIS v5.0.0 and its renumberings only, its disputed A/M? status counting as Automated', () => {
+    expect((['1.2.0', '1.4.0', '3.0.0', '5.0.0', '6.0.0', '7.0.0'] as const).filter((v) => runsFor(rule, v))).toEqual(['5.0.0', '6.0.0', '7.0.0']);
+    expect(rule.cisStatus).toEqual({ '5.0.0': 'A/M?', '6.0.0': 'A/M?', '7.0.0': 'A/M?' });
   });
 
   it('has no Security Hub control id and links its own doc', async () => {
