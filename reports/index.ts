@@ -9,6 +9,7 @@ import { CSV_FILE, csvReport } from './csv.js';
 import { HTML_FILE, htmlReport } from './html.js';
 import { JUNIT_FILE, junitReport } from './junit.js';
 import { MARKDOWN_FILE, markdownReport } from './markdown.js';
+import { OCSF_FILE, ocsfReport } from './ocsf.js';
 
 export type Renderer = (findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument>, delta?: HistoryDelta) => string;
 
@@ -17,6 +18,7 @@ export const REPORTS = {
   csv: { file: CSV_FILE, render: csvReport },
   junit: { file: JUNIT_FILE, render: junitReport },
   md: { file: MARKDOWN_FILE, render: markdownReport },
+  ocsf: { file: OCSF_FILE, render: ocsfReport },
 } as const satisfies Record<string, { file: string; render: Renderer }>;
 
 export type ReportFormat = keyof typeof REPORTS;

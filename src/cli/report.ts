@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { Command, InvalidArgumentError } from 'commander';
+import { fromOcsf, isOcsfComplianceFinding } from '../asff/from-ocsf.js';
 import { UsageError } from '../engine/errors.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
@@ -25,11 +26,12 @@ function formats(value: string, previous: string[] = []): string[] {
   return [...previous, ...names];
 }
 
+/** ASFF findings, or OCSF Compliance Findings (findings.ocsf.json) read back as ASFF. */
 function asFindings(value: unknown, file: string): AwsSecurityFinding[] {
-  const items = Array.isArray(value) ? value : [value];
+  const items = (Array.isArray(value) ? value : [value]).map((item: unknown) => (isOcsfComplianceFinding(item) ? fromOcsf(item) : item));
   items.forEach((item, i) => {
     if (!item || typeof item !== 'object' || typeof (item as { Id?: unknown }).Id !== 'string') {
-      throw new UsageError(`${file}: item ${i} is not an ASFF finding (an object with an Id)`);
+      throw new UsageError(`${file}: item ${i} is not an ASFF finding (an object with an Id) or an OCSF Compliance Finding`);
     }
   });
   return items as AwsSecurityFinding[];
@@ -38,7 +40,7 @@ function asFindings(value: unknown, file: string): AwsSecurityFinding[] {
 export function reportCommand(io: CliIO, setExitCode: (code: number) => void): Command {
   return new Command('report')
     .description('re-render the HTML, CSV, JUnit and Markdown reports from a findings file')
-    .argument('<file>', 'findings.asff.json (a JSON array of ASFF findings)')
+    .argument('<file>', 'findings.asff.json (a JSON array of ASFF findings) or findings.ocsf.json (OCSF Compliance Findings)')
     .option('--format <list>', `formats to write: ${REPORT_FORMATS.join(', ')} (default: all)`, formats)
     .option('--output-dir <dir>', 'where to write them (default: the findings file\'s directory)')
     .option('--scan <file>', `the scan's ${SCAN_FILE}, for its details and history (default: ${SCAN_FILE} beside the findings file, if any)`)
