@@ -11,6 +11,10 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           setupFiles: ['test/helpers/no-real-aws.ts', 'test/helpers/own-tmpdir.ts'],
+          // A CLI test runs a whole (replayed) scan: about 1 s alone, but several
+          // seconds on 2 cores under a parallel suite. 5 s flaked; 60 s is the budget.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
