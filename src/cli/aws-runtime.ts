@@ -8,3 +8,4 @@ export { resolveHomeRegion } from '../data/aws-session.js';
 export { DRY_RUN_IDENTITY, fillFromIdentity, needsIdentity, sendImport, validateImport } from '../securityhub/import.js';
 export { errorCode, errorMessage, isRetryableError, withRetry } from '../securityhub/retry.js';
 export { callerIdentity, securityHubPool } from '../securityhub/scan-push.js';
+export { pullFindings } from '../securityhub/pull.js';

@@ -24,6 +24,7 @@ interface InsightsOptions {
   region?: string;
   name?: string;
   profile?: string;
+  fromSecurityhub?: boolean;
   logLevel: LogLevel;
 }
 
@@ -50,7 +51,8 @@ export function insightsCommand(io: CliIO, setExitCode: (code: number) => void):
     .option('--create', 'also create this insight in Security Hub (CreateInsight)')
     .option('--region <region>', "Region for --create (default: AWS_REGION, the profile's Region, or us-east-1)", region)
     .option('--name <name>', 'insight name for --create (default: the managed insight\'s, or Name from --filters)')
-    .option('--profile <name>', 'AWS profile for --create');
+    .option('--profile <name>', 'AWS profile for --create and --from-securityhub')
+    .option('--from-securityhub', 'evaluate over the findings in Security Hub (GetFindings with the same filters) instead of a file');
   addLogOption(command);
   return command.action(async (file: string | undefined, opts: InsightsOptions) => {
     const { CreateInsightCommand, SecurityHubClient, errorCode, errorMessage, isRetryableError, resolveHomeRegion, securityHubPool, withRetry } = await import('./aws-runtime.js');
@@ -61,7 +63,10 @@ export function insightsCommand(io: CliIO, setExitCode: (code: number) => void):
       return;
     }
     if (opts.insight && opts.filters) throw new UsageError('use --insight or --filters, not both');
-    if (!file && !opts.create) throw new UsageError('missing FILE: the findings to evaluate (or --managed to list insights, or --create)');
+    if (file && opts.fromSecurityhub) throw new UsageError('use FILE or --from-securityhub, not both');
+    if (!file && !opts.create && !opts.fromSecurityhub) {
+      throw new UsageError('missing FILE: the findings to evaluate (or --from-securityhub, --managed to list insights, or --create)');
+    }
     const now = opts.now === undefined ? new Date() : parseNow(opts.now);
     const definition = await define(opts);
     try {
@@ -73,7 +78,22 @@ export function insightsCommand(io: CliIO, setExitCode: (code: number) => void):
     }
 
     let result: InsightResult | undefined;
-    if (file) {
+    if (opts.fromSecurityhub) {
+      const { pullFindings } = await import('./aws-runtime.js');
+      const home = await resolveHomeRegion(opts.region, opts.profile);
+      const { pool, destroy } = securityHubPool(opts.profile, [], createLogger(opts.logLevel));
+      try {
+        const pulled = await pullFindings((r) => pool.get(SecurityHubClient, r), { regions: opts.region ? [home] : [], homeRegion: home, filters: definition.filters, now });
+        result = runInsight(pulled.findings, { filters: definition.filters, groupBy: definition.groupBy }, { now });
+      } catch (error) {
+        io.stderr.write(`hubcheck: cannot read the findings in Security Hub (${errorCode(error)}): ${errorMessage(error).split('\n')[0]}\n`);
+        setExitCode(3);
+        return;
+      } finally {
+        destroy();
+      }
+      for (const warning of result.warnings) io.stderr.write(`hubcheck: warning: ${warning}\n`);
+    } else if (file) {
       const parsed = await readJsonFile(file);
       const findings = (Array.isArray(parsed) ? parsed : [parsed]) as AwsSecurityFinding[];
       if (findings.some((f) => typeof f !== 'object' || f === null || Array.isArray(f))) {
