@@ -7,6 +7,7 @@ import { mergeCommand } from './merge.js';
 import { importCommand } from './import.js';
 import { insightsCommand } from './insights.js';
 import { permissionsCommand } from './permissions.js';
+import { parityCommand } from './parity.js';
 import { pullCommand } from './pull.js';
 import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
@@ -34,6 +35,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     actionsCommand(io, setExitCode),
     reportCommand(io, setExitCode),
     pullCommand(io, setExitCode),
+    parityCommand(io, setExitCode),
   ]) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     program.addCommand(command);

@@ -13,6 +13,13 @@ const hub = mockClient(SecurityHubClient);
 afterEach(() => hub.reset());
 
 const finding = (id: string, product: string, severity = 'LOW'): AwsSecurityFinding => ({
+  SchemaVersion: '2018-10-08',
+  GeneratorId: 'g',
+  CreatedAt: '2026-12-01T00:00:00Z',
+  UpdatedAt: '2026-12-01T00:00:00Z',
+  Title: id,
+  Description: id,
+  Resources: [{ Type: 'Other', Id: id }],
   Id: id,
   ProductArn: `arn:aws:securityhub:eu-west-1::product/aws/${product}`,
   AwsAccountId: '123456789012',
