@@ -11,6 +11,10 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsEc2SecurityGroup',
   requiredActions: ['ec2:DescribeSecurityGroups'],
+  reasonCodes: {
+    DEFAULT_SG_CLOSED: 'The default security group of the VPC has no inbound and no outbound rules.',
+    DEFAULT_SG_HAS_RULES: 'The default security group of the VPC has inbound or outbound rules.',
+  },
   remediation: securityHubRemediation(
     'EC2.2',
     'Remove every inbound and outbound rule from the default security group of each VPC, and give resources purpose-made security groups instead.',
@@ -25,11 +29,11 @@ export default defineRule({
         const outbound = group.IpPermissionsEgress?.length ?? 0;
         const evidence = { vpcId: group.VpcId ?? null, inboundRules: inbound, outboundRules: outbound };
         return inbound === 0 && outbound === 0
-          ? pass(resource, `The default security group of ${group.VpcId ?? 'its VPC'} has no rules.`, { evidence })
+          ? pass(resource, `The default security group of ${group.VpcId ?? 'its VPC'} has no rules.`, { reasonCode: 'DEFAULT_SG_CLOSED', evidence })
           : fail(
               resource,
               `The default security group of ${group.VpcId ?? 'its VPC'} has ${inbound} inbound and ${outbound} outbound rules.`,
-              { evidence },
+              { reasonCode: 'DEFAULT_SG_HAS_RULES', evidence },
             );
       });
   },

@@ -10,6 +10,10 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsAccount',
   requiredActions: ['ec2:GetEbsEncryptionByDefault'],
+  reasonCodes: {
+    EBS_DEFAULT_ENCRYPTION_ENABLED: 'EBS encryption by default is on in the Region.',
+    EBS_DEFAULT_ENCRYPTION_DISABLED: 'EBS encryption by default is off in the Region.',
+  },
   remediation: securityHubRemediation(
     'EC2.7',
     'Turn on EBS encryption by default in every Region (EC2 console, Account attributes, or aws ec2 enable-ebs-encryption-by-default).',
@@ -20,8 +24,8 @@ export default defineRule({
     const evidence = { EbsEncryptionByDefault: enabled };
     return [
       enabled
-        ? pass(resource, `EBS encryption by default is on in ${region}.`, { evidence })
-        : fail(resource, `EBS encryption by default is off in ${region}.`, { evidence }),
+        ? pass(resource, `EBS encryption by default is on in ${region}.`, { reasonCode: 'EBS_DEFAULT_ENCRYPTION_ENABLED', evidence })
+        : fail(resource, `EBS encryption by default is off in ${region}.`, { reasonCode: 'EBS_DEFAULT_ENCRYPTION_DISABLED', evidence }),
     ];
   },
 });

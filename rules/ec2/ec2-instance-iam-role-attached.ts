@@ -14,6 +14,10 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsEc2Instance',
   requiredActions: ['ec2:DescribeInstances'],
+  reasonCodes: {
+    INSTANCE_PROFILE_ATTACHED: 'The instance has an IAM instance profile (an IAM role).',
+    NO_INSTANCE_PROFILE: 'The instance has no IAM instance profile.',
+  },
   remediation: ruleDocRemediation(
     'ec2',
     'ec2-instance-iam-role-attached',
@@ -27,7 +31,7 @@ export default defineRule({
       const evidence = { iamInstanceProfileArn: profile, state: instance.State?.Name ?? null };
       const name = resource.name ?? instance.InstanceId ?? 'the instance';
       return profile
-        ? pass(resource, `Instance ${name} has the IAM instance profile ${profile}.`, { evidence })
+        ? pass(resource, `Instance ${name} has the IAM instance profile ${profile}.`, { reasonCode: 'INSTANCE_PROFILE_ATTACHED', evidence })
         : fail(resource, `Instance ${name} has no IAM instance profile (no IAM role).`, { reasonCode: 'NO_INSTANCE_PROFILE', evidence });
     });
   },

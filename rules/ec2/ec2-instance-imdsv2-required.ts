@@ -12,6 +12,11 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsEc2Instance',
   requiredActions: ['ec2:DescribeInstances'],
+  reasonCodes: {
+    IMDSV2_REQUIRED: 'The instance requires IMDSv2 session tokens (HttpTokens required).',
+    IMDSV1_ALLOWED: 'The instance allows IMDSv1 (HttpTokens optional or not reported).',
+    IMDSV1_ALLOWED_ENDPOINT_DISABLED: 'The instance allows IMDSv1; its metadata endpoint is disabled for now.',
+  },
   remediation: securityHubRemediation(
     'EC2.8',
     'Require IMDSv2 on each instance (aws ec2 modify-instance-metadata-options --http-tokens required), after checking that its software uses session tokens.',
@@ -26,7 +31,7 @@ export default defineRule({
       const evidence = { httpTokens: tokens, httpEndpoint: endpoint, state: instance.State?.Name ?? null };
       const name = resource.name ?? instance.InstanceId ?? 'the instance';
       if (tokens === 'required') {
-        return pass(resource, `Instance ${name} requires IMDSv2 session tokens.`, { evidence });
+        return pass(resource, `Instance ${name} requires IMDSv2 session tokens.`, { reasonCode: 'IMDSV2_REQUIRED', evidence });
       }
       const found = tokens === null ? 'does not report HttpTokens' : `has HttpTokens ${tokens}`;
       const disabled = endpoint === 'disabled' ? ' The metadata endpoint is disabled now, but IMDSv1 comes back as soon as it is enabled.' : '';

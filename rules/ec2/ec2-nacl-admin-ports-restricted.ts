@@ -22,6 +22,10 @@ export default defineRule<Params>({
   scope: 'region',
   resourceType: 'AwsEc2NetworkAcl',
   requiredActions: ['ec2:DescribeNetworkAcls'],
+  reasonCodes: {
+    NOT_OPEN_TO_INTERNET: 'No inbound allow entry of the network ACL opens port 22 or 3389 to 0.0.0.0/0 or ::/0.',
+    OPEN_TO_INTERNET: 'An inbound allow entry opens port 22 or 3389 to 0.0.0.0/0 or ::/0 (the evidence lists the entries).',
+  },
   // The AWS Config rule nacl-no-unrestricted-ssh-rdp: TCP, UDP or all protocols, either open range.
   params: { ipType: 'any', ports: [22, 3389], protocols: ['6', '17', '-1'] },
   remediation: securityHubRemediation(
@@ -58,6 +62,7 @@ export default defineRule<Params>({
         const name = resource.name ?? acl.NetworkAclId ?? 'the network ACL';
         if (offending.length === 0) {
           return pass(resource, `Network ACL ${name} has no inbound allow entry from the internet to ports ${params.ports.join(' or ')}.`, {
+            reasonCode: 'NOT_OPEN_TO_INTERNET',
             evidence,
           });
         }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { evaluateOpenPorts, type OpenPortParams } from '../lib/security-group-ports.js';
+import { evaluateOpenPorts, OPEN_PORT_REASON_CODES, type OpenPortParams } from '../lib/security-group-ports.js';
 
 export default defineRule<OpenPortParams>({
   id: 'ec2-sg-admin-ports-ipv4-restricted',
@@ -12,6 +12,7 @@ export default defineRule<OpenPortParams>({
   scope: 'region',
   resourceType: 'AwsEc2SecurityGroup',
   requiredActions: ['ec2:DescribeSecurityGroups'],
+  reasonCodes: OPEN_PORT_REASON_CODES,
   // The AWS Config rule vpc-sg-port-restriction-check with Security Hub's fixed parameters.
   params: { ipType: 'IPv4', ports: [22, 3389], protocols: ['6', '17', '-1'] },
   remediation: securityHubRemediation(

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { ruleDocRemediation } from '../lib/remediation.js';
-import { evaluateOpenPorts, type OpenPortParams } from '../lib/security-group-ports.js';
+import { evaluateOpenPorts, OPEN_PORT_REASON_CODES, type OpenPortParams } from '../lib/security-group-ports.js';
 
 export default defineRule<OpenPortParams>({
   id: 'ec2-sg-cifs-restricted',
@@ -13,6 +13,7 @@ export default defineRule<OpenPortParams>({
   scope: 'region',
   resourceType: 'AwsEc2SecurityGroup',
   requiredActions: ['ec2:DescribeSecurityGroups'],
+  reasonCodes: OPEN_PORT_REASON_CODES,
   // The EC2.53/EC2.54 logic (TCP, UDP or all protocols) for port 445, IPv4 and IPv6 alike.
   params: { ipType: 'any', ports: [445], protocols: ['6', '17', '-1'] },
   remediation: ruleDocRemediation(

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { evaluateOpenPorts, type OpenPortParams } from '../lib/security-group-ports.js';
+import { evaluateOpenPorts, OPEN_PORT_REASON_CODES, type OpenPortParams } from '../lib/security-group-ports.js';
 
 export default defineRule<OpenPortParams>({
   id: 'ec2-sg-ssh-restricted',
@@ -11,6 +11,7 @@ export default defineRule<OpenPortParams>({
   scope: 'region',
   resourceType: 'AwsEc2SecurityGroup',
   requiredActions: ['ec2:DescribeSecurityGroups'],
+  reasonCodes: OPEN_PORT_REASON_CODES,
   // The AWS Config rule restricted-ssh: TCP (or all protocols) to port 22, from either open range.
   params: { ipType: 'any', ports: [22], protocols: ['6', '-1'] },
   remediation: securityHubRemediation(

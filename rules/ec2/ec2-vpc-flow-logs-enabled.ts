@@ -11,6 +11,11 @@ export default defineRule<{ trafficTypes: readonly string[] }>({
   scope: 'region',
   resourceType: 'AwsEc2Vpc',
   requiredActions: ['ec2:DescribeVpcs', 'ec2:DescribeFlowLogs'],
+  reasonCodes: {
+    FLOW_LOGS_CAPTURE_REJECTED_TRAFFIC: 'The VPC has an active flow log of rejected (or all) traffic.',
+    FLOW_LOGS_MISS_REJECTED_TRAFFIC: 'The VPC has flow logs, but none active that captures rejected traffic.',
+    FLOW_LOGS_NOT_ENABLED: 'The VPC has no flow log.',
+  },
   // Security Hub's parameter is trafficType=REJECT; a flow log of ALL traffic captures the rejected packets too.
   params: { trafficTypes: ['REJECT', 'ALL'] },
   remediation: securityHubRemediation(
@@ -39,7 +44,7 @@ export default defineRule<{ trafficTypes: readonly string[] }>({
       };
       const name = resource.name ?? vpc.VpcId ?? 'the VPC';
       if (capturing.length > 0) {
-        return pass(resource, `VPC ${name} has a flow log capturing ${capturing[0]?.TrafficType} traffic.`, { evidence });
+        return pass(resource, `VPC ${name} has a flow log capturing ${capturing[0]?.TrafficType} traffic.`, { reasonCode: 'FLOW_LOGS_CAPTURE_REJECTED_TRAFFIC', evidence });
       }
       if (own.length > 0) {
         return fail(

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { evaluateEfsEncryption } from '../lib/efs-encryption.js';
+import { EFS_ENCRYPTION_REASON_CODES, evaluateEfsEncryption } from '../lib/efs-encryption.js';
 import { securityHubRemediation } from '../lib/remediation.js';
 
 export default defineRule({
@@ -11,6 +11,7 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsEfsFileSystem',
   requiredActions: ['elasticfilesystem:DescribeFileSystems'],
+  reasonCodes: EFS_ENCRYPTION_REASON_CODES,
   remediation: securityHubRemediation(
     'EFS.8',
     'Encryption at rest is chosen when a file system is created: create an encrypted file system and copy the data to it, for example with AWS DataSync.',

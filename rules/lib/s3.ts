@@ -7,7 +7,7 @@
  * the scan does not cover are not judged.
  */
 import type { BucketInfo, PublicAccessBlock } from '../../src/data/s3.js';
-import type { ResourceRef, RuleContext, RuleResult } from '../../src/engine/rule.js';
+import { fail, pass, type ReasonCodes, type ResourceRef, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
 import { s3BucketResource } from './resources.js';
 
 /** Judges every bucket of the Region being evaluated; a judge returning null gives that bucket no finding. */
@@ -30,4 +30,28 @@ export function publicAccessBlockGaps(config: PublicAccessBlock | null): string[
 /** The four settings as evidence (null when there is no configuration). */
 export function publicAccessBlockEvidence(config: PublicAccessBlock | null): Record<string, boolean | null> {
   return Object.fromEntries(PUBLIC_ACCESS_BLOCK_SETTINGS.map((s) => [s, config ? config[s] : null]));
+}
+
+/** The reason codes of the Block Public Access rules (S3.1 for the account, S3.8 per bucket). */
+export const PUBLIC_ACCESS_BLOCK_REASON_CODES = {
+  PUBLIC_ACCESS_BLOCK_ON: 'All four Block Public Access settings are on.',
+  PUBLIC_ACCESS_BLOCK_OFF: 'At least one of the four Block Public Access settings is off (the reason names them).',
+  NO_PUBLIC_ACCESS_BLOCK: 'There is no Block Public Access configuration at all.',
+} as const satisfies ReasonCodes;
+
+/** What a Block Public Access rule says in each case. */
+export interface PublicAccessBlockTexts {
+  on: string;
+  none: string;
+  off: (settings: string) => string;
+}
+
+/** PASSED when all four settings are on; FAILED, naming the settings that are off, otherwise. */
+export function judgePublicAccessBlock(resource: ResourceRef, config: PublicAccessBlock | null, texts: PublicAccessBlockTexts): RuleResult {
+  const evidence = publicAccessBlockEvidence(config);
+  if (config === null) return fail(resource, texts.none, { reasonCode: 'NO_PUBLIC_ACCESS_BLOCK', evidence });
+  const off = publicAccessBlockGaps(config);
+  return off.length === 0
+    ? pass(resource, texts.on, { reasonCode: 'PUBLIC_ACCESS_BLOCK_ON', evidence })
+    : fail(resource, texts.off(off.join(', ')), { reasonCode: 'PUBLIC_ACCESS_BLOCK_OFF', evidence });
 }

@@ -10,9 +10,15 @@
  * for all these rules).
  */
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
-import { fail, pass, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
+import { fail, pass, type ReasonCodes, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
 import { describeRange, exposedPorts, familiesOf, isOpenCidr, OPEN_CIDR, parseIpType, type IpFamily } from './network.js';
 import { securityGroupResource } from './resources.js';
+
+/** The reason codes every open-port rule declares. */
+export const OPEN_PORT_REASON_CODES = {
+  NOT_OPEN_TO_INTERNET: 'No inbound rule of the group opens a checked port to the checked open sources.',
+  OPEN_TO_INTERNET: 'An inbound rule of the group opens a checked port to 0.0.0.0/0 or ::/0.',
+} as const satisfies ReasonCodes;
 
 /** The parameters of an open-port rule. */
 export type OpenPortParams = {
@@ -88,6 +94,7 @@ export async function evaluateOpenPorts({
     const name = resource.name ?? group.GroupId ?? 'the security group';
     if (open.length === 0) {
       return pass(resource, `Security group ${name} allows no inbound traffic from ${sourcesText(params)} to ${list(params.ports)}.`, {
+        reasonCode: 'NOT_OPEN_TO_INTERNET',
         evidence,
       });
     }

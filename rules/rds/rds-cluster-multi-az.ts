@@ -1,7 +1,6 @@
-import { defineRule, fail, pass } from '../../src/engine/rule.js';
-import { flagNotReported } from '../lib/rds.js';
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluateClusterFlag, flagReasonCodes } from '../lib/rds.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { rdsClusterResource } from '../lib/resources.js';
 
 export default defineRule({
   id: 'rds-cluster-multi-az',
@@ -12,20 +11,19 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsRdsDbCluster',
   requiredActions: ['rds:DescribeDBClusters'],
+  reasonCodes: flagReasonCodes({
+    CLUSTER_MULTI_AZ: 'The DB cluster spans several Availability Zones.',
+    CLUSTER_SINGLE_AZ: 'The DB cluster runs in a single Availability Zone.',
+  }),
   remediation: securityHubRemediation(
     'RDS.15',
     'Add a reader instance in another Availability Zone to the cluster (Aurora), or recreate it as a Multi-AZ DB cluster.',
   ),
-  async evaluate({ data, account, region, partition }) {
-    const clusters = await data.rds.dbClusters();
-    return clusters.map((cluster) => {
-      const resource = rdsClusterResource(cluster, partition, region, account);
-      const name = cluster.DBClusterIdentifier ?? resource.id;
-      if (cluster.MultiAZ === undefined) return flagNotReported(resource, 'MultiAZ', 'rds:DescribeDBClusters');
-      const evidence = { MultiAZ: cluster.MultiAZ, engine: cluster.Engine ?? null, members: cluster.DBClusterMembers?.length ?? 0 };
-      return cluster.MultiAZ
-        ? pass(resource, `DB cluster ${name} spans several Availability Zones.`, { evidence })
-        : fail(resource, `DB cluster ${name} runs in a single Availability Zone.`, { evidence });
-    });
-  },
+  evaluate: evaluateClusterFlag({
+    field: 'MultiAZ',
+    passWhen: true,
+    passed: { code: 'CLUSTER_MULTI_AZ', text: (name) => `DB cluster ${name} spans several Availability Zones.` },
+    failed: { code: 'CLUSTER_SINGLE_AZ', text: (name) => `DB cluster ${name} runs in a single Availability Zone.` },
+    evidence: (cluster) => ({ MultiAZ: cluster.MultiAZ ?? null, engine: cluster.Engine ?? null, members: cluster.DBClusterMembers?.length ?? 0 }),
+  }),
 });

@@ -1,7 +1,6 @@
-import { defineRule, fail, pass } from '../../src/engine/rule.js';
-import { flagNotReported } from '../lib/rds.js';
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluateInstanceFlag, flagReasonCodes } from '../lib/rds.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { rdsInstanceResource } from '../lib/resources.js';
 
 export default defineRule({
   id: 'rds-instance-auto-minor-version-upgrade',
@@ -12,22 +11,19 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsRdsDbInstance',
   requiredActions: ['rds:DescribeDBInstances'],
+  reasonCodes: flagReasonCodes({
+    AUTO_MINOR_UPGRADE_ENABLED: 'The DB instance upgrades minor versions automatically.',
+    AUTO_MINOR_UPGRADE_DISABLED: 'The DB instance has automatic minor version upgrade turned off.',
+  }),
   remediation: securityHubRemediation(
     'RDS.13',
     'Modify the DB instance and turn on automatic minor version upgrade (aws rds modify-db-instance --auto-minor-version-upgrade).',
   ),
-  async evaluate({ data, account, region, partition }) {
-    const instances = await data.rds.dbInstances();
-    return instances.map((instance) => {
-      const resource = rdsInstanceResource(instance, partition, region, account);
-      const name = instance.DBInstanceIdentifier ?? resource.id;
-      if (instance.AutoMinorVersionUpgrade === undefined) {
-        return flagNotReported(resource, 'AutoMinorVersionUpgrade', 'rds:DescribeDBInstances');
-      }
-      const evidence = { AutoMinorVersionUpgrade: instance.AutoMinorVersionUpgrade, engine: instance.Engine ?? null };
-      return instance.AutoMinorVersionUpgrade
-        ? pass(resource, `DB instance ${name} upgrades minor versions automatically.`, { evidence })
-        : fail(resource, `DB instance ${name} has automatic minor version upgrade turned off.`, { evidence });
-    });
-  },
+  evaluate: evaluateInstanceFlag({
+    field: 'AutoMinorVersionUpgrade',
+    passWhen: true,
+    passed: { code: 'AUTO_MINOR_UPGRADE_ENABLED', text: (name) => `DB instance ${name} upgrades minor versions automatically.` },
+    failed: { code: 'AUTO_MINOR_UPGRADE_DISABLED', text: (name) => `DB instance ${name} has automatic minor version upgrade turned off.` },
+    evidence: (instance) => ({ AutoMinorVersionUpgrade: instance.AutoMinorVersionUpgrade ?? null, engine: instance.Engine ?? null }),
+  }),
 });

@@ -1,7 +1,6 @@
-import { defineRule, fail, pass } from '../../src/engine/rule.js';
-import { flagNotReported, isClusterEngine, isClusterMember } from '../lib/rds.js';
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluateInstanceFlag, flagReasonCodes, isClusterEngine, isClusterMember } from '../lib/rds.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { rdsInstanceResource } from '../lib/resources.js';
 
 export default defineRule({
   id: 'rds-instance-multi-az',
@@ -12,24 +11,24 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsRdsDbInstance',
   requiredActions: ['rds:DescribeDBInstances'],
+  reasonCodes: flagReasonCodes({
+    INSTANCE_MULTI_AZ: 'The DB instance is a Multi-AZ deployment.',
+    INSTANCE_SINGLE_AZ: 'The DB instance runs in a single Availability Zone.',
+  }),
   remediation: securityHubRemediation(
     'RDS.5',
     'Modify the DB instance and turn on Multi-AZ deployment (aws rds modify-db-instance --multi-az).',
   ),
-  async evaluate({ data, account, region, partition }) {
-    const instances = await data.rds.dbInstances();
-    return instances
-      // Cluster members get their availability from the cluster (RDS.15); Aurora, DocumentDB
-      // and Neptune instances are skipped by the AWS Config rule behind this control.
-      .filter((instance) => !isClusterMember(instance) && !isClusterEngine(instance.Engine))
-      .map((instance) => {
-        const resource = rdsInstanceResource(instance, partition, region, account);
-        const name = instance.DBInstanceIdentifier ?? resource.id;
-        if (instance.MultiAZ === undefined) return flagNotReported(resource, 'MultiAZ', 'rds:DescribeDBInstances');
-        const evidence = { MultiAZ: instance.MultiAZ, engine: instance.Engine ?? null };
-        return instance.MultiAZ
-          ? pass(resource, `DB instance ${name} is a Multi-AZ deployment.`, { evidence })
-          : fail(resource, `DB instance ${name} runs in a single Availability Zone.`, { evidence });
-      });
-  },
+  evaluate: evaluateInstanceFlag(
+    {
+      field: 'MultiAZ',
+      passWhen: true,
+      passed: { code: 'INSTANCE_MULTI_AZ', text: (name) => `DB instance ${name} is a Multi-AZ deployment.` },
+      failed: { code: 'INSTANCE_SINGLE_AZ', text: (name) => `DB instance ${name} runs in a single Availability Zone.` },
+      evidence: (instance) => ({ MultiAZ: instance.MultiAZ ?? null, engine: instance.Engine ?? null }),
+    },
+    // Cluster members get their availability from the cluster (RDS.15); Aurora, DocumentDB
+    // and Neptune instances are skipped by the AWS Config rule behind this control.
+    (instance) => !isClusterMember(instance) && !isClusterEngine(instance.Engine),
+  ),
 });

@@ -1,7 +1,6 @@
-import { defineRule, fail, pass } from '../../src/engine/rule.js';
-import { flagNotReported } from '../lib/rds.js';
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluateInstanceFlag, flagReasonCodes } from '../lib/rds.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { rdsInstanceResource } from '../lib/resources.js';
 
 export default defineRule({
   id: 'rds-instance-not-public',
@@ -12,20 +11,19 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsRdsDbInstance',
   requiredActions: ['rds:DescribeDBInstances'],
+  reasonCodes: flagReasonCodes({
+    INSTANCE_NOT_PUBLIC: 'The DB instance is not publicly accessible.',
+    INSTANCE_PUBLICLY_ACCESSIBLE: 'The DB instance is publicly accessible (PubliclyAccessible is true).',
+  }),
   remediation: securityHubRemediation(
     'RDS.2',
     'Modify the DB instance and set Public access to "Not publicly accessible" (aws rds modify-db-instance --no-publicly-accessible --apply-immediately).',
   ),
-  async evaluate({ data, account, region, partition }) {
-    const instances = await data.rds.dbInstances();
-    return instances.map((instance) => {
-      const resource = rdsInstanceResource(instance, partition, region, account);
-      const name = instance.DBInstanceIdentifier ?? resource.id;
-      if (instance.PubliclyAccessible === undefined) return flagNotReported(resource, 'PubliclyAccessible', 'rds:DescribeDBInstances');
-      const evidence = { PubliclyAccessible: instance.PubliclyAccessible, engine: instance.Engine ?? null };
-      return instance.PubliclyAccessible
-        ? fail(resource, `DB instance ${name} is publicly accessible.`, { evidence })
-        : pass(resource, `DB instance ${name} is not publicly accessible.`, { evidence });
-    });
-  },
+  evaluate: evaluateInstanceFlag({
+    field: 'PubliclyAccessible',
+    passWhen: false,
+    passed: { code: 'INSTANCE_NOT_PUBLIC', text: (name) => `DB instance ${name} is not publicly accessible.` },
+    failed: { code: 'INSTANCE_PUBLICLY_ACCESSIBLE', text: (name) => `DB instance ${name} is publicly accessible.` },
+    evidence: (instance) => ({ PubliclyAccessible: instance.PubliclyAccessible ?? null, engine: instance.Engine ?? null }),
+  }),
 });

@@ -1,7 +1,6 @@
-import { defineRule, fail, pass } from '../../src/engine/rule.js';
-import { flagNotReported } from '../lib/rds.js';
+import { defineRule } from '../../src/engine/rule.js';
+import { evaluateInstanceFlag, flagReasonCodes } from '../lib/rds.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { rdsInstanceResource } from '../lib/resources.js';
 
 export default defineRule({
   id: 'rds-instance-storage-encrypted',
@@ -12,20 +11,19 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsRdsDbInstance',
   requiredActions: ['rds:DescribeDBInstances'],
+  reasonCodes: flagReasonCodes({
+    STORAGE_ENCRYPTED: 'The DB instance encrypts its storage.',
+    STORAGE_NOT_ENCRYPTED: 'The DB instance does not encrypt its storage.',
+  }),
   remediation: securityHubRemediation(
     'RDS.3',
     'Encryption cannot be turned on for an existing instance: take a snapshot, copy it with encryption (a KMS key), restore a new instance from the encrypted copy and move clients to it.',
   ),
-  async evaluate({ data, account, region, partition }) {
-    const instances = await data.rds.dbInstances();
-    return instances.map((instance) => {
-      const resource = rdsInstanceResource(instance, partition, region, account);
-      const name = instance.DBInstanceIdentifier ?? resource.id;
-      if (instance.StorageEncrypted === undefined) return flagNotReported(resource, 'StorageEncrypted', 'rds:DescribeDBInstances');
-      const evidence = { StorageEncrypted: instance.StorageEncrypted, KmsKeyId: instance.KmsKeyId ?? null, engine: instance.Engine ?? null };
-      return instance.StorageEncrypted
-        ? pass(resource, `DB instance ${name} has encrypted storage.`, { evidence })
-        : fail(resource, `DB instance ${name} does not encrypt its storage.`, { evidence });
-    });
-  },
+  evaluate: evaluateInstanceFlag({
+    field: 'StorageEncrypted',
+    passWhen: true,
+    passed: { code: 'STORAGE_ENCRYPTED', text: (name) => `DB instance ${name} has encrypted storage.` },
+    failed: { code: 'STORAGE_NOT_ENCRYPTED', text: (name) => `DB instance ${name} does not encrypt its storage.` },
+    evidence: (instance) => ({ StorageEncrypted: instance.StorageEncrypted ?? null, KmsKeyId: instance.KmsKeyId ?? null, engine: instance.Engine ?? null }),
+  }),
 });

@@ -1,6 +1,6 @@
-import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
+import { accountResource, defineRule } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { publicAccessBlockEvidence, publicAccessBlockGaps } from '../lib/s3.js';
+import { judgePublicAccessBlock, PUBLIC_ACCESS_BLOCK_REASON_CODES } from '../lib/s3.js';
 
 export default defineRule({
   id: 's3-account-public-access-block-enabled',
@@ -11,22 +11,19 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['s3:GetAccountPublicAccessBlock'],
+  reasonCodes: PUBLIC_ACCESS_BLOCK_REASON_CODES,
   remediation: securityHubRemediation(
     'S3.1',
     'Turn on all four account-level S3 Block Public Access settings (S3 console, Block Public Access settings for this account, or aws s3control put-public-access-block).',
   ),
   async evaluate({ data, account }) {
     const config = await data.s3.accountPublicAccessBlock();
-    const resource = accountResource(account);
-    const evidence = publicAccessBlockEvidence(config);
-    if (config === null) {
-      return [fail(resource, 'The account has no S3 Block Public Access configuration.', { reasonCode: 'NO_PUBLIC_ACCESS_BLOCK', evidence })];
-    }
-    const off = publicAccessBlockGaps(config);
     return [
-      off.length === 0
-        ? pass(resource, 'All four account-level S3 Block Public Access settings are on.', { evidence })
-        : fail(resource, `Account-level S3 Block Public Access has ${off.join(', ')} off.`, { evidence }),
+      judgePublicAccessBlock(accountResource(account), config, {
+        on: 'All four account-level S3 Block Public Access settings are on.',
+        none: 'The account has no S3 Block Public Access configuration.',
+        off: (settings) => `Account-level S3 Block Public Access has ${settings} off.`,
+      }),
     ];
   },
 });

@@ -18,6 +18,11 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsS3Bucket',
   requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetEncryptionConfiguration', 's3:GetBucketPolicy'],
+  reasonCodes: {
+    DEFAULT_ENCRYPTION_ENABLED: 'The bucket has a default server-side encryption.',
+    UNENCRYPTED_UPLOADS_DENIED: 'The bucket has no default encryption, but its policy denies uploads without server-side encryption.',
+    NO_DEFAULT_ENCRYPTION: 'The bucket has no default encryption and its policy does not deny unencrypted uploads.',
+  },
   remediation: ruleDocRemediation(
     's3',
     's3-bucket-default-encryption-enabled',
@@ -32,6 +37,7 @@ export default defineRule({
         .filter((a): a is NonNullable<typeof a> => Boolean(a));
       if (algorithms.length > 0) {
         return pass(resource, `Bucket ${bucket.name} has default encryption (${algorithms.join(', ')}).`, {
+          reasonCode: 'DEFAULT_ENCRYPTION_ENABLED',
           evidence: { defaultEncryption: algorithms.join(', ') },
         });
       }
@@ -40,10 +46,12 @@ export default defineRule({
       const deny = policy?.document ? findUnencryptedPutDeny(policy.document, bucket.name, ctx.partition) : undefined;
       if (deny) {
         return pass(resource, `Bucket ${bucket.name} has no default encryption, but its policy denies uploads without server-side encryption.`, {
+          reasonCode: 'UNENCRYPTED_UPLOADS_DENIED',
           evidence: { defaultEncryption: null, statementSid: deny.Sid ?? null },
         });
       }
       return fail(resource, `Bucket ${bucket.name} has no default encryption and its policy does not deny unencrypted uploads.`, {
+        reasonCode: 'NO_DEFAULT_ENCRYPTION',
         evidence: { defaultEncryption: null, bucketPolicy: policy === null ? 'none' : 'present' },
       });
     });

@@ -12,6 +12,11 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsS3Bucket',
   requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetLifecycleConfiguration', 's3:GetBucketVersioning'],
+  reasonCodes: {
+    MFA_DELETE_ENABLED: 'The bucket has versioning with MFA Delete enabled.',
+    MFA_DELETE_DISABLED: 'The bucket is versioned but MFA Delete is not enabled.',
+    VERSIONING_DISABLED: 'The bucket is not versioned, so MFA Delete is off.',
+  },
   remediation: securityHubRemediation(
     'S3.20',
     'As the root user with its MFA device, turn on versioning with MFA Delete (aws s3api put-bucket-versioning --mfa ... --versioning-configuration Status=Enabled,MFADelete=Enabled).',
@@ -25,9 +30,15 @@ export default defineRule({
       const versioning = await attempt(ctx.data.s3.bucketVersioning(bucket.name));
       if (versioning instanceof DataUnavailable) return unavailable(resource, versioning);
       const evidence = { versioningStatus: versioning.status, mfaDelete: versioning.mfaDelete };
-      if (versioning.mfaDelete === 'Enabled') return pass(resource, `Bucket ${bucket.name} has MFA Delete enabled.`, { evidence });
-      const why = versioning.status === 'Enabled' ? 'versioning is on but MFA Delete is not' : 'versioning, and with it MFA Delete, is off';
-      return fail(resource, `Bucket ${bucket.name} does not have MFA Delete enabled: ${why}.`, { evidence });
+      if (versioning.mfaDelete === 'Enabled') {
+        return pass(resource, `Bucket ${bucket.name} has MFA Delete enabled.`, { reasonCode: 'MFA_DELETE_ENABLED', evidence });
+      }
+      const versioned = versioning.status === 'Enabled';
+      const why = versioned ? 'versioning is on but MFA Delete is not' : 'versioning, and with it MFA Delete, is off';
+      return fail(resource, `Bucket ${bucket.name} does not have MFA Delete enabled: ${why}.`, {
+        reasonCode: versioned ? 'MFA_DELETE_DISABLED' : 'VERSIONING_DISABLED',
+        evidence,
+      });
     });
   },
 });

@@ -1,7 +1,7 @@
 import { DataUnavailable } from '../../src/engine/errors.js';
-import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
+import { attempt, defineRule, unavailable } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { evaluateBucketsInRegion, publicAccessBlockEvidence, publicAccessBlockGaps } from '../lib/s3.js';
+import { evaluateBucketsInRegion, judgePublicAccessBlock, PUBLIC_ACCESS_BLOCK_REASON_CODES } from '../lib/s3.js';
 
 export default defineRule({
   id: 's3-bucket-public-access-block-enabled',
@@ -12,6 +12,7 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsS3Bucket',
   requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketPublicAccessBlock'],
+  reasonCodes: PUBLIC_ACCESS_BLOCK_REASON_CODES,
   remediation: securityHubRemediation(
     'S3.8',
     'Turn on all four Block Public Access settings on the bucket (S3 console, bucket Permissions tab, or aws s3api put-public-access-block).',
@@ -20,14 +21,11 @@ export default defineRule({
     return evaluateBucketsInRegion(ctx, async (bucket, resource) => {
       const config = await attempt(ctx.data.s3.bucketPublicAccessBlock(bucket.name));
       if (config instanceof DataUnavailable) return unavailable(resource, config);
-      const evidence = publicAccessBlockEvidence(config);
-      if (config === null) {
-        return fail(resource, `Bucket ${bucket.name} has no Block Public Access configuration.`, { reasonCode: 'NO_PUBLIC_ACCESS_BLOCK', evidence });
-      }
-      const off = publicAccessBlockGaps(config);
-      return off.length === 0
-        ? pass(resource, `All four Block Public Access settings are on for bucket ${bucket.name}.`, { evidence })
-        : fail(resource, `Bucket ${bucket.name} has Block Public Access ${off.join(', ')} off.`, { evidence });
+      return judgePublicAccessBlock(resource, config, {
+        on: `All four Block Public Access settings are on for bucket ${bucket.name}.`,
+        none: `Bucket ${bucket.name} has no Block Public Access configuration.`,
+        off: (settings) => `Bucket ${bucket.name} has Block Public Access ${settings} off.`,
+      });
     });
   },
 });

@@ -13,6 +13,13 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsS3Bucket',
   requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketPolicy'],
+  reasonCodes: {
+    SECURE_TRANSPORT_DENY_PRESENT: 'The bucket policy denies every request to the bucket and its objects where aws:SecureTransport is false.',
+    NO_BUCKET_POLICY: 'The bucket has no policy, so requests over HTTP are not denied.',
+    UNPARSEABLE_BUCKET_POLICY: 'The bucket policy could not be parsed, so no TLS-only statement was found.',
+    TLS_VERSION_DENY_ONLY: 'The policy denies old TLS versions (s3:TlsVersion) but not requests without TLS.',
+    NO_SECURE_TRANSPORT_DENY: 'The policy has no statement denying requests where aws:SecureTransport is false.',
+  },
   remediation: securityHubRemediation(
     'S3.5',
     'Add a bucket policy statement that denies s3:* to every principal on the bucket and its objects when aws:SecureTransport is false.',
@@ -36,6 +43,7 @@ export default defineRule({
       const deny = findSecureTransportDeny(policy.document, bucket.name, ctx.partition);
       if (deny) {
         return pass(resource, `The policy of bucket ${bucket.name} denies every request that does not use TLS.`, {
+          reasonCode: 'SECURE_TRANSPORT_DENY_PRESENT',
           evidence: { statementSid: deny.Sid ?? null },
         });
       }

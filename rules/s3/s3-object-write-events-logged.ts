@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { S3_DATA_EVENT_ACTIONS, evaluateS3DataEvents } from '../lib/s3-data-events.js';
+import { S3_DATA_EVENT_ACTIONS, S3_DATA_EVENT_REASON_CODES, evaluateS3DataEvents } from '../lib/s3-data-events.js';
 
 export default defineRule({
   id: 's3-object-write-events-logged',
@@ -12,6 +12,7 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsAccount',
   requiredActions: S3_DATA_EVENT_ACTIONS,
+  reasonCodes: S3_DATA_EVENT_REASON_CODES,
   params: { access: 'write' },
   remediation: securityHubRemediation(
     'S3.22',

@@ -27,7 +27,7 @@ function f(product: string, control: string, region: string, type: string, id: s
   };
 }
 
-const hubcheck = [
+const hubcheck: AwsSecurityFinding[] = [
   // IAM.9: hubcheck reports once, in its home Region.
   f(OURS('us-east-1'), 'IAM.9', 'us-east-1', 'AwsAccount', `AWS::::Account:${ACCOUNT}`, 'FAILED'),
   // EC2.2: both see the same group; they disagree on one, hubcheck alone sees another.
@@ -37,10 +37,10 @@ const hubcheck = [
   // S3.5: a bucket, Region-less ARN.
   f(OURS('us-east-1'), 'S3.5', 'us-east-1', 'AwsS3Bucket', 'arn:aws:s3:::acme-logs', 'FAILED'),
   // A CIS-only rule (no control id) is left out.
-  { ...f(OURS('us-east-1'), 'X', 'us-east-1', 'AwsAccount', `AWS::::Account:${ACCOUNT}`, 'FAILED'), Compliance: { Status: 'FAILED' } },
+  { ...f(OURS('us-east-1'), 'X', 'us-east-1', 'AwsAccount', `AWS::::Account:${ACCOUNT}`, 'FAILED'), Compliance: { Status: 'FAILED' as const } },
 ];
 
-const securityHub = [
+const securityHub: AwsSecurityFinding[] = [
   // IAM.9 in three Regions, one of them FAILED, the account as its root ARN: one row, FAILED, agrees.
   f(SH('us-east-1'), 'IAM.9', 'us-east-1', 'AwsAccount', `AWS::::Account:${ACCOUNT}`, 'PASSED'),
   f(SH('eu-west-1'), 'IAM.9', 'eu-west-1', 'AwsAccount', `arn:aws:iam::${ACCOUNT}:root`, 'FAILED', 'ROOT_NO_MFA'),
@@ -55,7 +55,7 @@ const securityHub = [
   f(SH('us-east-1'), 'IAM.9', 'us-east-1', 'AwsAccount', 'AWS::::Account:999999999999', 'FAILED', undefined, '999999999999'),
   f(SH('sa-east-1'), 'EC2.2', 'sa-east-1', 'AwsEc2SecurityGroup', `arn:aws:ec2:sa-east-1:${ACCOUNT}:security-group/sg-7`, 'FAILED'),
   f('arn:aws:securityhub:us-east-1::product/aws/guardduty', 'EC2.2', 'eu-west-1', 'AwsEc2SecurityGroup', `arn:aws:ec2:eu-west-1:${ACCOUNT}:security-group/sg-3`, 'FAILED'),
-  { ...f(SH('eu-west-1'), 'EC2.2', 'eu-west-1', 'AwsEc2SecurityGroup', `arn:aws:ec2:eu-west-1:${ACCOUNT}:security-group/sg-8`, 'FAILED'), RecordState: 'ARCHIVED' },
+  { ...f(SH('eu-west-1'), 'EC2.2', 'eu-west-1', 'AwsEc2SecurityGroup', `arn:aws:ec2:eu-west-1:${ACCOUNT}:security-group/sg-8`, 'FAILED'), RecordState: 'ARCHIVED' as const },
 ];
 
 describe('parity', () => {

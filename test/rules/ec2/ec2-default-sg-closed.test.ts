@@ -1,10 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { SecurityGroup } from '@aws-sdk/client-ec2';
 import rule from '../../../rules/ec2/ec2-default-sg-closed.js';
-import { denied } from '../../helpers/fixture-source.js';
-import { ruleHarness } from '../../helpers/rule-harness.js';
-
-const run = ruleHarness(rule);
+import { TEST_ACCOUNT, denied } from '../../helpers/fixture-source.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { ARN } from './security-groups.fixture.js';
 
 const group = (id: string, name: string, ingress: number, egress: number): SecurityGroup => ({
   GroupId: id,
@@ -16,27 +15,43 @@ const group = (id: string, name: string, ingress: number, egress: number): Secur
   Tags: [{ Key: 'team', Value: 'platform' }, { Key: 'note', Value: '<img src=x onerror=alert(1)>' }],
 });
 
-describe('ec2-default-sg-closed (EC2.2)', () => {
-  it('fails default groups with rules, passes closed ones, ignores other groups', async () => {
-    const { results, findings } = await run({
-      'ec2.securityGroups': [group('sg-aaa', 'default', 1, 1), group('sg-bbb', 'default', 0, 0), group('sg-ccc', 'web', 3, 1)],
-    });
-    expect(results.map((r) => [r.resource.id, r.status])).toEqual([
-      ['arn:aws:ec2:us-east-1:123456789012:security-group/sg-aaa', 'FAILED'],
-      ['arn:aws:ec2:us-east-1:123456789012:security-group/sg-bbb', 'PASSED'],
-    ]);
-    expect(findings[0]?.Resources?.[0]?.Tags).toEqual({ team: 'platform' });
-    expect(findings[0]?.Severity?.Label).toBe('HIGH');
-  });
-
-  it('fails a default group that only allows outbound traffic', async () => {
-    const { results } = await run({ 'ec2.securityGroups': [group('sg-ddd', 'default', 0, 1)] });
-    expect(results[0]?.status).toBe('FAILED');
-    expect(results[0]?.reason).toMatch(/0 inbound and 1 outbound/);
-  });
-
-  it('is NOT_AVAILABLE when security groups cannot be listed', async () => {
-    const { results } = await run({ 'ec2.securityGroups': denied('ec2:DescribeSecurityGroups') });
-    expect(results[0]?.status).toBe('NOT_AVAILABLE');
-  });
+testRule(rule, {
+  passed: [
+    {
+      name: 'a default group with no rules',
+      fixture: { 'ec2.securityGroups': [group('sg-bbb', 'default', 0, 0)] },
+      results: {
+        resource: ARN('sg-bbb'),
+        reasonCode: 'DEFAULT_SG_CLOSED',
+        reason: 'The default security group of vpc-bbb has no rules.',
+        evidence: { vpcId: 'vpc-bbb', inboundRules: 0, outboundRules: 0 },
+      },
+    },
+  ],
+  failed: [
+    {
+      name: 'default groups with rules fail, closed ones pass, other groups are ignored',
+      fixture: { 'ec2.securityGroups': [group('sg-aaa', 'default', 1, 1), group('sg-bbb', 'default', 0, 0), group('sg-ccc', 'web', 3, 1)] },
+      results: [
+        { resource: ARN('sg-aaa'), reasonCode: 'DEFAULT_SG_HAS_RULES', reason: 'The default security group of vpc-aaa has 1 inbound and 1 outbound rules.' },
+        { status: 'PASSED', resource: ARN('sg-bbb'), reasonCode: 'DEFAULT_SG_CLOSED' },
+      ],
+      check: ({ findings }) => {
+        expect(findings[0]?.Resources?.[0]?.Tags).toEqual({ team: 'platform' });
+        expect(findings[0]?.Severity?.Label).toBe('HIGH');
+      },
+    },
+    {
+      name: 'a default group that only allows outbound traffic',
+      fixture: { 'ec2.securityGroups': [group('sg-ddd', 'default', 0, 1)] },
+      results: { resource: ARN('sg-ddd'), reasonCode: 'DEFAULT_SG_HAS_RULES', reason: /0 inbound and 1 outbound/, evidence: { outboundRules: 1 } },
+    },
+  ],
+  notAvailable: [
+    {
+      name: 'security groups cannot be listed',
+      fixture: { 'ec2.securityGroups': denied('ec2:DescribeSecurityGroups') },
+      results: { resource: `AWS::::Account:${TEST_ACCOUNT}`, reasonCode: 'ACCESS_DENIED', action: 'ec2:DescribeSecurityGroups' },
+    },
+  ],
 });

@@ -1,19 +1,32 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import rule from '../../../rules/efs/efs-filesystem-kms-encrypted.js';
-import { ruleHarness } from '../../helpers/rule-harness.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { efsEncryptionCases, FS_ARN } from './efs-encryption.table.js';
 import { fileSystem } from './fixtures.js';
 
-const run = ruleHarness(rule);
-
-// The evaluation itself is tested for both EFS encryption rules in test/rules/lib/efs-encryption.test.ts.
-describe('efs-filesystem-kms-encrypted (EFS.1)', () => {
-  it('reports an unencrypted file system under EFS.1', async () => {
-    const { findings } = await run({ 'efs.fileSystems': [fileSystem('fs-plain', { Encrypted: false })] });
-    expect(findings).toMatchObject([{ Compliance: { Status: 'FAILED', SecurityControlId: 'EFS.1' } }]);
-  });
-
-  it('maps to CIS v3.0.0 2.4.1 and v5.0.0 2.3.1', async () => {
-    const { findings } = await run({ 'efs.fileSystems': [fileSystem('fs-1')] }, { benchmarks: ['3.0.0', '5.0.0'] });
-    expect(findings[0]?.Compliance?.RelatedRequirements).toEqual(['CIS AWS Foundations Benchmark v3.0.0/2.4.1', 'CIS AWS Foundations Benchmark v5.0.0/2.3.1']);
-  });
-});
+testRule(
+  rule,
+  efsEncryptionCases(rule, {
+    passed: [
+      {
+        name: 'maps to CIS v3.0.0 2.4.1 and v5.0.0 2.3.1',
+        fixture: { 'efs.fileSystems': [fileSystem('fs-1')] },
+        options: { benchmarks: ['3.0.0', '5.0.0'] },
+        results: { resource: FS_ARN('fs-1'), reasonCode: 'EFS_ENCRYPTED' },
+        check: ({ findings }) =>
+          expect(findings[0]?.Compliance?.RelatedRequirements).toEqual([
+            'CIS AWS Foundations Benchmark v3.0.0/2.4.1',
+            'CIS AWS Foundations Benchmark v5.0.0/2.3.1',
+          ]),
+      },
+    ],
+    failed: [
+      {
+        name: 'an unencrypted file system is reported under EFS.1',
+        fixture: { 'efs.fileSystems': [fileSystem('fs-plain', { Encrypted: false })] },
+        results: { resource: FS_ARN('fs-plain'), reasonCode: 'EFS_NOT_ENCRYPTED' },
+        check: ({ findings }) => expect(findings).toMatchObject([{ Compliance: { Status: 'FAILED', SecurityControlId: 'EFS.1' } }]),
+      },
+    ],
+  }),
+);

@@ -1,35 +1,43 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import rule from '../../../rules/rds/rds-cluster-multi-az.js';
-import { denied } from '../../helpers/fixture-source.js';
-import { ruleHarness } from '../../helpers/rule-harness.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { cluster } from './fixtures.js';
+import { CLUSTER_ARN, rdsFlagCases } from './rds.table.js';
 
-const run = ruleHarness(rule);
-
-describe('rds-cluster-multi-az (RDS.15)', () => {
-  it('passes Multi-AZ clusters, fails single-AZ ones', async () => {
-    const { results, findings } = await run({
-      'rds.dbClusters': [
-        cluster('spread', { DBClusterMembers: [{ DBInstanceIdentifier: 'w' }, { DBInstanceIdentifier: 'r' }] }),
-        cluster('lonely', { MultiAZ: false, DBClusterMembers: [{ DBInstanceIdentifier: 'w' }] }),
-        cluster('unknown', { MultiAZ: undefined }),
+testRule(
+  rule,
+  rdsFlagCases({
+    kind: 'cluster',
+    field: 'MultiAZ',
+    passWhen: true,
+    codes: { passed: 'CLUSTER_MULTI_AZ', failed: 'CLUSTER_SINGLE_AZ' },
+    extra: {
+      failed: [
+        {
+          name: 'Multi-AZ clusters pass, single-AZ ones fail, each with its members counted',
+          fixture: {
+            'rds.dbClusters': [
+              cluster('spread', { DBClusterMembers: [{ DBInstanceIdentifier: 'w' }, { DBInstanceIdentifier: 'r' }] }),
+              cluster('lonely', { MultiAZ: false, DBClusterMembers: [{ DBInstanceIdentifier: 'w' }] }),
+            ],
+          },
+          results: [
+            { status: 'PASSED', resource: CLUSTER_ARN('spread'), reasonCode: 'CLUSTER_MULTI_AZ', evidence: { MultiAZ: true, members: 2 } },
+            {
+              resource: CLUSTER_ARN('lonely'),
+              reasonCode: 'CLUSTER_SINGLE_AZ',
+              reason: 'DB cluster lonely runs in a single Availability Zone.',
+              evidence: { MultiAZ: false, members: 1, engine: 'aurora-postgresql' },
+            },
+          ],
+          check: ({ findings }) =>
+            expect(findings[1]?.Resources?.[0]).toMatchObject({
+              Type: 'AwsRdsDbCluster',
+              Id: CLUSTER_ARN('lonely'),
+              Details: { AwsRdsDbCluster: { DbClusterIdentifier: 'lonely', Engine: 'aurora-postgresql' } },
+            }),
+        },
       ],
-    });
-    expect(results.map((r) => [r.resource.name, r.status])).toEqual([
-      ['spread', 'PASSED'],
-      ['lonely', 'FAILED'],
-      ['unknown', 'NOT_AVAILABLE'],
-    ]);
-    expect(results[1]?.evidence).toMatchObject({ MultiAZ: false, members: 1 });
-    expect(findings[1]?.Resources?.[0]).toMatchObject({
-      Type: 'AwsRdsDbCluster',
-      Id: 'arn:aws:rds:us-east-1:123456789012:cluster:lonely',
-      Details: { AwsRdsDbCluster: { DbClusterIdentifier: 'lonely', Engine: 'aurora-postgresql' } },
-    });
-  });
-
-  it('is NOT_AVAILABLE when the clusters cannot be listed', async () => {
-    const { results } = await run({ 'rds.dbClusters': denied('rds:DescribeDBClusters') });
-    expect(results).toMatchObject([{ status: 'NOT_AVAILABLE', reason: 'Missing permission rds:DescribeDBClusters (AccessDenied)' }]);
-  });
-});
+    },
+  }),
+);

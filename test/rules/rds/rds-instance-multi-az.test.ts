@@ -1,35 +1,37 @@
-import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/rds/rds-instance-multi-az.js';
-import { denied } from '../../helpers/fixture-source.js';
-import { ruleHarness } from '../../helpers/rule-harness.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { instance } from './fixtures.js';
+import { INSTANCE_ARN, rdsFlagCases } from './rds.table.js';
 
-const run = ruleHarness(rule);
-
-describe('rds-instance-multi-az (RDS.5)', () => {
-  it('fails single-AZ instances and skips cluster members and Aurora, DocumentDB and Neptune engines', async () => {
-    const { results } = await run({
-      'rds.dbInstances': [
-        instance('ha'),
-        instance('single', { MultiAZ: false }),
-        instance('replica', { MultiAZ: false, ReadReplicaSourceDBInstanceIdentifier: 'ha' }),
-        instance('mysql-member', { Engine: 'mysql', DBClusterIdentifier: 'maz-cluster', MultiAZ: false }),
-        instance('aurora-alone', { Engine: 'aurora-postgresql', MultiAZ: false }),
-        instance('docs', { Engine: 'docdb', MultiAZ: false }),
-        instance('graph', { Engine: 'neptune', MultiAZ: false }),
-        instance('unknown', { MultiAZ: undefined }),
+testRule(
+  rule,
+  rdsFlagCases({
+    kind: 'instance',
+    field: 'MultiAZ',
+    passWhen: true,
+    codes: { passed: 'INSTANCE_MULTI_AZ', failed: 'INSTANCE_SINGLE_AZ' },
+    extra: {
+      failed: [
+        {
+          name: 'single-AZ instances fail; cluster members and Aurora, DocumentDB and Neptune engines are skipped',
+          fixture: {
+            'rds.dbInstances': [
+              instance('ha'),
+              instance('single', { MultiAZ: false }),
+              instance('replica', { MultiAZ: false, ReadReplicaSourceDBInstanceIdentifier: 'ha' }),
+              instance('mysql-member', { Engine: 'mysql', DBClusterIdentifier: 'maz-cluster', MultiAZ: false }),
+              instance('aurora-alone', { Engine: 'aurora-postgresql', MultiAZ: false }),
+              instance('docs', { Engine: 'docdb', MultiAZ: false }),
+              instance('graph', { Engine: 'neptune', MultiAZ: false }),
+            ],
+          },
+          results: [
+            { status: 'PASSED', resource: INSTANCE_ARN('ha'), reasonCode: 'INSTANCE_MULTI_AZ', reason: 'DB instance ha is a Multi-AZ deployment.' },
+            { resource: INSTANCE_ARN('single'), reasonCode: 'INSTANCE_SINGLE_AZ', reason: 'DB instance single runs in a single Availability Zone.' },
+            { resource: INSTANCE_ARN('replica'), reasonCode: 'INSTANCE_SINGLE_AZ' },
+          ],
+        },
       ],
-    });
-    expect(results.map((r) => [r.resource.name, r.status])).toEqual([
-      ['ha', 'PASSED'],
-      ['single', 'FAILED'],
-      ['replica', 'FAILED'],
-      ['unknown', 'NOT_AVAILABLE'],
-    ]);
-  });
-
-  it('is NOT_AVAILABLE when the instances cannot be listed', async () => {
-    const { results } = await run({ 'rds.dbInstances': denied('rds:DescribeDBInstances') });
-    expect(results).toMatchObject([{ status: 'NOT_AVAILABLE' }]);
-  });
-});
+    },
+  }),
+);

@@ -1,39 +1,50 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import rule from '../../../rules/rds/rds-instance-not-public.js';
-import { denied } from '../../helpers/fixture-source.js';
 import { ruleHarness } from '../../helpers/rule-harness.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { instance } from './fixtures.js';
+import { INSTANCE_ARN, rdsFlagCases } from './rds.table.js';
+
+testRule(
+  rule,
+  rdsFlagCases({
+    kind: 'instance',
+    field: 'PubliclyAccessible',
+    passWhen: false,
+    codes: { passed: 'INSTANCE_NOT_PUBLIC', failed: 'INSTANCE_PUBLICLY_ACCESSIBLE' },
+    extra: {
+      failed: [
+        {
+          name: 'publicly accessible instances fail and the others pass, whatever the engine',
+          fixture: {
+            'rds.dbInstances': [
+              instance('private'),
+              instance('public', { PubliclyAccessible: true }),
+              instance('aurora-node', { Engine: 'aurora-mysql', DBClusterIdentifier: 'c1', PubliclyAccessible: true }),
+            ],
+          },
+          results: [
+            { status: 'PASSED', resource: INSTANCE_ARN('private'), reasonCode: 'INSTANCE_NOT_PUBLIC', reason: 'DB instance private is not publicly accessible.' },
+            { resource: INSTANCE_ARN('public'), reasonCode: 'INSTANCE_PUBLICLY_ACCESSIBLE', reason: 'DB instance public is publicly accessible.' },
+            { resource: INSTANCE_ARN('aurora-node'), reasonCode: 'INSTANCE_PUBLICLY_ACCESSIBLE' },
+          ],
+          check: ({ findings }) => {
+            const failed = findings.find((f) => f.Resources?.[0]?.Id === INSTANCE_ARN('public'));
+            expect(failed?.Severity?.Label).toBe('CRITICAL');
+            expect(failed?.Resources?.[0]).toMatchObject({
+              Type: 'AwsRdsDbInstance',
+              Tags: { team: 'data' },
+              Details: { AwsRdsDbInstance: { DBInstanceIdentifier: 'public', Engine: 'postgres' } },
+            });
+          },
+        },
+      ],
+    },
+  }),
+);
 
 const run = ruleHarness(rule);
 
-describe('rds-instance-not-public (RDS.2)', () => {
-  it('fails publicly accessible instances, passes the others, whatever the engine', async () => {
-    const { results, findings } = await run({
-      'rds.dbInstances': [
-        instance('private'),
-        instance('public', { PubliclyAccessible: true }),
-        instance('aurora-node', { Engine: 'aurora-mysql', DBClusterIdentifier: 'c1', PubliclyAccessible: true }),
-        instance('unknown', { PubliclyAccessible: undefined }),
-      ],
-    });
-    expect(results.map((r) => [r.resource.name, r.status])).toEqual([
-      ['private', 'PASSED'],
-      ['public', 'FAILED'],
-      ['aurora-node', 'FAILED'],
-      ['unknown', 'NOT_AVAILABLE'],
-    ]);
-    expect(results[3]).toMatchObject({ reasonCode: 'FIELD_NOT_REPORTED', reason: 'rds:DescribeDBInstances did not report PubliclyAccessible for unknown.' });
-    const failed = findings.find((f) => f.Resources?.[0]?.Id === 'arn:aws:rds:us-east-1:123456789012:db:public');
-    expect(failed?.Severity?.Label).toBe('CRITICAL');
-    expect(failed?.Resources?.[0]).toMatchObject({ Type: 'AwsRdsDbInstance', Tags: { team: 'data' }, Details: { AwsRdsDbInstance: { DBInstanceIdentifier: 'public', Engine: 'postgres' } } });
-  });
-
-  it('is NOT_AVAILABLE when the instances cannot be listed', async () => {
-    const { results } = await run({ 'rds.dbInstances': denied('rds:DescribeDBInstances') });
-    expect(results).toMatchObject([{ status: 'NOT_AVAILABLE', reason: 'Missing permission rds:DescribeDBInstances (AccessDenied)' }]);
-  });
-
-  it('gives no result in a Region without instances', async () => {
-    expect((await run({ 'rds.dbInstances': [] })).results).toEqual([]);
-  });
+it('gives no result in a Region without instances', async () => {
+  expect((await run({ 'rds.dbInstances': [] })).results).toEqual([]);
 });

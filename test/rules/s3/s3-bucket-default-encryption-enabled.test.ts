@@ -1,12 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import rule from '../../../rules/s3/s3-bucket-default-encryption-enabled.js';
 import { parsePolicyDocument } from '../../../src/data/policy-document.js';
-import type { BucketInfo, BucketPolicy } from '../../../src/data/s3.js';
+import type { BucketPolicy } from '../../../src/data/s3.js';
 import { denied } from '../../helpers/fixture-source.js';
-import { ruleHarness } from '../../helpers/rule-harness.js';
+import { testRule, type ExpectedResult } from '../../helpers/rule-tester.js';
+import { BUCKET_ARN, bucket, bucketRuleCases } from './buckets.table.js';
 
-const run = ruleHarness(rule);
-const bucket = (name: string): BucketInfo => ({ name, region: 'us-east-1', creationDate: null });
 const policy = (...statements: object[]): BucketPolicy => {
   const text = JSON.stringify({ Version: '2012-10-17', Statement: statements });
   return { text, document: parsePolicyDocument(text) };
@@ -28,47 +27,68 @@ const policies: Record<string, unknown> = {
   'deny-not-equals': policy(putDeny('deny-not-equals', { StringNotEquals: { 's3:x-amz-server-side-encryption': ['AES256', 'aws:kms'] } })),
   'deny-null': policy(putDeny('deny-null', { Null: { 's3:x-amz-server-side-encryption': 'true' } }, { Action: 's3:*' })),
   'deny-wrong-value': policy(putDeny('deny-wrong-value', { StringNotEquals: { 's3:x-amz-server-side-encryption': 'none' } })),
-  'deny-one-principal': policy(putDeny('deny-one-principal', { Null: { 's3:x-amz-server-side-encryption': 'true' } }, { Principal: { AWS: 'arn:aws:iam::123456789012:root' } })),
+  'deny-one-principal': policy(
+    putDeny('deny-one-principal', { Null: { 's3:x-amz-server-side-encryption': 'true' } }, { Principal: { AWS: 'arn:aws:iam::123456789012:root' } }),
+  ),
   'deny-bucket-only': policy(putDeny('deny-bucket-only', { Null: { 's3:x-amz-server-side-encryption': 'true' } }, { Resource: 'arn:aws:s3:::deny-bucket-only' })),
   'policy-denied': denied('s3:GetBucketPolicy'),
 };
+const names = [...Object.keys(encryption), ...Object.keys(policies), 'nothing', 'encryption-denied'];
 
-describe('s3-bucket-default-encryption-enabled (retired S3.4, CIS-only v1.4.0 2.1.1)', () => {
-  it('passes default encryption or a deny of unencrypted uploads, fails otherwise', async () => {
-    const names = [...Object.keys(encryption), ...Object.keys(policies), 'nothing', 'encryption-denied'];
-    const { results, source } = await run(
-      {
-        's3.buckets': names.map(bucket),
-        's3.bucketEncryption': ([name]: unknown[]) => (name === 'encryption-denied' ? denied('s3:GetEncryptionConfiguration') : (encryption[name as string] ?? null)),
-        's3.bucketPolicy': ([name]: unknown[]) => policies[name as string] ?? null,
-      },
-      { benchmarks: ['1.4.0'] },
-    );
-    expect(Object.fromEntries(results.map((r) => [r.resource.name, r.status]))).toEqual({
-      'sse-s3': 'PASSED',
-      'sse-kms': 'PASSED',
-      'deny-not-equals': 'PASSED',
-      'deny-null': 'PASSED',
-      'deny-wrong-value': 'FAILED',
-      'deny-one-principal': 'FAILED',
-      'deny-bucket-only': 'FAILED',
-      'policy-denied': 'NOT_AVAILABLE',
-      nothing: 'FAILED',
-      'encryption-denied': 'NOT_AVAILABLE',
-    });
-    // The policy is read only for buckets without default encryption.
-    expect(source.reads.filter((r) => r.id === 's3.bucketPolicy').map((r) => r.args[0])).not.toContain('sse-s3');
-  });
+const expected: Record<string, Omit<ExpectedResult, 'resource'>> = {
+  'sse-s3': { status: 'PASSED', reasonCode: 'DEFAULT_ENCRYPTION_ENABLED', evidence: { defaultEncryption: 'AES256' } },
+  'sse-kms': { status: 'PASSED', reasonCode: 'DEFAULT_ENCRYPTION_ENABLED', reason: 'Bucket sse-kms has default encryption (aws:kms).' },
+  'deny-not-equals': { status: 'PASSED', reasonCode: 'UNENCRYPTED_UPLOADS_DENIED' },
+  'deny-null': { status: 'PASSED', reasonCode: 'UNENCRYPTED_UPLOADS_DENIED' },
+  'deny-wrong-value': { reasonCode: 'NO_DEFAULT_ENCRYPTION', evidence: { bucketPolicy: 'present' } },
+  'deny-one-principal': { reasonCode: 'NO_DEFAULT_ENCRYPTION' },
+  'deny-bucket-only': { reasonCode: 'NO_DEFAULT_ENCRYPTION' },
+  'policy-denied': { status: 'NOT_AVAILABLE', reasonCode: 'ACCESS_DENIED', action: 's3:GetBucketPolicy' },
+  nothing: { reasonCode: 'NO_DEFAULT_ENCRYPTION', evidence: { bucketPolicy: 'none' } },
+  'encryption-denied': { status: 'NOT_AVAILABLE', reasonCode: 'ACCESS_DENIED', action: 's3:GetEncryptionConfiguration' },
+};
 
-  it('never claims the retired S3.4 control, and maps only to CIS v1.4.0 2.1.1', async () => {
-    const { findings } = await run(
-      { 's3.buckets': [bucket('nothing')], 's3.bucketEncryption': null, 's3.bucketPolicy': null },
-      { benchmarks: ['1.4.0', '5.0.0'] },
-    );
-    expect(findings).toHaveLength(1);
-    expect(findings[0]?.Compliance?.SecurityControlId).toBeUndefined();
-    expect(JSON.stringify(findings[0])).not.toContain('S3.4');
-    expect(findings[0]?.Compliance?.RelatedRequirements).toEqual(['CIS AWS Foundations Benchmark v1.4.0/2.1.1']);
-    expect(findings[0]?.Remediation?.Recommendation?.Url).toBe('https://github.com/hubcheck/hubcheck/blob/main/rules/s3/s3-bucket-default-encryption-enabled.md');
-  });
-});
+testRule(
+  rule,
+  bucketRuleCases({
+    read: 's3.bucketEncryption',
+    passing: { 's3.bucketEncryption': encryption['sse-s3'] },
+    passCode: 'DEFAULT_ENCRYPTION_ENABLED',
+    extra: {
+      failed: [
+        {
+          name: 'default encryption or a deny of unencrypted uploads passes; anything else fails',
+          fixture: {
+            's3.buckets': names.map((n) => bucket(n)),
+            's3.bucketEncryption': ([name]: unknown[]) =>
+              name === 'encryption-denied' ? denied('s3:GetEncryptionConfiguration') : (encryption[name as string] ?? null),
+            's3.bucketPolicy': ([name]: unknown[]) => policies[name as string] ?? null,
+          },
+          options: { benchmarks: ['1.4.0'] },
+          results: names.map((name) => ({ resource: BUCKET_ARN(name), ...expected[name] }) as ExpectedResult),
+          // The policy is read only for buckets without default encryption.
+          check: ({ source }) => expect(source.reads.filter((r) => r.id === 's3.bucketPolicy').map((r) => r.args[0])).not.toContain('sse-s3'),
+        },
+        {
+          name: 'never claims the retired S3.4 control, and maps only to CIS v1.4.0 2.1.1',
+          fixture: { 's3.buckets': [bucket('nothing')], 's3.bucketEncryption': null, 's3.bucketPolicy': null },
+          options: { benchmarks: ['1.4.0', '5.0.0'] },
+          results: {
+            resource: BUCKET_ARN('nothing'),
+            reasonCode: 'NO_DEFAULT_ENCRYPTION',
+            reason: 'Bucket nothing has no default encryption and its policy does not deny unencrypted uploads.',
+          },
+          check: ({ findings }) => {
+            expect(findings).toHaveLength(1);
+            expect(findings[0]?.Compliance?.SecurityControlId).toBeUndefined();
+            expect(JSON.stringify(findings[0])).not.toContain('S3.4');
+            expect(findings[0]?.Compliance?.RelatedRequirements).toEqual(['CIS AWS Foundations Benchmark v1.4.0/2.1.1']);
+            expect(findings[0]?.Remediation?.Recommendation?.Url).toBe(
+              'https://github.com/hubcheck/hubcheck/blob/main/rules/s3/s3-bucket-default-encryption-enabled.md',
+            );
+          },
+        },
+      ],
+    },
+  }),
+);
