@@ -10,6 +10,10 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['account:GetAlternateContact'],
+  reasonCodes: {
+    SECURITY_CONTACT_REGISTERED: 'The account has a security alternate contact.',
+    NO_SECURITY_CONTACT: 'The account has no security alternate contact.',
+  },
   remediation: securityHubRemediation(
     'Account.1',
     'Register a security alternate contact (Account settings, Alternate contacts, or aws account put-alternate-contact --alternate-contact-type SECURITY ...).',
@@ -27,6 +31,7 @@ export default defineRule({
     }
     return [
       pass(resource, 'The account has a security alternate contact.', {
+        reasonCode: 'SECURITY_CONTACT_REGISTERED',
         evidence: { alternateContactType: 'SECURITY', registered: true },
       }),
     ];

@@ -4,24 +4,37 @@ import { securityHubRemediation } from '../lib/remediation.js';
 
 const SERVICE_LINKED_ROLE = 'role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig';
 
-/** What keeps one recorder from passing; empty when it passes. */
+/** One reason a recorder does not pass. */
+interface Shortcoming {
+  code: string;
+  text: string;
+}
+
+/** What keeps one recorder from passing, most serious first; empty when it passes. */
 function shortcomings(
   recorder: ConfigurationRecorder,
   status: ConfigurationRecorderStatus | undefined,
   context: { account: string; inHomeRegion: boolean; checkRole: boolean },
-): string[] {
-  const problems: string[] = [];
-  if (status?.recording !== true) problems.push('it is not recording');
-  if (status?.lastStatus?.toUpperCase() === 'FAILURE') problems.push(`its last delivery failed (${status.lastErrorCode ?? 'no error code'})`);
-  if (recorder.recordingGroup?.allSupported !== true) problems.push('it does not record all supported resource types');
+): Shortcoming[] {
+  const problems: Shortcoming[] = [];
+  if (status?.recording !== true) problems.push({ code: 'CONFIG_RECORDER_NOT_RECORDING', text: 'it is not recording' });
+  if (status?.lastStatus?.toUpperCase() === 'FAILURE') {
+    problems.push({ code: 'CONFIG_RECORDER_DELIVERY_FAILED', text: `its last delivery failed (${status.lastErrorCode ?? 'no error code'})` });
+  }
+  if (recorder.recordingGroup?.allSupported !== true) {
+    problems.push({ code: 'CONFIG_RECORDER_NOT_ALL_RESOURCES', text: 'it does not record all supported resource types' });
+  }
   if (context.inHomeRegion && recorder.recordingGroup?.includeGlobalResourceTypes !== true) {
-    problems.push('it does not record global resource types (IAM) in the home Region');
+    problems.push({ code: 'CONFIG_RECORDER_NO_GLOBAL_RESOURCES', text: 'it does not record global resource types (IAM) in the home Region' });
   }
   if (context.checkRole) {
     const role = recorder.roleARN ?? '';
     const parts = role.split(':');
     if (parts[4] !== context.account || parts.slice(5).join(':') !== SERVICE_LINKED_ROLE) {
-      problems.push(`it uses ${role || 'no role'} instead of the service-linked role AWSServiceRoleForConfig`);
+      problems.push({
+        code: 'CONFIG_RECORDER_NOT_SERVICE_LINKED_ROLE',
+        text: `it uses ${role || 'no role'} instead of the service-linked role AWSServiceRoleForConfig`,
+      });
     }
   }
   return problems;
@@ -37,6 +50,15 @@ export default defineRule({
   resourceType: 'AwsAccount',
   requiredActions: ['config:DescribeConfigurationRecorders', 'config:DescribeConfigurationRecorderStatus'],
   params: { includeConfigServiceLinkedRoleCheck: true },
+  reasonCodes: {
+    CONFIG_RECORDER_RECORDING: 'A recorder records all supported resource types (global ones too in the home Region), with the service-linked role.',
+    CONFIG_RECORDER_NOT_PRESENT: 'The Region has no configuration recorder (service-linked recorders of other services do not count).',
+    CONFIG_RECORDER_NOT_RECORDING: 'The recorder is stopped or was never started.',
+    CONFIG_RECORDER_DELIVERY_FAILED: 'The recorder records, but its last delivery failed.',
+    CONFIG_RECORDER_NOT_ALL_RESOURCES: 'The recorder records selected resource types only.',
+    CONFIG_RECORDER_NO_GLOBAL_RESOURCES: 'In the home Region, the recorder does not record global resource types (IAM).',
+    CONFIG_RECORDER_NOT_SERVICE_LINKED_ROLE: 'The recorder uses another role than the account\'s AWSServiceRoleForConfig.',
+  },
   remediation: securityHubRemediation(
     'Config.1',
     'Turn on AWS Config in every Region with a recorder that records all supported resource types (and global resource types in one Region) using the AWSServiceRoleForConfig service-linked role.',
@@ -67,8 +89,14 @@ export default defineRule({
     };
     return [
       problems.length === 0
-        ? pass(resource, `AWS Config recorder ${recorder.name} is recording all supported resource types in ${region}.`, { evidence })
-        : fail(resource, `AWS Config recorder ${recorder.name} in ${region} falls short: ${problems.join('; ')}.`, { evidence }),
+        ? pass(resource, `AWS Config recorder ${recorder.name} is recording all supported resource types in ${region}.`, {
+            reasonCode: 'CONFIG_RECORDER_RECORDING',
+            evidence,
+          })
+        : fail(resource, `AWS Config recorder ${recorder.name} in ${region} falls short: ${problems.map((p) => p.text).join('; ')}.`, {
+            reasonCode: (problems[0] as Shortcoming).code,
+            evidence,
+          }),
     ];
   },
 });

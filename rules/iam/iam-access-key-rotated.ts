@@ -12,6 +12,11 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsIamUser',
   requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+  reasonCodes: {
+    ACCESS_KEYS_ROTATED: 'Every active access key of the user is at most maxAccessKeyAgeDays days old.',
+    NO_ACTIVE_ACCESS_KEY: 'The user has no active access key.',
+    ACCESS_KEY_NOT_ROTATED: 'An active access key is older than maxAccessKeyAgeDays days, or the report gives it no rotation date.',
+  },
   params: { maxAccessKeyAgeDays: 90 },
   remediation: securityHubRemediation(
     'IAM.3',
@@ -24,7 +29,7 @@ export default defineRule({
       const resource = iamUserResource(row.arn, row.user);
       const evidence = { ...accessKeyEvidence(row), maxAccessKeyAgeDays: maxAge, reportGeneratedAt: report.generatedTime };
       const active = row.accessKeys.map((key, i) => ({ n: i + 1, key, age: ageInDays(key.lastRotated, now) })).filter((k) => k.key.active);
-      if (active.length === 0) return pass(resource, `User ${row.user} has no active access key.`, { evidence });
+      if (active.length === 0) return pass(resource, `User ${row.user} has no active access key.`, { reasonCode: 'NO_ACTIVE_ACCESS_KEY', evidence });
       // An active key whose creation date the report does not give cannot be shown to be fresh: it fails.
       const old = active.filter((k) => k.age === null || k.age > maxAge);
       if (old.length > 0) {
@@ -34,7 +39,7 @@ export default defineRule({
           evidence,
         });
       }
-      return pass(resource, `Every active access key of user ${row.user} is at most ${maxAge} days old.`, { evidence });
+      return pass(resource, `Every active access key of user ${row.user} is at most ${maxAge} days old.`, { reasonCode: 'ACCESS_KEYS_ROTATED', evidence });
     });
   },
 });

@@ -14,6 +14,11 @@ export default defineRule({
   scope: 'account',
   resourceType: ['AwsIamUser', 'AwsIamGroup', 'AwsIamRole'],
   requiredActions: ['iam:ListEntitiesForPolicy', 'iam:GetAccountAuthorizationDetails'],
+  reasonCodes: {
+    CLOUDSHELL_FULL_ACCESS_NOT_ATTACHED: 'The user, group or role does not have AWSCloudShellFullAccess attached.',
+    NO_IAM_IDENTITIES: 'The account has no IAM users, groups or roles (one result for the account).',
+    CLOUDSHELL_FULL_ACCESS_ATTACHED: 'The user, group or role has AWSCloudShellFullAccess attached.',
+  },
   remediation: securityHubRemediation(
     'IAM.27',
     'Detach AWSCloudShellFullAccess from the user, group or role, and grant the narrower CloudShell permissions it needs (for example without file upload and download) in a customer-managed policy.',
@@ -43,12 +48,12 @@ export default defineRule({
       identities.push({ kind, name, resource: make(arn, name) });
     }
     if (identities.length === 0) {
-      return [pass(accountResource(account), 'The account has no IAM users, groups or roles, so none has AWSCloudShellFullAccess.', { evidence })];
+      return [pass(accountResource(account), 'The account has no IAM users, groups or roles, so none has AWSCloudShellFullAccess.', { reasonCode: 'NO_IAM_IDENTITIES', evidence })];
     }
     return identities.map(({ kind, name, resource }): RuleResult =>
       holders.has(`${kind}/${name}`)
         ? fail(resource, `The ${kind} ${name} has AWSCloudShellFullAccess attached.`, { reasonCode: 'CLOUDSHELL_FULL_ACCESS_ATTACHED', evidence })
-        : pass(resource, `The ${kind} ${name} does not have AWSCloudShellFullAccess attached.`, { evidence }),
+        : pass(resource, `The ${kind} ${name} does not have AWSCloudShellFullAccess attached.`, { reasonCode: 'CLOUDSHELL_FULL_ACCESS_NOT_ATTACHED', evidence }),
     );
   },
 });

@@ -14,6 +14,11 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsAccount',
   requiredActions: ['access-analyzer:ListAnalyzers'],
+  reasonCodes: {
+    EXTERNAL_ACCESS_ANALYZER_ACTIVE: 'The Region has an active external access analyzer (ACCOUNT or ORGANIZATION).',
+    ANALYZER_NOT_ACTIVE: 'The Region has external access analyzers, but none is active.',
+    NO_EXTERNAL_ACCESS_ANALYZER: 'The Region has no external access analyzer.',
+  },
   remediation: securityHubRemediation(
     'IAM.28',
     'Create an IAM Access Analyzer external access analyzer in every Region you use (aws accessanalyzer create-analyzer --analyzer-name external --type ACCOUNT, or ORGANIZATION from the delegated administrator).',
@@ -29,7 +34,7 @@ export default defineRule({
       activeExternalAccessAnalyzers: active.map((a) => `${a.name} (${a.type})`).join(', ') || null,
     };
     if (active.length > 0) {
-      return [pass(resource, `Region ${region} has an active external access analyzer: ${active.map((a) => a.name).join(', ')}.`, { evidence })];
+      return [pass(resource, `Region ${region} has an active external access analyzer: ${active.map((a) => a.name).join(', ')}.`, { reasonCode: 'EXTERNAL_ACCESS_ANALYZER_ACTIVE', evidence })];
     }
     if (external.length > 0) {
       return [

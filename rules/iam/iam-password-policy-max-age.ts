@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { evaluatePasswordPolicy } from '../lib/password-policy.js';
+import { PASSWORD_POLICY_REASON_CODES, evaluatePasswordPolicy } from '../lib/password-policy.js';
 import { securityHubRemediation } from '../lib/remediation.js';
 
 export default defineRule({
@@ -12,6 +12,12 @@ export default defineRule({
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountPasswordPolicy'],
   params: { maxPasswordAgeDays: 90 },
+  reasonCodes: {
+    MAX_AGE_WITHIN_LIMIT: 'Passwords expire within maxPasswordAgeDays (90) days.',
+    PASSWORDS_NEVER_EXPIRE: 'MaxPasswordAge is absent or zero: passwords never expire.',
+    MAX_AGE_TOO_LONG: 'Passwords expire, but after more than maxPasswordAgeDays (90) days.',
+    ...PASSWORD_POLICY_REASON_CODES,
+  },
   remediation: securityHubRemediation(
     'IAM.17',
     'Make passwords expire after 90 days or less (aws iam update-account-password-policy --max-password-age 90, keeping the other settings you use).',
@@ -20,12 +26,14 @@ export default defineRule({
     const limit = ctx.params.maxPasswordAgeDays;
     return evaluatePasswordPolicy(ctx, (policy) => {
       const age = policy.MaxPasswordAge;
-      const ok = age !== undefined && age > 0 && age <= limit;
+      const never = age === undefined || age <= 0;
+      const ok = !never && age <= limit;
       return {
         ok,
+        reasonCode: ok ? 'MAX_AGE_WITHIN_LIMIT' : never ? 'PASSWORDS_NEVER_EXPIRE' : 'MAX_AGE_TOO_LONG',
         reason: ok
           ? `Passwords expire after ${age} days.`
-          : age === undefined || age <= 0
+          : never
             ? `Passwords never expire; they must expire within ${limit} days.`
             : `Passwords expire after ${age} days; they must expire within ${limit} days.`,
         evidence: { MaxPasswordAge: age ?? null, ExpirePasswords: policy.ExpirePasswords ?? null, maxPasswordAgeDays: limit },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { evaluatePasswordPolicy } from '../lib/password-policy.js';
+import { PASSWORD_POLICY_REASON_CODES, evaluatePasswordPolicy } from '../lib/password-policy.js';
 import { securityHubRemediation } from '../lib/remediation.js';
 
 export default defineRule({
@@ -12,6 +12,11 @@ export default defineRule({
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountPasswordPolicy'],
   params: { minimumLength: 14 },
+  reasonCodes: {
+    MIN_LENGTH_SUFFICIENT: 'The policy requires at least minimumLength (14) characters.',
+    MIN_LENGTH_TOO_SHORT: 'The policy sets a shorter minimum length, or none.',
+    ...PASSWORD_POLICY_REASON_CODES,
+  },
   remediation: securityHubRemediation(
     'IAM.15',
     'Set the account password policy minimum length to 14 or more (IAM console, Account settings, or aws iam update-account-password-policy --minimum-password-length 14).',
@@ -20,10 +25,12 @@ export default defineRule({
     const wanted = ctx.params.minimumLength;
     return evaluatePasswordPolicy(ctx, (policy) => {
       const length = policy.MinimumPasswordLength;
+      const ok = length !== undefined && length >= wanted;
       return {
-        ok: length !== undefined && length >= wanted,
+        ok,
+        reasonCode: ok ? 'MIN_LENGTH_SUFFICIENT' : 'MIN_LENGTH_TOO_SHORT',
         reason:
-          length !== undefined && length >= wanted
+          ok
             ? `The password policy requires at least ${length} characters.`
             : `The password policy requires ${length ?? 'no minimum number of'} characters; at least ${wanted} are required.`,
         evidence: { MinimumPasswordLength: length ?? null, required: wanted },

@@ -1,6 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { evaluatePasswordPolicy, requiresFlag } from '../lib/password-policy.js';
+import { passwordFlagRequirement } from '../lib/password-policy.js';
 import { securityHubRemediation } from '../lib/remediation.js';
+
+const requirement = passwordFlagRequirement('RequireNumbers');
 
 export default defineRule({
   id: 'iam-password-policy-number',
@@ -11,11 +13,12 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountPasswordPolicy'],
+  reasonCodes: requirement.reasonCodes,
   remediation: securityHubRemediation(
     'IAM.14',
     'Require at least one number in the account password policy (IAM console, Account settings, or aws iam update-account-password-policy --require-numbers, keeping the other settings you use).',
   ),
   async evaluate(ctx) {
-    return evaluatePasswordPolicy(ctx, requiresFlag('RequireNumbers', 'at least one number'));
+    return requirement.evaluate(ctx);
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { evaluatePasswordPolicy } from '../lib/password-policy.js';
+import { PASSWORD_POLICY_REASON_CODES, evaluatePasswordPolicy } from '../lib/password-policy.js';
 import { securityHubRemediation } from '../lib/remediation.js';
 
 export default defineRule({
@@ -12,6 +12,11 @@ export default defineRule({
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountPasswordPolicy'],
   params: { passwordsRemembered: 24 },
+  reasonCodes: {
+    REUSE_PREVENTION_MET: 'The policy remembers exactly passwordsRemembered (24) previous passwords.',
+    REUSE_PREVENTION_NOT_MET: 'The policy remembers another number of previous passwords, or none.',
+    ...PASSWORD_POLICY_REASON_CODES,
+  },
   remediation: securityHubRemediation(
     'IAM.16',
     'Set the password policy to remember the last 24 passwords (aws iam update-account-password-policy --password-reuse-prevention 24).',
@@ -20,10 +25,12 @@ export default defineRule({
     const wanted = ctx.params.passwordsRemembered;
     return evaluatePasswordPolicy(ctx, (policy) => {
       const remembered = policy.PasswordReusePrevention;
+      const ok = remembered === wanted;
       return {
-        ok: remembered === wanted,
+        ok,
+        reasonCode: ok ? 'REUSE_PREVENTION_MET' : 'REUSE_PREVENTION_NOT_MET',
         reason:
-          remembered === wanted
+          ok
             ? `The password policy prevents reuse of the last ${remembered} passwords.`
             : `The password policy remembers ${remembered ?? 'no'} previous passwords; Security Hub requires exactly ${wanted}.`,
         evidence: { PasswordReusePrevention: remembered ?? null, required: wanted },

@@ -1,6 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { evaluatePasswordPolicy, requiresFlag } from '../lib/password-policy.js';
+import { passwordFlagRequirement } from '../lib/password-policy.js';
 import { securityHubRemediation } from '../lib/remediation.js';
+
+const requirement = passwordFlagRequirement('RequireUppercaseCharacters');
 
 export default defineRule({
   id: 'iam-password-policy-uppercase',
@@ -11,11 +13,12 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountPasswordPolicy'],
+  reasonCodes: requirement.reasonCodes,
   remediation: securityHubRemediation(
     'IAM.11',
     'Require at least one uppercase letter in the account password policy (IAM console, Account settings, or aws iam update-account-password-policy --require-uppercase-characters, keeping the other settings you use).',
   ),
   async evaluate(ctx) {
-    return evaluatePasswordPolicy(ctx, requiresFlag('RequireUppercaseCharacters', 'at least one uppercase letter'));
+    return requirement.evaluate(ctx);
   },
 });

@@ -13,6 +13,13 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsIamPolicy',
   requiredActions: ['iam:GetAccountAuthorizationDetails'],
+  reasonCodes: {
+    NO_FULL_ADMIN_STATEMENT: 'The policy has no Allow statement with "*" actions on "*" resources.',
+    PERMISSIONS_BOUNDARY_ONLY: 'The policy allows "*" on "*" but is used only as a permissions boundary.',
+    FULL_ADMIN_POLICY_ATTACHED: 'The policy allows "*" on "*" and is attached to an identity.',
+    FULL_ADMIN_POLICY_UNATTACHED: 'The policy allows "*" on "*" and is not attached to any identity.',
+    POLICY_DOCUMENT_UNREADABLE: 'The default version of the policy could not be read as a policy document.',
+  },
   remediation: securityHubRemediation(
     'IAM.1',
     'Replace the "Action": "*" on "Resource": "*" statement with the actions and resources the policy\'s users need, or delete the policy.',
@@ -35,7 +42,7 @@ export default defineRule({
       }
       const admin = fullAdminStatements(policy.document);
       if (admin.length === 0) {
-        return pass(resource, `Policy ${policy.name} does not allow "*" actions on "*" resources.`, { evidence });
+        return pass(resource, `Policy ${policy.name} does not allow "*" actions on "*" resources.`, { reasonCode: 'NO_FULL_ADMIN_STATEMENT', evidence });
       }
       if (!attached && policy.permissionsBoundaryUsageCount > 0) {
         return pass(resource, `Policy ${policy.name} allows "*" on "*" but is used only as a permissions boundary, which grants nothing by itself.`, {

@@ -10,6 +10,11 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountSummary'],
+  reasonCodes: {
+    ROOT_ACCESS_KEYS_ABSENT: 'The root user has no access keys (AccountAccessKeysPresent is 0).',
+    ROOT_ACCESS_KEYS_PRESENT: 'The root user has at least one access key.',
+    ROOT_ACCESS_KEYS_UNKNOWN: 'GetAccountSummary did not report AccountAccessKeysPresent, so root keys cannot be ruled out.',
+  },
   remediation: securityHubRemediation(
     'IAM.4',
     'Sign in as the root user, delete its access keys under Security credentials, and use IAM roles or users instead.',
@@ -19,10 +24,10 @@ export default defineRule({
     const present = summary.AccountAccessKeysPresent;
     const evidence = { AccountAccessKeysPresent: present ?? null };
     const resource = accountResource(account);
-    if (present === 0) return [pass(resource, 'The root user has no access keys.', { evidence })];
+    if (present === 0) return [pass(resource, 'The root user has no access keys.', { reasonCode: 'ROOT_ACCESS_KEYS_ABSENT', evidence })];
     if (present === undefined) {
-      return [fail(resource, 'GetAccountSummary did not report AccountAccessKeysPresent; root access keys cannot be ruled out.', { evidence })];
+      return [fail(resource, 'GetAccountSummary did not report AccountAccessKeysPresent; root access keys cannot be ruled out.', { reasonCode: 'ROOT_ACCESS_KEYS_UNKNOWN', evidence })];
     }
-    return [fail(resource, 'The root user has at least one access key.', { evidence })];
+    return [fail(resource, 'The root user has at least one access key.', { reasonCode: 'ROOT_ACCESS_KEYS_PRESENT', evidence })];
   },
 });

@@ -11,6 +11,12 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountSummary', 'iam:ListVirtualMFADevices'],
+  reasonCodes: {
+    ROOT_HARDWARE_MFA: 'The root user has MFA and no virtual MFA device, so its device is a hardware device.',
+    ROOT_NO_CREDENTIALS: 'The root user has no password and no access keys (centralized root access).',
+    ROOT_NO_MFA: 'The root user has credentials and no MFA device.',
+    ROOT_VIRTUAL_MFA: 'The root user\'s MFA device is a virtual (software) device.',
+  },
   remediation: securityHubRemediation(
     'IAM.6',
     'Sign in as the root user and register a hardware MFA device (a FIDO security key or a hardware TOTP token); then remove any virtual MFA device from the root user.',
@@ -24,7 +30,7 @@ export default defineRule({
       AccountAccessKeysPresent: summary.AccountAccessKeysPresent ?? null,
     };
     if (rootCredentialsAbsent(summary)) {
-      return [pass(resource, 'The root user has no password and no access keys (centralized root access).', { evidence })];
+      return [pass(resource, 'The root user has no password and no access keys (centralized root access).', { reasonCode: 'ROOT_NO_CREDENTIALS', evidence })];
     }
     if (summary.AccountMFAEnabled !== 1) {
       return [fail(resource, 'The root user has no MFA device.', { reasonCode: 'ROOT_NO_MFA', evidence })];
@@ -39,6 +45,6 @@ export default defineRule({
         }),
       ];
     }
-    return [pass(resource, 'The root user has MFA and no virtual MFA device: the device is a hardware device.', { evidence })];
+    return [pass(resource, 'The root user has MFA and no virtual MFA device: the device is a hardware device.', { reasonCode: 'ROOT_HARDWARE_MFA', evidence })];
   },
 });

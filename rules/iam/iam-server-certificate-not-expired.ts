@@ -12,6 +12,11 @@ export default defineRule({
   scope: 'account',
   resourceType: 'Other',
   requiredActions: ['iam:ListServerCertificates'],
+  reasonCodes: {
+    CERTIFICATE_VALID: 'The server certificate has not expired.',
+    CERTIFICATE_EXPIRED: 'The server certificate has expired.',
+    CERTIFICATE_EXPIRATION_UNKNOWN: 'The server certificate has no readable expiration date.',
+  },
   remediation: securityHubRemediation(
     'IAM.26',
     'Delete expired server certificates from IAM (aws iam delete-server-certificate --server-certificate-name NAME) after moving any listener that still uses them to a valid certificate.',
@@ -28,7 +33,7 @@ export default defineRule({
       if (expires < now.getTime()) {
         return fail(resource, `Server certificate ${certificate.name} expired on ${certificate.expiration}.`, { reasonCode: 'CERTIFICATE_EXPIRED', evidence });
       }
-      return pass(resource, `Server certificate ${certificate.name} is valid until ${certificate.expiration}.`, { evidence });
+      return pass(resource, `Server certificate ${certificate.name} is valid until ${certificate.expiration}.`, { reasonCode: 'CERTIFICATE_VALID', evidence });
     });
   },
 });

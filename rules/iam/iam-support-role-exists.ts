@@ -11,6 +11,13 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: ['iam:ListEntitiesForPolicy', 'iam:GetAccountAuthorizationDetails'],
+  reasonCodes: {
+    SUPPORT_POLICY_ON_USER: 'AWSSupportAccess is attached to at least one user.',
+    SUPPORT_POLICY_USABLE: 'AWSSupportAccess is attached to a role someone is trusted to assume, or to a group with members.',
+    SUPPORT_POLICY_MISSING: 'The AWSSupportAccess policy does not exist in the partition.',
+    SUPPORT_POLICY_UNUSED: 'AWSSupportAccess is attached to no user, group or role.',
+    SUPPORT_POLICY_UNUSABLE: 'AWSSupportAccess is attached only to groups with no members or roles nobody is trusted to assume.',
+  },
   remediation: securityHubRemediation(
     'IAM.18',
     'Create a role that your support staff can assume (or a group with members) and attach the AWS managed policy AWSSupportAccess to it.',
@@ -29,7 +36,7 @@ export default defineRule({
       return [fail(resource, `The policy ${policyArn} does not exist in this partition, so no identity can hold it.`, { reasonCode: 'SUPPORT_POLICY_MISSING', evidence })];
     }
     if (entities.users.length > 0) {
-      return [pass(resource, `AWSSupportAccess is attached to user ${entities.users.map((u) => u.name).join(', ')}.`, { evidence })];
+      return [pass(resource, `AWSSupportAccess is attached to user ${entities.users.map((u) => u.name).join(', ')}.`, { reasonCode: 'SUPPORT_POLICY_ON_USER', evidence })];
     }
     if (entities.groups.length === 0 && entities.roles.length === 0) {
       return [fail(resource, 'AWSSupportAccess is attached to no user, group or role.', { reasonCode: 'SUPPORT_POLICY_UNUSED', evidence })];
@@ -43,7 +50,7 @@ export default defineRule({
     const usable = { ...evidence, groupsWithMembers: groups.join(', ') || null, rolesWithTrustedEntity: roles.join(', ') || null };
     if (groups.length > 0 || roles.length > 0) {
       const where = [...(roles.length > 0 ? [`role ${roles.join(', ')}`] : []), ...(groups.length > 0 ? [`group ${groups.join(', ')} (with members)`] : [])];
-      return [pass(resource, `AWSSupportAccess is attached to ${where.join(' and ')}.`, { evidence: usable })];
+      return [pass(resource, `AWSSupportAccess is attached to ${where.join(' and ')}.`, { reasonCode: 'SUPPORT_POLICY_USABLE', evidence: usable })];
     }
     return [
       fail(resource, 'AWSSupportAccess is attached only to groups with no members or roles that nobody is trusted to assume.', {

@@ -12,6 +12,11 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsIamUser',
   requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+  reasonCodes: {
+    CONSOLE_MFA_ENABLED: 'The user has a console password and an MFA device.',
+    NO_CONSOLE_PASSWORD: 'The user has no console password.',
+    CONSOLE_MFA_MISSING: 'The user has a console password and no MFA device.',
+  },
   remediation: securityHubRemediation(
     'IAM.5',
     'Assign an MFA device to every IAM user that can sign in to the console, or remove the console password of users that do not need it.',
@@ -27,9 +32,9 @@ export default defineRule({
           mfa_active: row.mfaActive,
           reportGeneratedAt: report.generatedTime,
         };
-        if (row.passwordEnabled !== true) return pass(resource, `User ${row.user} has no console password.`, { evidence });
-        if (row.mfaActive) return pass(resource, `User ${row.user} has a console password and MFA.`, { evidence });
-        return fail(resource, `User ${row.user} has a console password but no MFA device.`, { evidence });
+        if (row.passwordEnabled !== true) return pass(resource, `User ${row.user} has no console password.`, { reasonCode: 'NO_CONSOLE_PASSWORD', evidence });
+        if (row.mfaActive) return pass(resource, `User ${row.user} has a console password and MFA.`, { reasonCode: 'CONSOLE_MFA_ENABLED', evidence });
+        return fail(resource, `User ${row.user} has a console password but no MFA device.`, { reasonCode: 'CONSOLE_MFA_MISSING', evidence });
       });
   },
 });

@@ -12,6 +12,10 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsIamUser',
   requiredActions: ['iam:GetAccountAuthorizationDetails'],
+  reasonCodes: {
+    USER_HAS_NO_POLICIES: 'The user has no attached managed or inline policies of its own.',
+    USER_HAS_POLICIES: 'The user has attached managed or inline policies of its own.',
+  },
   remediation: securityHubRemediation(
     'IAM.2',
     'Move the user\'s managed and inline policies to a group (or a role) and add the user to that group; then detach and delete the policies on the user.',
@@ -29,7 +33,7 @@ export default defineRule({
         ...(inline.length > 0 ? { inlinePolicyNames: inline.join(', ') } : {}),
       };
       if (managed.length === 0 && inline.length === 0) {
-        return pass(resource, `User ${user.name} has no policies of its own.`, { evidence });
+        return pass(resource, `User ${user.name} has no policies of its own.`, { reasonCode: 'USER_HAS_NO_POLICIES', evidence });
       }
       const parts = [
         ...(managed.length > 0 ? [`attached managed ${managed.length === 1 ? 'policy' : 'policies'} ${managed.join(', ')}`] : []),

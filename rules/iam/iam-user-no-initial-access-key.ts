@@ -13,6 +13,11 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsIamUser',
   requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+  reasonCodes: {
+    NO_UNUSED_ACCESS_KEY: 'The user has a console password and no active access key that was never used.',
+    NO_CONSOLE_PASSWORD: 'The user has no console password.',
+    UNUSED_INITIAL_ACCESS_KEY: 'The user has a console password and an active access key that was never used.',
+  },
   remediation: ruleDocRemediation(
     'iam',
     'iam-user-no-initial-access-key',
@@ -23,7 +28,7 @@ export default defineRule({
     return userRows(report).map((row) => {
       const resource = iamUserResource(row.arn, row.user);
       const evidence = { password_enabled: row.passwordEnabled, ...accessKeyEvidence(row), reportGeneratedAt: report.generatedTime };
-      if (row.passwordEnabled !== true) return pass(resource, `User ${row.user} has no console password.`, { evidence });
+      if (row.passwordEnabled !== true) return pass(resource, `User ${row.user} has no console password.`, { reasonCode: 'NO_CONSOLE_PASSWORD', evidence });
       const unused = row.accessKeys.map((k, i) => ({ n: i + 1, k })).filter(({ k }) => k.active && k.lastUsedDate === null);
       if (unused.length > 0) {
         return fail(
@@ -32,7 +37,7 @@ export default defineRule({
           { reasonCode: 'UNUSED_INITIAL_ACCESS_KEY', evidence },
         );
       }
-      return pass(resource, `User ${row.user} has a console password and no active access key that was never used.`, { evidence });
+      return pass(resource, `User ${row.user} has a console password and no active access key that was never used.`, { reasonCode: 'NO_UNUSED_ACCESS_KEY', evidence });
     });
   },
 });

@@ -13,6 +13,10 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AwsIamUser',
   requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+  reasonCodes: {
+    AT_MOST_ONE_ACTIVE_ACCESS_KEY: 'The user has one active access key, or none.',
+    MULTIPLE_ACTIVE_ACCESS_KEYS: 'The user has two active access keys.',
+  },
   remediation: ruleDocRemediation(
     'iam',
     'iam-user-single-active-access-key',
@@ -26,7 +30,7 @@ export default defineRule({
       const evidence = { ...accessKeyEvidence(row), activeAccessKeys: active, reportGeneratedAt: report.generatedTime };
       return active > 1
         ? fail(resource, `User ${row.user} has ${active} active access keys.`, { reasonCode: 'MULTIPLE_ACTIVE_ACCESS_KEYS', evidence })
-        : pass(resource, `User ${row.user} has ${active === 0 ? 'no' : 'one'} active access key.`, { evidence });
+        : pass(resource, `User ${row.user} has ${active === 0 ? 'no' : 'one'} active access key.`, { reasonCode: 'AT_MOST_ONE_ACTIVE_ACCESS_KEY', evidence });
     });
   },
 });

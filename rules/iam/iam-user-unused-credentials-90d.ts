@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { evaluateUnusedCredentials } from '../lib/unused-credentials.js';
+import { UNUSED_CREDENTIALS_REASON_CODES, evaluateUnusedCredentials } from '../lib/unused-credentials.js';
 
 export default defineRule({
   id: 'iam-user-unused-credentials-90d',
@@ -12,6 +12,7 @@ export default defineRule({
   resourceType: 'AwsIamUser',
   requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
   params: { maxUnusedDays: 90 },
+  reasonCodes: UNUSED_CREDENTIALS_REASON_CODES,
   remediation: securityHubRemediation(
     'IAM.8',
     'Remove the console password (aws iam delete-login-profile) and deactivate or delete the access keys that have not been used for 90 days.',

@@ -13,6 +13,10 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsKmsKey',
   requiredActions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus'],
+  reasonCodes: {
+    KEY_ROTATION_ENABLED: 'Automatic rotation is on for the customer managed key.',
+    KEY_ROTATION_DISABLED: 'Automatic rotation is off for the customer managed key.',
+  },
   remediation: securityHubRemediation(
     'KMS.4',
     'Turn on automatic key rotation for the customer managed key (KMS console, Key rotation tab, or aws kms enable-key-rotation --key-id <key>).',
@@ -27,7 +31,11 @@ export default defineRule({
       if (!customerRotatable(key.metadata)) return null;
       if (key.unavailable) return unavailable(resource, new DataUnavailable(key.unavailable));
       if (key.rotation === null) {
-        return notAvailable(resource, `The rotation status of KMS key ${key.keyId} was not read.`, { reasonCode: 'DATA_UNAVAILABLE' });
+        // The data layer broke its contract (no status and no failure): name the read, as a failed read would.
+        return notAvailable(resource, `The rotation status of KMS key ${key.keyId} was not read (kms:GetKeyRotationStatus).`, {
+          reasonCode: 'DATA_UNAVAILABLE',
+          evidence: { action: 'kms:GetKeyRotationStatus' },
+        });
       }
       const evidence = {
         KeyRotationEnabled: key.rotation.enabled,
@@ -36,8 +44,8 @@ export default defineRule({
       };
       const state = key.metadata.KeyState === 'Enabled' ? '' : ` (key state ${key.metadata.KeyState ?? 'unknown'})`;
       return key.rotation.enabled
-        ? pass(resource, `Automatic rotation is on for KMS key ${key.keyId}${state}.`, { evidence })
-        : fail(resource, `Automatic rotation is off for KMS key ${key.keyId}${state}.`, { evidence });
+        ? pass(resource, `Automatic rotation is on for KMS key ${key.keyId}${state}.`, { reasonCode: 'KEY_ROTATION_ENABLED', evidence })
+        : fail(resource, `Automatic rotation is off for KMS key ${key.keyId}${state}.`, { reasonCode: 'KEY_ROTATION_DISABLED', evidence });
     });
     return results.filter((r) => r !== null);
   },

@@ -1,12 +1,19 @@
 /** Shared logic of the password policy rules (IAM.11 to IAM.17): no policy at all fails every one of them. */
 import type { PasswordPolicy } from '@aws-sdk/client-iam';
-import { accountResource, fail, pass, type Evidence, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
+import { accountResource, fail, pass, type Evidence, type ReasonCodes, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
 
 export interface PolicyVerdict {
   ok: boolean;
+  /** One of the rule's reason codes. */
+  reasonCode: string;
   reason: string;
   evidence: Evidence;
 }
+
+/** The code every password-policy rule gives an account without a policy. */
+export const PASSWORD_POLICY_REASON_CODES = {
+  NO_PASSWORD_POLICY: 'The account has no IAM password policy (AWS applies its default policy).',
+} as const satisfies ReasonCodes;
 
 export async function evaluatePasswordPolicy(
   { data, account }: Pick<RuleContext, 'data' | 'account'>,
@@ -18,20 +25,45 @@ export async function evaluatePasswordPolicy(
     return [fail(resource, 'The account has no IAM password policy.', { reasonCode: 'NO_PASSWORD_POLICY', evidence: { passwordPolicy: 'none' } })];
   }
   const verdict = judge(policy);
-  return [(verdict.ok ? pass : fail)(resource, verdict.reason, { evidence: verdict.evidence })];
+  return [(verdict.ok ? pass : fail)(resource, verdict.reason, { reasonCode: verdict.reasonCode, evidence: verdict.evidence })];
 }
 
-/** The judge for a boolean requirement of the policy (IAM.11 to IAM.14): the flag must be exactly true. */
-export function requiresFlag(
-  field: 'RequireUppercaseCharacters' | 'RequireLowercaseCharacters' | 'RequireSymbols' | 'RequireNumbers',
-  what: string,
-): (policy: PasswordPolicy) => PolicyVerdict {
-  return (policy) => {
-    const ok = policy[field] === true;
-    return {
-      ok,
-      reason: ok ? `The password policy requires ${what}.` : `The password policy does not require ${what}.`,
-      evidence: { [field]: policy[field] ?? null },
-    };
+export type PasswordFlag = 'RequireUppercaseCharacters' | 'RequireLowercaseCharacters' | 'RequireSymbols' | 'RequireNumbers';
+
+/** What each boolean requirement asks for, and the stem of its reason codes. */
+const FLAGS: Record<PasswordFlag, { what: string; code: string }> = {
+  RequireUppercaseCharacters: { what: 'at least one uppercase letter', code: 'UPPERCASE' },
+  RequireLowercaseCharacters: { what: 'at least one lowercase letter', code: 'LOWERCASE' },
+  RequireSymbols: { what: 'at least one symbol', code: 'SYMBOL' },
+  RequireNumbers: { what: 'at least one number', code: 'NUMBER' },
+};
+
+/**
+ * A boolean requirement of the policy (IAM.11 to IAM.14): the flag must be
+ * exactly true. Gives the rule's reason codes and its evaluate.
+ */
+export function passwordFlagRequirement(field: PasswordFlag): {
+  reasonCodes: ReasonCodes;
+  evaluate(ctx: Pick<RuleContext, 'data' | 'account'>): Promise<RuleResult[]>;
+} {
+  const { what, code } = FLAGS[field];
+  const required = `${code}_REQUIRED`;
+  const notRequired = `${code}_NOT_REQUIRED`;
+  return {
+    reasonCodes: {
+      [required]: `The password policy requires ${what} (${field} is true).`,
+      [notRequired]: `The password policy does not require ${what} (${field} is false or absent).`,
+      ...PASSWORD_POLICY_REASON_CODES,
+    },
+    evaluate: (ctx) =>
+      evaluatePasswordPolicy(ctx, (policy) => {
+        const ok = policy[field] === true;
+        return {
+          ok,
+          reasonCode: ok ? required : notRequired,
+          reason: ok ? `The password policy requires ${what}.` : `The password policy does not require ${what}.`,
+          evidence: { [field]: policy[field] ?? null },
+        };
+      }),
   };
 }

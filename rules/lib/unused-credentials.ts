@@ -8,9 +8,16 @@
  * from `password_last_changed`, a key from `access_key_N_last_rotated`.
  */
 import type { CredentialReportRow } from '../../src/data/credential-report.js';
-import { fail, pass, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
+import { fail, pass, type ReasonCodes, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
 import { accessKeyEvidence, ageInDays, userRows } from './credential-report.js';
 import { iamUserResource } from './resources.js';
+
+/** The codes of both rules (IAM.8, IAM.22). */
+export const UNUSED_CREDENTIALS_REASON_CODES = {
+  NO_ACTIVE_CREDENTIALS: 'The user has no console password and no active access key.',
+  CREDENTIALS_USED: 'Every credential of the user was used (or set, when never used) within maxUnusedDays.',
+  CREDENTIALS_UNUSED: 'A console password or active access key was not used for maxUnusedDays days or more, or has no date at all.',
+} as const satisfies ReasonCodes;
 
 interface CredentialAge {
   label: string;
@@ -58,7 +65,7 @@ export async function evaluateUnusedCredentials(
       reportGeneratedAt: report.generatedTime,
     };
     if (ages.length === 0) {
-      return pass(resource, `User ${row.user} has no console password and no active access key.`, { evidence });
+      return pass(resource, `User ${row.user} has no console password and no active access key.`, { reasonCode: 'NO_ACTIVE_CREDENTIALS', evidence });
     }
     // A credential with no date at all cannot be shown to be in use: it fails (fail closed).
     const stale = ages.filter((a) => a.days === null || a.days >= maxUnusedDays);
@@ -68,6 +75,6 @@ export async function evaluateUnusedCredentials(
         evidence,
       });
     }
-    return pass(resource, `Every credential of user ${row.user} was used (or set) within the last ${maxUnusedDays} days.`, { evidence });
+    return pass(resource, `Every credential of user ${row.user} was used (or set) within the last ${maxUnusedDays} days.`, { reasonCode: 'CREDENTIALS_USED', evidence });
   });
 }

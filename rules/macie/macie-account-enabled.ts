@@ -11,6 +11,11 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsAccount',
   requiredActions: ['macie2:GetMacieSession'],
+  reasonCodes: {
+    MACIE_ENABLED: 'Macie is enabled in the Region.',
+    MACIE_NOT_ACTIVE: 'Macie has a session in the Region, but it is paused (or in another status than ENABLED).',
+    MACIE_NOT_ENABLED: 'Macie is not enabled in the Region.',
+  },
   remediation: securityHubRemediation(
     'Macie.1',
     'Enable Amazon Macie in every Region you use (Macie console, Get started, or aws macie2 enable-macie), and resume it where it is paused.',
@@ -24,8 +29,9 @@ export default defineRule({
     const evidence = { status: session.status };
     return [
       session.status === 'ENABLED'
-        ? pass(resource, `Amazon Macie is enabled in ${region}.`, { evidence })
+        ? pass(resource, `Amazon Macie is enabled in ${region}.`, { reasonCode: 'MACIE_ENABLED', evidence })
         : fail(resource, `Amazon Macie is ${session.status === 'PAUSED' ? 'paused' : `in status ${session.status ?? 'unknown'}`} in ${region}.`, {
+            reasonCode: 'MACIE_NOT_ACTIVE',
             evidence,
           }),
     ];

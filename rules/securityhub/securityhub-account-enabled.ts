@@ -11,6 +11,10 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsAccount',
   requiredActions: ['securityhub:DescribeHub'],
+  reasonCodes: {
+    SECURITYHUB_ENABLED: 'The account is subscribed to Security Hub in the Region.',
+    SECURITYHUB_NOT_ENABLED: 'The account is not subscribed to Security Hub in the Region.',
+  },
   remediation: ruleDocRemediation(
     'securityhub',
     'securityhub-account-enabled',
@@ -21,7 +25,7 @@ export default defineRule({
     const resource = accountResource(account, region);
     return [
       hub
-        ? pass(resource, `Security Hub is enabled in ${region}.`, { evidence: { hubArn: hub.hubArn, subscribedAt: hub.subscribedAt } })
+        ? pass(resource, `Security Hub is enabled in ${region}.`, { reasonCode: 'SECURITYHUB_ENABLED', evidence: { hubArn: hub.hubArn, subscribedAt: hub.subscribedAt } })
         : fail(resource, `Security Hub is not enabled in ${region}.`, { reasonCode: 'SECURITYHUB_NOT_ENABLED', evidence: { hubArn: null } }),
     ];
   },

@@ -85,7 +85,7 @@ describe('iam-external-access-analyzer-enabled (IAM.28) through the live data la
         : { analyzers: [summary('unused', 'ACCOUNT_UNUSED_ACCESS', 'ACTIVE')] };
     });
     expect(await scan()).toEqual({
-      'us-east-1': [['PASSED', null]],
+      'us-east-1': [['PASSED', 'EXTERNAL_ACCESS_ANALYZER_ACTIVE']],
       'eu-west-1': [['FAILED', 'NO_EXTERNAL_ACCESS_ANALYZER']],
     });
   });

@@ -43,7 +43,7 @@ describe('IAM rules through the live data layer', () => {
     iam.on(ListVirtualMFADevicesCommand).resolves({
       VirtualMFADevices: [{ SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', User: { Arn: 'arn:aws:iam::123456789012:user/alice', UserName: 'alice', UserId: 'U', Path: '/', CreateDate: new Date() } }],
     });
-    expect(await scan(hardwareMfa)).toEqual([{ name: '123456789012', status: 'PASSED', reasonCode: null }]);
+    expect(await scan(hardwareMfa)).toEqual([{ name: '123456789012', status: 'PASSED', reasonCode: 'ROOT_HARDWARE_MFA' }]);
     expect(iam.commandCalls(ListVirtualMFADevicesCommand)[0]?.args[0].input).toMatchObject({ AssignmentStatus: 'Any' });
   });
 
@@ -63,7 +63,7 @@ describe('IAM rules through the live data layer', () => {
       ],
     });
     expect(await scan(serverCertificates)).toEqual([
-      { name: 'current', status: 'PASSED', reasonCode: null },
+      { name: 'current', status: 'PASSED', reasonCode: 'CERTIFICATE_VALID' },
       { name: 'lapsed', status: 'FAILED', reasonCode: 'CERTIFICATE_EXPIRED' },
     ]);
     expect(iam.commandCalls(ListServerCertificatesCommand)).toHaveLength(1);

@@ -54,7 +54,7 @@ describe('logging outcomes moto cannot represent', () => {
     config.on(DescribeConfigurationRecorderStatusCommand).resolves({
       ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'Failure', lastErrorCode: 'NoSuchBucket' }],
     });
-    expect(await scan(['config-recorder-enabled'])).toEqual({ 'config-recorder-enabled': [{ status: 'FAILED', code: undefined, name: MEMBER }] });
+    expect(await scan(['config-recorder-enabled'])).toEqual({ 'config-recorder-enabled': [{ status: 'FAILED', code: 'CONFIG_RECORDER_DELIVERY_FAILED', name: MEMBER }] });
   });
 
   it("counts the management account's organization trail for CloudTrail.1, and leaves its alarms to that account", async () => {

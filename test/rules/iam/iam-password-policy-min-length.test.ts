@@ -1,36 +1,27 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import rule from '../../../rules/iam/iam-password-policy-min-length.js';
-import { denied } from '../../helpers/fixture-source.js';
-import { ruleHarness } from '../../helpers/rule-harness.js';
+import { testRule, type RuleCase } from '../../helpers/rule-tester.js';
+import { ACCOUNT, passwordPolicy, passwordPolicyCases } from './password-policy.table.js';
 
-const run = ruleHarness(rule);
-
-describe('iam-password-policy-min-length (IAM.15)', () => {
-  it.each([14, 20])('passes a minimum length of %i', async (length) => {
-    const { results } = await run({ 'iam.passwordPolicy': { MinimumPasswordLength: length } });
-    expect(results[0]?.status).toBe('PASSED');
-  });
-
-  it.each([8, 13])('fails a minimum length of %i', async (length) => {
-    const { results, findings } = await run({ 'iam.passwordPolicy': { MinimumPasswordLength: length } });
-    expect(results[0]?.status).toBe('FAILED');
-    expect(results[0]?.evidence).toMatchObject({ MinimumPasswordLength: length, required: 14 });
-    expect(findings[0]?.Severity?.Label).toBe('MEDIUM');
-  });
-
-  it('fails an account without a password policy', async () => {
-    const { results } = await run({ 'iam.passwordPolicy': null });
-    expect(results[0]).toMatchObject({ status: 'FAILED', reasonCode: 'NO_PASSWORD_POLICY' });
-  });
-
-  it('fails a policy that sets no minimum length', async () => {
-    const { results } = await run({ 'iam.passwordPolicy': { RequireSymbols: true } });
-    expect(results[0]?.status).toBe('FAILED');
-  });
-
-  it('is NOT_AVAILABLE when the password policy cannot be read', async () => {
-    const { results } = await run({ 'iam.passwordPolicy': denied('iam:GetAccountPasswordPolicy') });
-    expect(results[0]?.status).toBe('NOT_AVAILABLE');
-    expect(results[0]?.reason).toContain('iam:GetAccountPasswordPolicy');
-  });
+const minimum = (length: number, reasonCode: string): RuleCase => ({
+  name: `a minimum length of ${length}`,
+  fixture: passwordPolicy({ MinimumPasswordLength: length }),
+  results: { resource: ACCOUNT, reasonCode, evidence: { MinimumPasswordLength: length, required: 14 } },
+  check: ({ findings }) => expect(findings[0]?.Severity?.Label).toBe(reasonCode === 'MIN_LENGTH_TOO_SHORT' ? 'MEDIUM' : 'INFORMATIONAL'),
 });
+
+testRule(
+  rule,
+  passwordPolicyCases(rule, {
+    passed: [minimum(14, 'MIN_LENGTH_SUFFICIENT'), minimum(20, 'MIN_LENGTH_SUFFICIENT')],
+    failed: [
+      minimum(8, 'MIN_LENGTH_TOO_SHORT'),
+      minimum(13, 'MIN_LENGTH_TOO_SHORT'),
+      {
+        name: 'a policy that sets no minimum length',
+        fixture: passwordPolicy({ RequireSymbols: true }),
+        results: { resource: ACCOUNT, reasonCode: 'MIN_LENGTH_TOO_SHORT', evidence: { MinimumPasswordLength: null } },
+      },
+    ],
+  }),
+);

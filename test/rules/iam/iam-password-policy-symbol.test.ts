@@ -1,41 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/iam/iam-password-policy-symbol.js';
-import { denied } from '../../helpers/fixture-source.js';
-import { ruleHarness } from '../../helpers/rule-harness.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { passwordFlagCases } from './password-policy.table.js';
 
-const run = ruleHarness(rule);
-const FULL = { MinimumPasswordLength: 14, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, RequireSymbols: true, RequireNumbers: true };
-
-describe('iam-password-policy-symbol (IAM.13)', () => {
-  it('passes a policy with RequireSymbols set', async () => {
-    const { results, findings } = await run({ 'iam.passwordPolicy': FULL });
-    expect(results.map((r) => r.status)).toEqual(['PASSED']);
-    expect(results[0]?.evidence).toEqual({ RequireSymbols: true });
-    expect(findings[0]?.Resources?.[0]).toMatchObject({ Type: 'AwsAccount', Id: 'AWS::::Account:123456789012' });
-  });
-
-  it.each([
-    ['false', { ...FULL, RequireSymbols: false }, false],
-    ['absent', { MinimumPasswordLength: 14 }, null],
-  ])('fails a policy where RequireSymbols is %s', async (_label, policy, seen) => {
-    const { results, findings } = await run({ 'iam.passwordPolicy': policy });
-    expect(results[0]).toMatchObject({ status: 'FAILED', evidence: { RequireSymbols: seen } });
-    expect(findings[0]?.Severity?.Label).toBe('MEDIUM');
-  });
-
-  it('fails an account without a password policy', async () => {
-    const { results } = await run({ 'iam.passwordPolicy': null });
-    expect(results[0]).toMatchObject({ status: 'FAILED', reasonCode: 'NO_PASSWORD_POLICY' });
-  });
-
-  it('maps CIS v1.2.0 1.7 only', async () => {
-    const { findings } = await run({ 'iam.passwordPolicy': FULL }, { benchmarks: ['1.2.0'] });
-    expect(findings[0]?.Compliance?.RelatedRequirements).toEqual(['CIS AWS Foundations Benchmark v1.2.0/1.7']);
-    expect(Object.keys(rule.cis)).toEqual(['1.2.0']);
-  });
-
-  it('is NOT_AVAILABLE when the password policy cannot be read', async () => {
-    const { results } = await run({ 'iam.passwordPolicy': denied('iam:GetAccountPasswordPolicy') });
-    expect(results[0]).toMatchObject({ status: 'NOT_AVAILABLE', reason: 'Missing permission iam:GetAccountPasswordPolicy (AccessDenied)' });
-  });
-});
+testRule(rule, passwordFlagCases(rule, 'RequireSymbols', 'SYMBOL', '1.7'));

@@ -1,31 +1,40 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import rule from '../../../rules/iam/iam-root-access-key-absent.js';
-import { denied } from '../../helpers/fixture-source.js';
-import { ruleHarness } from '../../helpers/rule-harness.js';
+import { TEST_ACCOUNT, denied } from '../../helpers/fixture-source.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const run = ruleHarness(rule);
+const ACCOUNT = `AWS::::Account:${TEST_ACCOUNT}`;
+const summary = (s: Record<string, number>) => ({ 'iam.accountSummary': s });
 
-describe('iam-root-access-key-absent (IAM.4)', () => {
-  it('passes when the root user has no access keys', async () => {
-    const { results } = await run({ 'iam.accountSummary': { AccountAccessKeysPresent: 0 } });
-    expect(results.map((r) => r.status)).toEqual(['PASSED']);
-  });
-
-  it('fails when the root user has an access key', async () => {
-    const { results, findings } = await run({ 'iam.accountSummary': { AccountAccessKeysPresent: 1 } });
-    expect(results.map((r) => r.status)).toEqual(['FAILED']);
-    expect(findings[0]?.Compliance?.SecurityControlId).toBe('IAM.4');
-    expect(findings[0]?.ProductFields?.['hubcheck/evidence/AccountAccessKeysPresent']).toBe('1');
-  });
-
-  it('fails rather than passes when the summary does not say', async () => {
-    const { results } = await run({ 'iam.accountSummary': { Users: 3 } });
-    expect(results[0]?.status).toBe('FAILED');
-    expect(results[0]?.reason).toMatch(/cannot be ruled out/);
-  });
-
-  it('is NOT_AVAILABLE when GetAccountSummary is denied', async () => {
-    const { results } = await run({ 'iam.accountSummary': denied('iam:GetAccountSummary') });
-    expect(results[0]).toMatchObject({ status: 'NOT_AVAILABLE', reasonCode: 'ACCESS_DENIED' });
-  });
+testRule(rule, {
+  passed: [
+    {
+      name: 'the root user has no access keys',
+      fixture: summary({ AccountAccessKeysPresent: 0 }),
+      results: { resource: ACCOUNT, reasonCode: 'ROOT_ACCESS_KEYS_ABSENT', evidence: { AccountAccessKeysPresent: 0 } },
+    },
+  ],
+  failed: [
+    {
+      name: 'the root user has an access key',
+      fixture: summary({ AccountAccessKeysPresent: 1 }),
+      results: { resource: ACCOUNT, reasonCode: 'ROOT_ACCESS_KEYS_PRESENT' },
+      check: ({ findings }) => {
+        expect(findings[0]?.Compliance?.SecurityControlId).toBe('IAM.4');
+        expect(findings[0]?.ProductFields?.['hubcheck/evidence/AccountAccessKeysPresent']).toBe('1');
+      },
+    },
+    {
+      name: 'the summary does not say: fails rather than passes',
+      fixture: summary({ Users: 3 }),
+      results: { resource: ACCOUNT, reasonCode: 'ROOT_ACCESS_KEYS_UNKNOWN', reason: /cannot be ruled out/, evidence: { AccountAccessKeysPresent: null } },
+    },
+  ],
+  notAvailable: [
+    {
+      name: 'GetAccountSummary is denied',
+      fixture: { 'iam.accountSummary': denied('iam:GetAccountSummary') },
+      results: { resource: ACCOUNT, reasonCode: 'ACCESS_DENIED', action: 'iam:GetAccountSummary' },
+    },
+  ],
 });
