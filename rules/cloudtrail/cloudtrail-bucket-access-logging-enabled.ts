@@ -2,7 +2,7 @@ import { DataUnavailable } from '../../src/engine/errors.js';
 import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
 import { bucketResource } from '../lib/resources.js';
-import { evaluateTrailBuckets } from '../lib/trail-buckets.js';
+import { TRAIL_BUCKET_REASON_CODES, evaluateTrailBuckets } from '../lib/trail-buckets.js';
 
 export default defineRule({
   id: 'cloudtrail-bucket-access-logging-enabled',
@@ -13,6 +13,11 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsS3Bucket',
   requiredActions: ['cloudtrail:DescribeTrails', 's3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketLogging'],
+  reasonCodes: {
+    TRAIL_BUCKET_LOGGING_ENABLED: 'PASSED: the trail bucket logs server access to a target bucket.',
+    TRAIL_BUCKET_LOGGING_DISABLED: 'FAILED: the trail bucket has server access logging off.',
+    ...TRAIL_BUCKET_REASON_CODES,
+  },
   remediation: securityHubRemediation(
     'CloudTrail.7',
     'Turn on server access logging for the S3 bucket the trail delivers to, with a target bucket other than the trail bucket itself.',
@@ -25,8 +30,8 @@ export default defineRule({
       const trails = bucket.trails.map((t) => t.Name).join(', ');
       const evidence = { trails, targetBucket: logging?.TargetBucket ?? null, targetPrefix: logging?.TargetPrefix ?? null };
       return logging?.TargetBucket
-        ? pass(resource, `Trail bucket ${bucket.name} logs server access to ${logging.TargetBucket}.`, { evidence })
-        : fail(resource, `Trail bucket ${bucket.name} (trail ${trails}) has server access logging off.`, { evidence });
+        ? pass(resource, `Trail bucket ${bucket.name} logs server access to ${logging.TargetBucket}.`, { reasonCode: 'TRAIL_BUCKET_LOGGING_ENABLED', evidence })
+        : fail(resource, `Trail bucket ${bucket.name} (trail ${trails}) has server access logging off.`, { reasonCode: 'TRAIL_BUCKET_LOGGING_DISABLED', evidence });
     });
   },
 });

@@ -3,7 +3,7 @@ import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/r
 import { securityHubRemediation } from '../lib/remediation.js';
 import { bucketResource } from '../lib/resources.js';
 import { blocked, publicAclGrants, publicPolicyStatements } from '../lib/s3-public.js';
-import { evaluateTrailBuckets } from '../lib/trail-buckets.js';
+import { TRAIL_BUCKET_REASON_CODES, evaluateTrailBuckets } from '../lib/trail-buckets.js';
 
 export default defineRule({
   id: 'cloudtrail-bucket-not-public',
@@ -22,6 +22,11 @@ export default defineRule({
     's3:GetBucketPublicAccessBlock',
     's3:GetAccountPublicAccessBlock',
   ],
+  reasonCodes: {
+    TRAIL_BUCKET_NOT_PUBLIC: 'PASSED: no ACL grant or policy statement makes the trail bucket public, or Block Public Access neutralises them.',
+    TRAIL_BUCKET_PUBLIC: 'FAILED: the trail bucket is public through its ACL or its bucket policy.',
+    ...TRAIL_BUCKET_REASON_CODES,
+  },
   remediation: securityHubRemediation(
     'CloudTrail.6',
     'Remove ACL grants to AllUsers and AuthenticatedUsers and policy statements that allow any principal from the trail bucket, and turn on S3 Block Public Access for it.',
@@ -60,13 +65,13 @@ export default defineRule({
       };
       if (!aclPublic && !policyPublic) {
         const neutralised = grants.length + statements.length > 0 ? ' (its public grants are neutralised by Block Public Access)' : '';
-        return pass(resource, `Trail bucket ${bucket.name} is not publicly accessible${neutralised}.`, { evidence });
+        return pass(resource, `Trail bucket ${bucket.name} is not publicly accessible${neutralised}.`, { reasonCode: 'TRAIL_BUCKET_NOT_PUBLIC', evidence });
       }
       const paths = [
         ...(aclPublic ? [`its ACL grants ${grants.join(', ')}`] : []),
         ...(policyPublic ? [`its bucket policy allows any principal (${evidence.publicPolicyStatements})`] : []),
       ];
-      return fail(resource, `Trail bucket ${bucket.name} is publicly accessible: ${paths.join(' and ')}.`, { evidence });
+      return fail(resource, `Trail bucket ${bucket.name} is publicly accessible: ${paths.join(' and ')}.`, { reasonCode: 'TRAIL_BUCKET_PUBLIC', evidence });
     });
   },
 });

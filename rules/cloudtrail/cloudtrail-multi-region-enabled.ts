@@ -11,6 +11,10 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsAccount',
   requiredActions: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors'],
+  reasonCodes: {
+    MULTI_REGION_TRAIL_PRESENT: 'PASSED: a multi-Region trail is logging all read and write management events.',
+    CLOUDTRAIL_MULTI_REGION_NOT_PRESENT: 'FAILED: no multi-Region trail logs all read and write management events.',
+  },
   remediation: securityHubRemediation(
     'CloudTrail.1',
     'Create a multi-Region trail (or make an existing trail multi-Region), start logging, and give it an event selector for all read and write management events.',
@@ -23,6 +27,7 @@ export default defineRule({
       const { trail } = qualifying;
       return [
         pass(resource, `Multi-Region trail ${trail.Name} is logging all read and write management events.`, {
+          reasonCode: 'MULTI_REGION_TRAIL_PRESENT',
           evidence: { trailArn: trail.TrailARN ?? null, trailHomeRegion: trailHomeRegion(trail), trails: verdicts.length },
         }),
       ];

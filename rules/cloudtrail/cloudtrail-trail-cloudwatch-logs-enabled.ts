@@ -1,7 +1,6 @@
-import { defineRule, fail, pass } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { trailResource } from '../lib/resources.js';
-import { ownTrailsHomedIn } from '../lib/trails.js';
+import { evaluateTrailSetting } from '../lib/trail-settings.js';
 
 export default defineRule({
   id: 'cloudtrail-trail-cloudwatch-logs-enabled',
@@ -12,16 +11,20 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsCloudTrailTrail',
   requiredActions: ['cloudtrail:DescribeTrails'],
+  reasonCodes: {
+    TRAIL_CLOUDWATCH_LOGS_ENABLED: 'PASSED: the trail delivers its events to a CloudWatch Logs log group.',
+    TRAIL_CLOUDWATCH_LOGS_DISABLED: 'FAILED: the trail does not deliver to CloudWatch Logs.',
+  },
   remediation: securityHubRemediation(
     'CloudTrail.5',
     'Configure the trail to deliver its events to a CloudWatch Logs log group, with a role CloudTrail can assume to write there.',
   ),
-  async evaluate({ data, account, region }) {
-    return ownTrailsHomedIn(await data.cloudtrail.trails(), account, region).map((trail) => {
-      const evidence = { CloudWatchLogsLogGroupArn: trail.CloudWatchLogsLogGroupArn ?? null };
-      return trail.CloudWatchLogsLogGroupArn
-        ? pass(trailResource(trail), `Trail ${trail.Name} delivers to CloudWatch Logs log group ${trail.CloudWatchLogsLogGroupArn}.`, { evidence })
-        : fail(trailResource(trail), `Trail ${trail.Name} does not deliver to CloudWatch Logs.`, { evidence });
-    });
-  },
+  evaluate: (ctx) =>
+    evaluateTrailSetting(ctx, { passed: 'TRAIL_CLOUDWATCH_LOGS_ENABLED', failed: 'TRAIL_CLOUDWATCH_LOGS_DISABLED' }, (trail) => ({
+      ok: Boolean(trail.CloudWatchLogsLogGroupArn),
+      reason: trail.CloudWatchLogsLogGroupArn
+        ? `Trail ${trail.Name} delivers to CloudWatch Logs log group ${trail.CloudWatchLogsLogGroupArn}.`
+        : `Trail ${trail.Name} does not deliver to CloudWatch Logs.`,
+      evidence: { CloudWatchLogsLogGroupArn: trail.CloudWatchLogsLogGroupArn ?? null },
+    })),
 });

@@ -1,7 +1,6 @@
-import { defineRule, fail, pass } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { trailResource } from '../lib/resources.js';
-import { ownTrailsHomedIn } from '../lib/trails.js';
+import { evaluateTrailSetting } from '../lib/trail-settings.js';
 
 export default defineRule({
   id: 'cloudtrail-trail-kms-encrypted',
@@ -12,16 +11,20 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsCloudTrailTrail',
   requiredActions: ['cloudtrail:DescribeTrails'],
+  reasonCodes: {
+    TRAIL_KMS_ENCRYPTED: 'PASSED: the trail encrypts its log files with SSE-KMS.',
+    TRAIL_NOT_KMS_ENCRYPTED: 'FAILED: the trail has no KMS key for its log files.',
+  },
   remediation: securityHubRemediation(
     'CloudTrail.2',
     'Configure the trail to encrypt its log files with SSE-KMS, using a customer managed KMS key whose policy lets CloudTrail encrypt.',
   ),
-  async evaluate({ data, account, region }) {
-    return ownTrailsHomedIn(await data.cloudtrail.trails(), account, region).map((trail) => {
-      const evidence = { KmsKeyId: trail.KmsKeyId ?? null };
-      return trail.KmsKeyId
-        ? pass(trailResource(trail), `Trail ${trail.Name} encrypts its log files with KMS key ${trail.KmsKeyId}.`, { evidence })
-        : fail(trailResource(trail), `Trail ${trail.Name} does not encrypt its log files with SSE-KMS.`, { evidence });
-    });
-  },
+  evaluate: (ctx) =>
+    evaluateTrailSetting(ctx, { passed: 'TRAIL_KMS_ENCRYPTED', failed: 'TRAIL_NOT_KMS_ENCRYPTED' }, (trail) => ({
+      ok: Boolean(trail.KmsKeyId),
+      reason: trail.KmsKeyId
+        ? `Trail ${trail.Name} encrypts its log files with KMS key ${trail.KmsKeyId}.`
+        : `Trail ${trail.Name} does not encrypt its log files with SSE-KMS.`,
+      evidence: { KmsKeyId: trail.KmsKeyId ?? null },
+    })),
 });

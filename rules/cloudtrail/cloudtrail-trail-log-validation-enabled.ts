@@ -1,7 +1,6 @@
-import { defineRule, fail, pass } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
-import { trailResource } from '../lib/resources.js';
-import { ownTrailsHomedIn } from '../lib/trails.js';
+import { evaluateTrailSetting } from '../lib/trail-settings.js';
 
 export default defineRule({
   id: 'cloudtrail-trail-log-validation-enabled',
@@ -12,13 +11,18 @@ export default defineRule({
   scope: 'region',
   resourceType: 'AwsCloudTrailTrail',
   requiredActions: ['cloudtrail:DescribeTrails'],
-  remediation: securityHubRemediation('CloudTrail.4', 'Turn on log file validation for the trail (aws cloudtrail update-trail --enable-log-file-validation).'),
-  async evaluate({ data, account, region }) {
-    return ownTrailsHomedIn(await data.cloudtrail.trails(), account, region).map((trail) => {
-      const evidence = { LogFileValidationEnabled: trail.LogFileValidationEnabled === true };
-      return trail.LogFileValidationEnabled === true
-        ? pass(trailResource(trail), `Trail ${trail.Name} has log file validation enabled.`, { evidence })
-        : fail(trailResource(trail), `Trail ${trail.Name} does not have log file validation enabled.`, { evidence });
-    });
+  reasonCodes: {
+    TRAIL_LOG_VALIDATION_ENABLED: 'PASSED: the trail has log file validation enabled.',
+    TRAIL_LOG_VALIDATION_DISABLED: 'FAILED: the trail does not have log file validation enabled.',
   },
+  remediation: securityHubRemediation('CloudTrail.4', 'Turn on log file validation for the trail (aws cloudtrail update-trail --enable-log-file-validation).'),
+  evaluate: (ctx) =>
+    evaluateTrailSetting(ctx, { passed: 'TRAIL_LOG_VALIDATION_ENABLED', failed: 'TRAIL_LOG_VALIDATION_DISABLED' }, (trail) => {
+      const ok = trail.LogFileValidationEnabled === true;
+      return {
+        ok,
+        reason: ok ? `Trail ${trail.Name} has log file validation enabled.` : `Trail ${trail.Name} does not have log file validation enabled.`,
+        evidence: { LogFileValidationEnabled: ok },
+      };
+    }),
 });

@@ -7,9 +7,11 @@
  * 1. a trail that is multi-Region, logging, captures all read and write
  *    management events and delivers to a CloudWatch Logs log group
  *    (else CLOUDTRAIL_MULTI_REGION_NOT_PRESENT);
- * 2. a metric filter on that log group whose pattern covers the CIS pattern
+ * 2. a metric filter on that log group whose pattern matches the CIS pattern
  *    (none at all: CLOUDTRAIL_METRIC_FILTERS_NOT_PRESENT; none covering:
- *    CLOUDTRAIL_METRIC_FILTER_NOT_VALID);
+ *    CLOUDTRAIL_METRIC_FILTER_NOT_VALID; only broader ones, which catch every
+ *    CIS event and more: CLOUDTRAIL_METRIC_FILTER_BROADER_THAN_CIS, unless the
+ *    `metricFilterMatch` parameter is 'covers');
  * 3. a metric alarm on the filter's metric, same name and namespace
  *    (CLOUDWATCH_ALARMS_NOT_PRESENT);
  * 4. an SNS topic among the alarm's AlarmActions, actions enabled
@@ -17,15 +19,16 @@
  * 5. at least one confirmed subscription to the topic (SNS_SUBSCRIPTION_NOT_PRESENT;
  *    a topic that does not exist: SNS_TOPIC_INVALID). A topic of another
  *    account, or one whose subscriptions may not be listed, is a WARNING
- *    (SNS_TOPIC_CROSS_ACCOUNT, SNS_TOPIC_CROSS_ACCOUNT_CROSS_REGION).
+ *    (SNS_TOPIC_CROSS_ACCOUNT, SNS_TOPIC_CROSS_ACCOUNT_CROSS_REGION); the second
+ *    kind rests on a read that failed and is marked `incomplete`.
  *
  * Every candidate chain (trail x filter x alarm x topic) is judged; the best
  * outcome wins (PASSED, then WARNING, then NOT_AVAILABLE, then the FAILED that
- * got furthest). The result is one account-level finding, reported in the home
- * Region of the trail it is about (the log group, metric and alarm live there),
- * or in the scan's home Region when no trail qualifies or the trail's Region is
- * not scanned. The rule runs in every Region (scope 'region') and the other
- * Regions emit nothing: Security Hub's NO_DATA.
+ * got furthest). The chain is judged once per account (scope 'account'); the
+ * result is one account-level finding, reported in the home Region of the trail
+ * it is about (the log group, metric and alarm live there), or in the scan's
+ * home Region when no trail qualifies or the trail's Region is not scanned. The
+ * other Regions have no finding: Security Hub's NO_DATA.
  */
 import type { Trail } from '@aws-sdk/client-cloudtrail';
 import type { MetricAlarm } from '../../src/data/cloudwatch.js';
@@ -47,7 +50,31 @@ import {
 import { FilterPatternError, coverage, parseFilterPattern, textMatch } from './metric-filter-pattern.js';
 import { allManagementEvents, describeShortfalls, judgeTrails, parseArn, trailHomeRegion } from './trails.js';
 
-export type MetricFilterAlarmParams = { filterPattern: string };
+/**
+ * `filterPattern`: the CIS pattern. `metricFilterMatch`: 'cis' (the default)
+ * accepts a filter matching exactly the CIS events; 'covers' also accepts one
+ * that matches them and more.
+ */
+export type MetricFilterAlarmParams = { filterPattern: string; metricFilterMatch?: string };
+export const METRIC_FILTER_MATCHES = ['cis', 'covers'] as const;
+
+/** Every reason code of the chain (Security Hub's StatusReasons codes, and hubcheck's own). */
+export const METRIC_FILTER_ALARM_REASON_CODES = {
+  METRIC_FILTER_ALARM_CHAIN_COMPLETE: 'PASSED: a metric filter with the CIS pattern feeds an alarm that notifies an SNS topic with a confirmed subscription.',
+  CLOUDTRAIL_MULTI_REGION_NOT_PRESENT: 'FAILED: no multi-Region, logging trail with all management events delivers to CloudWatch Logs.',
+  CLOUDTRAIL_METRIC_FILTERS_NOT_PRESENT: "FAILED: the trail's log group has no metric filters, or does not exist.",
+  CLOUDTRAIL_METRIC_FILTER_NOT_VALID: 'FAILED: no metric filter on the log group matches every event of the CIS pattern.',
+  CLOUDTRAIL_METRIC_FILTER_BROADER_THAN_CIS: 'FAILED: the only complete chain starts from a filter broader than the CIS pattern (it still catches every CIS event).',
+  CLOUDWATCH_ALARMS_NOT_PRESENT: "FAILED: no alarm watches the filter's metric.",
+  CLOUDWATCH_ALARM_ACTIONS_NOT_VALID: 'FAILED: the alarm has no SNS topic among its actions, or its actions are disabled.',
+  SNS_TOPIC_INVALID: 'FAILED: the SNS topic the alarm notifies does not exist.',
+  SNS_SUBSCRIPTION_NOT_PRESENT: 'FAILED: the SNS topic has no confirmed subscription.',
+  SNS_TOPIC_CROSS_ACCOUNT:
+    "WARNING: the topic belongs to another account (a verdict), or its subscriptions could not be listed (incomplete: counts as not evaluated).",
+  SNS_TOPIC_CROSS_ACCOUNT_CROSS_REGION: 'WARNING: as SNS_TOPIC_CROSS_ACCOUNT, for a topic in another Region than the alarm.',
+  CLOUDTRAIL_TRAIL_OTHER_ACCOUNT: "WARNING: the only qualifying trail delivers to another account's log group (an organization trail).",
+} as const;
+type ChainReasonCode = keyof typeof METRIC_FILTER_ALARM_REASON_CODES;
 
 /** Every read of the chain: the requiredActions of each CloudWatch.x rule. */
 export const METRIC_FILTER_ALARM_ACTIONS = [
@@ -62,9 +89,10 @@ export const METRIC_FILTER_ALARM_ACTIONS = [
 /** The metadata every metric-filter rule shares. */
 export const metricFilterAlarmRule = {
   severity: 'LOW',
-  scope: 'region',
+  scope: 'account',
   resourceType: 'AwsAccount',
   requiredActions: METRIC_FILTER_ALARM_ACTIONS,
+  reasonCodes: METRIC_FILTER_ALARM_REASON_CODES,
   evaluate: evaluateMetricFilterAlarm,
 } as const;
 
@@ -73,13 +101,15 @@ interface Outcome {
   /** The Region the finding belongs to. */
   region: string;
   reason: string;
-  reasonCode?: string;
+  reasonCode?: ChainReasonCode;
   evidence: Evidence;
   unavailable?: DataUnavailable;
+  /** A WARNING that rests on a read that failed. */
+  incomplete?: true;
 }
 
 /** Higher is better: a pass, then a warning, then "cannot tell", then the failure that got furthest. */
-const STAGE: Record<string, number> = {
+const STAGE: Partial<Record<ChainReasonCode, number>> = {
   CLOUDTRAIL_MULTI_REGION_NOT_PRESENT: 1,
   CLOUDTRAIL_METRIC_FILTERS_NOT_PRESENT: 2,
   CLOUDTRAIL_METRIC_FILTER_NOT_VALID: 3,
@@ -87,12 +117,13 @@ const STAGE: Record<string, number> = {
   CLOUDWATCH_ALARM_ACTIONS_NOT_VALID: 5,
   SNS_TOPIC_INVALID: 6,
   SNS_SUBSCRIPTION_NOT_PRESENT: 6,
+  CLOUDTRAIL_METRIC_FILTER_BROADER_THAN_CIS: 7,
 };
 function rank(o: Outcome): number {
   if (o.status === 'PASSED') return 100;
   if (o.status === 'WARNING') return 90;
   if (o.status === 'NOT_AVAILABLE') return 80;
-  return STAGE[o.reasonCode ?? ''] ?? 0;
+  return o.reasonCode ? (STAGE[o.reasonCode] ?? 0) : 0;
 }
 function best(outcomes: Outcome[]): Outcome {
   return outcomes.reduce((a, b) => (rank(b) > rank(a) ? b : a));
@@ -109,17 +140,21 @@ export function parseLogGroupArn(arn: string): { name: string; region: string; a
 export async function evaluateMetricFilterAlarm(ctx: RuleContext<MetricFilterAlarmParams>): Promise<RuleResult[]> {
   const cisPattern = ctx.params.filterPattern;
   parseFilterPattern(cisPattern); // a rule with a broken reference pattern is a bug: fail loudly
+  const match = ctx.params.metricFilterMatch ?? 'cis';
+  if (!(METRIC_FILTER_MATCHES as readonly string[]).includes(match)) {
+    throw new Error(`parameter metricFilterMatch must be ${METRIC_FILTER_MATCHES.join(' or ')}, not '${match}'`);
+  }
   const fallbackRegion = ctx.regions.includes(ctx.homeRegion) ? ctx.homeRegion : (ctx.regions[0] ?? ctx.homeRegion);
   const reportRegion = (region: string) => (ctx.regions.includes(region) ? region : fallbackRegion);
   const emit = (o: Outcome): RuleResult[] => {
-    if (o.region !== ctx.region) return [];
     const resource = accountResource(ctx.account, o.region);
     if (o.unavailable) {
       const result = unavailable(resource, o.unavailable);
       return [{ ...result, evidence: { ...o.evidence, ...result.evidence } }];
     }
     const make = { PASSED: pass, FAILED: fail, WARNING: warning, NOT_AVAILABLE: notAvailable }[o.status];
-    return [make(resource, o.reason, { ...(o.reasonCode ? { reasonCode: o.reasonCode } : {}), evidence: o.evidence })];
+    const result = make(resource, o.reason, { ...(o.reasonCode ? { reasonCode: o.reasonCode } : {}), evidence: o.evidence });
+    return [o.incomplete ? { ...result, incomplete: true } : result];
   };
 
   // Multi-Region trails are listed in every Region: read the list once, in the home Region.
@@ -157,7 +192,7 @@ export async function evaluateMetricFilterAlarm(ctx: RuleContext<MetricFilterAla
     });
   }
 
-  const outcomes = (await Promise.all(ours.map((v) => judgeChain(ctx, v.trail, cisPattern, reportRegion)))).flat();
+  const outcomes = (await Promise.all(ours.map((v) => judgeChain(ctx, v.trail, cisPattern, match === 'covers', reportRegion)))).flat();
   const chosen = best(outcomes);
   if (chosen.status === 'FAILED' && unknown?.unavailable) {
     // Another trail might complete the chain: we cannot say FAILED.
@@ -170,6 +205,7 @@ async function judgeChain(
   ctx: RuleContext<MetricFilterAlarmParams>,
   trail: Trail,
   cisPattern: string,
+  acceptBroader: boolean,
   reportRegion: (region: string) => string,
 ): Promise<Outcome[]> {
   const logGroup = parseLogGroupArn(trail.CloudWatchLogsLogGroupArn ?? '') as NonNullable<ReturnType<typeof parseLogGroupArn>>;
@@ -177,7 +213,7 @@ async function judgeChain(
   const region = reportRegion(trailHomeRegion(trail));
   const data = ctx.dataIn(logRegion);
   const base: Evidence = { trailArn: trail.TrailARN ?? null, logGroupName: logGroup.name };
-  const outcome = (status: ComplianceStatus, reason: string, reasonCode: string | undefined, evidence: Evidence = {}): Outcome => ({
+  const outcome = (status: ComplianceStatus, reason: string, reasonCode: ChainReasonCode | undefined, evidence: Evidence = {}): Outcome => ({
     status,
     region,
     reason,
@@ -238,7 +274,7 @@ async function judgeChain(
       outcomes.push(outcome('FAILED', `Alarm ${c.alarm.alarmName} on metric ${c.metric.metricName} ${why}.`, 'CLOUDWATCH_ALARM_ACTIONS_NOT_VALID', evidence));
       continue;
     }
-    for (const topicArn of topics) outcomes.push(await judgeTopic(ctx, topicArn, logRegion, outcome, { ...evidence, topicArn }, c));
+    for (const topicArn of topics) outcomes.push(await judgeTopic(ctx, topicArn, logRegion, acceptBroader, outcome, { ...evidence, topicArn }, c));
   }
   return outcomes;
 }
@@ -247,7 +283,8 @@ async function judgeTopic(
   ctx: RuleContext<MetricFilterAlarmParams>,
   topicArn: string,
   alarmRegion: string,
-  outcome: (status: ComplianceStatus, reason: string, reasonCode: string | undefined, evidence?: Evidence) => Outcome,
+  acceptBroader: boolean,
+  outcome: (status: ComplianceStatus, reason: string, reasonCode: ChainReasonCode | undefined, evidence?: Evidence) => Outcome,
   evidence: Evidence,
   c: { alarm: MetricAlarm; filter: MetricFilter; exactMatch: boolean },
 ): Promise<Outcome> {
@@ -266,12 +303,15 @@ async function judgeTopic(
     if (subscriptions.reason !== 'access-denied') {
       return { ...outcome('NOT_AVAILABLE', '', undefined, evidence), unavailable: subscriptions };
     }
-    return outcome(
-      'WARNING',
-      `Alarm ${c.alarm.alarmName} notifies SNS topic ${topicArn}, whose subscriptions cannot be listed: ${subscriptions.describe()}.`,
-      crossCode,
-      { ...evidence, action: subscriptions.action, errorCode: subscriptions.code },
-    );
+    return {
+      ...outcome(
+        'WARNING',
+        `Alarm ${c.alarm.alarmName} notifies SNS topic ${topicArn}, whose subscriptions cannot be listed: ${subscriptions.describe()}.`,
+        crossCode,
+        { ...evidence, action: subscriptions.action, errorCode: subscriptions.code },
+      ),
+      incomplete: true,
+    };
   }
   if (subscriptions === null) {
     return outcome('FAILED', `Alarm ${c.alarm.alarmName} notifies SNS topic ${topicArn}, which does not exist.`, 'SNS_TOPIC_INVALID', evidence);
@@ -286,15 +326,19 @@ async function judgeTopic(
       counts,
     );
   }
+  const chain = `feeds alarm ${c.alarm.alarmName}, which notifies SNS topic ${topicArn} with ${confirmed.length} confirmed subscription(s)`;
+  if (!c.exactMatch && !acceptBroader) {
+    return outcome(
+      'FAILED',
+      `Metric filter ${c.filter.filterName} ${chain}, but its pattern is broader than the CIS pattern: it still catches every CIS event, and more, while CIS and Security Hub require the CIS pattern itself.`,
+      'CLOUDTRAIL_METRIC_FILTER_BROADER_THAN_CIS',
+      counts,
+    );
+  }
   const broader = c.exactMatch
     ? ''
     : ' The filter is broader than the CIS pattern (it matches every CIS event and more); Security Hub, which compares the exact text, may report it as FAILED.';
-  return outcome(
-    'PASSED',
-    `Metric filter ${c.filter.filterName} feeds alarm ${c.alarm.alarmName}, which notifies SNS topic ${topicArn} with ${confirmed.length} confirmed subscription(s).${broader}`,
-    undefined,
-    counts,
-  );
+  return outcome('PASSED', `Metric filter ${c.filter.filterName} ${chain}.${broader}`, 'METRIC_FILTER_ALARM_CHAIN_COMPLETE', counts);
 }
 
 interface JudgedFilter {

@@ -14,6 +14,12 @@ import { warning, type RuleContext, type RuleResult } from '../../src/engine/rul
 import { bucketResource } from './resources.js';
 import { trailAccount, trailHomeRegion, trailsOfAllRegions } from './trails.js';
 
+/** The code every trail-bucket rule declares beside its own. */
+export const TRAIL_BUCKET_REASON_CODES = {
+  TRAIL_BUCKET_NOT_IN_ACCOUNT:
+    "WARNING: the trail's bucket is not one of this account's buckets (another account's, or deleted); it is checked in the account that owns it.",
+} as const;
+
 export interface TrailBucket {
   name: string;
   region: string;

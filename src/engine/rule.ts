@@ -17,7 +17,12 @@ export type FailSeverity = Exclude<Severity, 'INFORMATIONAL'>;
 export const COMPLIANCE_STATUSES = ['PASSED', 'FAILED', 'WARNING', 'NOT_AVAILABLE'] as const;
 export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
-/** 'account': once per account, in the home Region. 'region': in every scanned Region. */
+/**
+ * 'account': once per account, in the home Region; a result may name the Region
+ * the finding belongs to (`resource.region`, e.g. the home Region of the trail it
+ * judges), and is then routed, counted and archived there.
+ * 'region': in every scanned Region.
+ */
 export type RuleScope = 'account' | 'region';
 
 /** CIS benchmark status of a requirement: Scored / Not Scored (v1.2.0), Automated / Manual, or disputed. */
@@ -52,6 +57,8 @@ export interface RuleResult {
   reasonCode?: string;
   /** The facts the decision was made on. */
   evidence?: Evidence;
+  /** The verdict rests on a read that failed: it counts as not evaluated (exit 3). */
+  incomplete?: true;
 }
 
 /**

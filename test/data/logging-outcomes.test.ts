@@ -81,9 +81,9 @@ describe('logging outcomes moto cannot represent', () => {
     const results = await scan(['cloudtrail-multi-region-enabled', 'cloudwatch-root-usage-alarm', 'cloudtrail-bucket-access-logging-enabled', 'cloudtrail-trail-kms-encrypted']);
     expect(results).toEqual({
       'cloudtrail-bucket-access-logging-enabled': [{ status: 'WARNING', code: 'TRAIL_BUCKET_NOT_IN_ACCOUNT', name: 'org-log-archive' }],
-      'cloudtrail-multi-region-enabled': [{ status: 'PASSED', code: undefined, name: MEMBER }],
+      'cloudtrail-multi-region-enabled': [{ status: 'PASSED', code: 'MULTI_REGION_TRAIL_PRESENT', name: MEMBER }],
       // Only the member's own trail is the member's to fix.
-      'cloudtrail-trail-kms-encrypted': [{ status: 'FAILED', code: undefined, name: 'member-trail' }],
+      'cloudtrail-trail-kms-encrypted': [{ status: 'FAILED', code: 'TRAIL_NOT_KMS_ENCRYPTED', name: 'member-trail' }],
       'cloudwatch-root-usage-alarm': [{ status: 'WARNING', code: 'CLOUDTRAIL_TRAIL_OTHER_ACCOUNT', name: MEMBER }],
     });
     // Status and selectors of the organization trail were asked for by ARN, once each.

@@ -17,9 +17,10 @@ import { ACCOUNT, client, describeMoto, enforceAuth, MOTO_URL, resetMoto, runCli
 import { CHAIN_REASON_CODES, CLOUDWATCH_RULES, MAIN_TRAIL, loggingSeed } from './seeds/logging.js';
 import { unmetExpectations, type Expectation } from './seeds/seed.js';
 
-async function scan(options: { credentials?: Credentials } = {}) {
+async function scan(options: { credentials?: Credentials; regions?: string; rules?: readonly string[] } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'hubcheck-e2e-logging-'));
-  const args = ['scan', '--regions', 'us-east-1,eu-west-1', '--rules', loggingSeed.rules.join(','), '--output-dir', dir, '--no-progress'];
+  const rules = (options.rules ?? loggingSeed.rules).join(',');
+  const args = ['scan', '--regions', options.regions ?? 'us-east-1,eu-west-1', '--rules', rules, '--output-dir', dir, '--no-progress'];
   const result = await runCli(args, options);
   const findings = JSON.parse(await readFile(path.join(dir, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
   const document = JSON.parse(await readFile(path.join(dir, 'scan.json'), 'utf8'));
@@ -52,7 +53,7 @@ describeMoto('scan with the logging and monitoring rules against moto', () => {
       const [finding, ...more] = of(findings, rule);
       expect(more, rule).toEqual([]);
       expect(finding?.Resources?.[0], rule).toMatchObject({ Type: 'AwsAccount', Region: 'us-east-1' });
-      expect(finding?.Compliance?.StatusReasons?.[0]?.ReasonCode, rule).toBe(CHAIN_REASON_CODES[rule] ?? 'COMPLIANT');
+      expect(finding?.Compliance?.StatusReasons?.[0]?.ReasonCode, rule).toBe(CHAIN_REASON_CODES[rule] ?? 'METRIC_FILTER_ALARM_CHAIN_COMPLETE');
     }
     const fields = (rule: string) => of(findings, rule)[0]?.ProductFields ?? {};
     expect(fields('cloudwatch-root-usage-alarm')).toMatchObject({ 'hubcheck/evidence/exactMatch': 'true', 'hubcheck/evidence/securityHubTextMatch': 'true' });
@@ -94,6 +95,27 @@ describeMoto('scan with the logging and monitoring rules against moto', () => {
       's3control:GetPublicAccessBlock': 1,
     });
     expect(document.errors).toEqual([]);
+  });
+
+  it('judges the metric-filter chain once per account over three Regions: one evaluation per rule, each read once', async () => {
+    const { document, findings } = await scan({ regions: 'us-east-1,eu-west-1,ap-southeast-2', rules: CLOUDWATCH_RULES });
+    const rules = document.rules as { id: string; scope: string; evaluations: number }[];
+    expect(rules.map((r) => [r.id, r.scope, r.evaluations]).sort()).toEqual([...CLOUDWATCH_RULES].sort().map((id) => [id, 'account', 1]));
+    expect(findings).toHaveLength(CLOUDWATCH_RULES.length);
+    expect(new Set(findings.map((f) => f.Resources?.[0]?.Region))).toEqual(new Set(['us-east-1']));
+    expect(document.apiCalls.byOperation).toEqual({
+      // The trail list is read in the home Region only, and the one trail's status and selectors in its home Region.
+      'cloudtrail:DescribeTrails': 1,
+      'cloudtrail:GetTrailStatus': 1,
+      'cloudtrail:GetEventSelectors': 1,
+      // One log group and one alarm listing for all fifteen rules; nothing in eu-west-1 or ap-southeast-2.
+      'logs:DescribeMetricFilters': 1,
+      'cloudwatch:DescribeAlarms': 1,
+      // security-alerts, nobody-listens and deleted-topic; the other account's topic is not read.
+      'sns:ListSubscriptionsByTopic': 3,
+      'sts:GetCallerIdentity': 1,
+    });
+    expect(Object.keys(document.apiCalls.byScope).sort()).toEqual([`${ACCOUNT}/us-east-1`]);
   });
 
   it('fails the trail-wide controls everywhere once the trail stops logging, then passes them again', async () => {

@@ -73,3 +73,8 @@ export function cloudtrailFixture(trails: Trail[], state: Record<string, TrailSt
     'cloudtrail.eventSelectors': ([arn]: unknown[], region: string) => state[home(String(arn), region).Name ?? '']?.selectors ?? ALL_MANAGEMENT,
   };
 }
+
+/** Only the `cloudtrail.trails` answer, for rules that judge what DescribeTrails says. */
+export function trailListFixture(trails: Trail[]): Fixture {
+  return { 'cloudtrail.trails': cloudtrailFixture(trails)['cloudtrail.trails'] };
+}

@@ -67,11 +67,11 @@ export function chainPlans(): Record<string, ChainPlan> {
   const plans: Record<string, ChainPlan> = Object.fromEntries(CLOUDWATCH_RULES.map((id) => [id, { alarm: { topic: ok }, status: 'PASSED' } as ChainPlan]));
   // CLOUDTRAIL_METRIC_FILTER_NOT_VALID: a || branch missing.
   plans['cloudwatch-unauthorized-api-calls-alarm'] = { filter: '{ ($.errorCode = "*UnauthorizedOperation") }', alarm: { topic: ok }, status: 'FAILED' };
-  // Broader than the CIS pattern (the CIS two-term variant): PASSED, exactMatch false.
+  // Broader than the CIS pattern (the CIS two-term variant): FAILED, CLOUDTRAIL_METRIC_FILTER_BROADER_THAN_CIS, exactMatch false.
   plans['cloudwatch-console-login-no-mfa-alarm'] = {
     filter: '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
     alarm: { topic: ok },
-    status: 'PASSED',
+    status: 'FAILED',
   };
   // The same pattern spelt differently: PASSED, exactMatch true.
   plans['cloudwatch-config-changes-alarm'] = {
@@ -85,14 +85,14 @@ export function chainPlans(): Record<string, ChainPlan> {
   plans['cloudwatch-console-auth-failures-alarm'] = { alarm: { topic: topic(USE1, 'nobody-listens') }, status: 'FAILED' }; // SNS_SUBSCRIPTION_NOT_PRESENT
   plans['cloudwatch-kms-key-disable-delete-alarm'] = { alarm: { topic: topic(USE1, 'deleted-topic') }, status: 'FAILED' }; // SNS_TOPIC_INVALID
   plans['cloudwatch-s3-bucket-policy-changes-alarm'] = { alarm: { topic: topic(USE1, 'central', '999988887777') }, status: 'WARNING' }; // SNS_TOPIC_CROSS_ACCOUNT
-  // prowler's longer list for CIS 4.15: broader, PASSED.
+  // prowler's longer list for CIS 4.15: broader, FAILED (CLOUDTRAIL_METRIC_FILTER_BROADER_THAN_CIS).
   plans['cloudwatch-organizations-changes-alarm'] = {
     filter: cisFilterPattern('cloudwatch-organizations-changes-alarm').replace(
       '($.eventName = "AcceptHandshake")',
       '($.eventName = "AcceptHandshake") || ($.eventName = "CancelHandshake") || ($.eventName = "CreateOrganization") || ($.eventName = "EnableAllFeatures")',
     ),
     alarm: { topic: ok },
-    status: 'PASSED',
+    status: 'FAILED',
   };
   return plans;
 }
@@ -100,6 +100,8 @@ export function chainPlans(): Record<string, ChainPlan> {
 /** The reason code each broken chain must carry. */
 export const CHAIN_REASON_CODES: Record<string, string> = {
   'cloudwatch-unauthorized-api-calls-alarm': 'CLOUDTRAIL_METRIC_FILTER_NOT_VALID',
+  'cloudwatch-console-login-no-mfa-alarm': 'CLOUDTRAIL_METRIC_FILTER_BROADER_THAN_CIS',
+  'cloudwatch-organizations-changes-alarm': 'CLOUDTRAIL_METRIC_FILTER_BROADER_THAN_CIS',
   'cloudwatch-iam-policy-changes-alarm': 'CLOUDWATCH_ALARMS_NOT_PRESENT',
   'cloudwatch-cloudtrail-changes-alarm': 'CLOUDWATCH_ALARM_ACTIONS_NOT_VALID',
   'cloudwatch-console-auth-failures-alarm': 'SNS_SUBSCRIPTION_NOT_PRESENT',

@@ -1,12 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/cloudtrail/cloudtrail-bucket-not-public.js';
 import { parsePolicyDocument } from '../../../src/data/policy-document.js';
 import type { BucketInfo, PublicAccessBlock } from '../../../src/data/s3.js';
 import { denied, type Fixture } from '../../helpers/fixture-source.js';
-import { ruleHarness } from '../../helpers/rule-harness.js';
-import { cloudtrailFixture, trail } from '../trail-fixtures.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { trail, trailListFixture } from '../trail-fixtures.js';
 
-const run = ruleHarness(rule);
 const OWNER = { ID: 'owner-id' };
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const AUTHENTICATED = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
@@ -37,7 +35,7 @@ function fixture(buckets: Record<string, BucketState>, accountBlock: unknown = n
   const names = Object.keys(buckets);
   const state = (args: unknown[]) => buckets[String(args[0])] ?? {};
   return {
-    ...cloudtrailFixture(names.map((name) => trail(`t-${name}`, { multiRegion: false, bucket: name }))),
+    ...trailListFixture(names.map((name) => trail(`t-${name}`, { multiRegion: false, bucket: name }))),
     's3.buckets': names.map((name): BucketInfo => ({ name, region: 'us-east-1', creationDate: null })),
     's3.bucketAcl': (args: unknown[]) => state(args).acl ?? privateAcl,
     's3.bucketPolicy': (args: unknown[]) => state(args).policy ?? null,
@@ -46,75 +44,96 @@ function fixture(buckets: Record<string, BucketState>, accountBlock: unknown = n
   };
 }
 
-const statuses = (results: { resource: { name?: string }; status: string }[]) => Object.fromEntries(results.map((r) => [r.resource.name, r.status]));
+const bucketArn = (name: string) => `arn:aws:s3:::${name}`;
+const PASS = 'TRAIL_BUCKET_NOT_PUBLIC';
+const FAIL = 'TRAIL_BUCKET_PUBLIC';
 
-describe('cloudtrail-bucket-not-public (CloudTrail.6)', () => {
-  it('fails a trail bucket that is public through its ACL or its policy, and passes a private one', async () => {
-    const { results } = await run(
-      fixture({
+testRule(rule, {
+  passed: [
+    {
+      name: 'a private trail bucket passes; one public through its ACL or its policy fails',
+      fixture: fixture({
         private: { policy: CLOUDTRAIL_WRITE },
         'acl-read': { acl: aclWith(ALL_USERS, 'READ') },
         'acl-any-aws-user': { acl: aclWith(AUTHENTICATED, 'WRITE') },
         'policy-open': { policy: OPEN_READ },
       }),
-    );
-    expect(statuses(results)).toEqual({ 'acl-any-aws-user': 'FAILED', 'acl-read': 'FAILED', 'policy-open': 'FAILED', private: 'PASSED' });
-    const byName = Object.fromEntries(results.map((r) => [r.resource.name, r]));
-    expect(byName['acl-read']?.reason).toBe('Trail bucket acl-read is publicly accessible: its ACL grants AllUsers:READ.');
-    expect(byName['policy-open']?.reason).toBe('Trail bucket policy-open is publicly accessible: its bucket policy allows any principal (PublicRead).');
-    expect(byName['acl-any-aws-user']?.evidence).toMatchObject({ publicAclGrants: 'AuthenticatedUsers:WRITE', ignorePublicAcls: false });
-    expect(byName.private?.reason).toBe('Trail bucket private is not publicly accessible.');
-  });
-
-  it('reads a wildcard principal pinned down by a restricting condition as not public', async () => {
-    const pinned = policy({
-      Effect: 'Allow',
-      Principal: { AWS: '*' },
-      Action: 's3:GetObject',
-      Resource: 'arn:aws:s3:::b/*',
-      Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } },
-    });
-    const wideOpenIp = policy({
-      Effect: 'Allow',
-      Principal: '*',
-      Action: 's3:GetObject',
-      Resource: 'arn:aws:s3:::b/*',
-      Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } },
-    });
-    const ifExists = policy({
-      Effect: 'Allow',
-      Principal: '*',
-      Action: 's3:GetObject',
-      Resource: 'arn:aws:s3:::b/*',
-      Condition: { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } },
-    });
-    const { results } = await run(fixture({ pinned: { policy: pinned }, 'wide-ip': { policy: wideOpenIp }, 'if-exists': { policy: ifExists } }));
-    expect(statuses(results)).toEqual({ pinned: 'PASSED', 'wide-ip': 'FAILED', 'if-exists': 'FAILED' });
-  });
-
-  it('lets Block Public Access at the bucket or the account neutralise public grants', async () => {
-    const { results } = await run(
-      fixture({
+      results: [
+        { resource: bucketArn('private'), region: 'us-east-1', reasonCode: PASS, reason: 'Trail bucket private is not publicly accessible.' },
+        { resource: bucketArn('acl-read'), status: 'FAILED', reasonCode: FAIL, reason: 'Trail bucket acl-read is publicly accessible: its ACL grants AllUsers:READ.' },
+        {
+          resource: bucketArn('acl-any-aws-user'),
+          status: 'FAILED',
+          reasonCode: FAIL,
+          evidence: { publicAclGrants: 'AuthenticatedUsers:WRITE', ignorePublicAcls: false },
+        },
+        {
+          resource: bucketArn('policy-open'),
+          status: 'FAILED',
+          reasonCode: FAIL,
+          reason: 'Trail bucket policy-open is publicly accessible: its bucket policy allows any principal (PublicRead).',
+        },
+      ],
+    },
+    {
+      name: 'a wildcard principal pinned down by a restricting condition is not public; an open IP range or an IfExists condition is',
+      fixture: fixture({
+        pinned: { policy: policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }) },
+        'wide-ip': { policy: policy({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } } }) },
+        'if-exists': {
+          policy: policy({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } } }),
+        },
+      }),
+      results: [
+        { resource: bucketArn('pinned'), reasonCode: PASS },
+        { resource: bucketArn('wide-ip'), status: 'FAILED', reasonCode: FAIL },
+        { resource: bucketArn('if-exists'), status: 'FAILED', reasonCode: FAIL },
+      ],
+    },
+    {
+      name: "the bucket's Block Public Access neutralises public grants; with only IgnorePublicAcls the policy stays public",
+      fixture: fixture({
         'bucket-blocked': { acl: aclWith(ALL_USERS, 'READ'), policy: OPEN_READ, block: BLOCK },
         'acl-only-blocked': { acl: aclWith(ALL_USERS, 'READ'), policy: OPEN_READ, block: { ...BLOCK, RestrictPublicBuckets: false } },
       }),
-    );
-    expect(statuses(results)).toEqual({ 'acl-only-blocked': 'FAILED', 'bucket-blocked': 'PASSED' });
-    expect(results.find((r) => r.resource.name === 'bucket-blocked')?.reason).toContain('neutralised by Block Public Access');
-
-    const account = await run(fixture({ open: { acl: aclWith(ALL_USERS, 'READ'), policy: OPEN_READ } }, BLOCK));
-    expect(account.results[0]).toMatchObject({ status: 'PASSED', evidence: { ignorePublicAcls: true, restrictPublicBuckets: true } });
-  });
-
-  it('is NOT_AVAILABLE for a bucket any of whose reads is denied', async () => {
-    for (const [accessor, action] of [
+      results: [
+        { resource: bucketArn('bucket-blocked'), reasonCode: PASS, reason: 'neutralised by Block Public Access' },
+        { resource: bucketArn('acl-only-blocked'), status: 'FAILED', reasonCode: FAIL },
+      ],
+    },
+    {
+      name: "the account's Block Public Access neutralises public grants",
+      fixture: fixture({ open: { acl: aclWith(ALL_USERS, 'READ'), policy: OPEN_READ } }, BLOCK),
+      results: { resource: bucketArn('open'), reasonCode: PASS, evidence: { ignorePublicAcls: true, restrictPublicBuckets: true } },
+    },
+  ],
+  failed: [
+    {
+      name: 'a bucket policy open to any principal',
+      fixture: fixture({ 'policy-open': { policy: OPEN_READ } }),
+      results: { resource: bucketArn('policy-open'), reasonCode: FAIL, evidence: { publicPolicyStatements: 'PublicRead', restrictPublicBuckets: false } },
+    },
+  ],
+  warning: [
+    {
+      name: "a trail bucket that is not one of the account's buckets (central logging)",
+      fixture: {
+        ...trailListFixture([trail('central', { bucket: 'org-central-logs' })]),
+        's3.buckets': [],
+      },
+      results: { resource: bucketArn('org-central-logs'), region: 'us-east-1', reasonCode: 'TRAIL_BUCKET_NOT_IN_ACCOUNT', evidence: { trails: 'central' } },
+    },
+  ],
+  notAvailable: (
+    [
       ['s3.bucketAcl', 's3:GetBucketAcl'],
       ['s3.bucketPolicy', 's3:GetBucketPolicy'],
       ['s3.bucketPublicAccessBlock', 's3:GetBucketPublicAccessBlock'],
       ['s3.accountPublicAccessBlock', 's3:GetAccountPublicAccessBlock'],
-    ] as const) {
-      const { results } = await run({ ...fixture({ logs: {} }), [accessor]: denied(action) });
-      expect(results, accessor).toEqual([expect.objectContaining({ status: 'NOT_AVAILABLE', reason: `Missing permission ${action} (AccessDenied)` })]);
-    }
-  });
+    ] as const
+  ).map(([accessor, action]) => ({
+    name: `${action} is denied for the bucket`,
+    fixture: { ...fixture({ logs: {} }), [accessor]: denied(action) },
+    results: { resource: bucketArn('logs'), reasonCode: 'ACCESS_DENIED', action, reason: `Missing permission ${action} (AccessDenied)` },
+  })),
 });

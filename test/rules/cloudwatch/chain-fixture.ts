@@ -5,15 +5,12 @@
  * log group's for filters and alarms, the topic's for subscriptions), so a
  * rule that reads in the wrong Region fails the test.
  */
-import { describe, expect, it } from 'vitest';
 import type { Trail } from '@aws-sdk/client-cloudtrail';
 import type { MetricAlarm } from '../../../src/data/cloudwatch.js';
 import type { MetricFilter } from '../../../src/data/logs.js';
 import type { TopicSubscription } from '../../../src/data/sns.js';
 import { DataUnavailable } from '../../../src/engine/errors.js';
-import type { Rule } from '../../../src/engine/rule.js';
-import { denied, type Fixture } from '../../helpers/fixture-source.js';
-import { ruleHarness } from '../../helpers/rule-harness.js';
+import type { Fixture } from '../../helpers/fixture-source.js';
 import { ACCOUNT, cloudtrailFixture, trail, type TrailState } from '../trail-fixtures.js';
 
 export const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:security-alerts`;
@@ -60,6 +57,11 @@ export interface ChainOptions {
   subscriptions?: Record<string, Answer<TopicSubscription[] | null>>;
 }
 
+/** The fixture without the answers a case never reaches (the tester fails a case whose fixture holds an unread key). */
+export function without(fixture: Fixture, ...keys: string[]): Fixture {
+  return Object.fromEntries(Object.entries(fixture).filter(([key]) => !keys.includes(key)));
+}
+
 /** A chain; by default the compliant one for `pattern`, homed in us-east-1. */
 export function chainFixture(pattern: string, options: ChainOptions = {}): Fixture {
   const trails = options.trails ?? [trail('main', { logGroup: 'trail-logs' })];
@@ -75,48 +77,4 @@ export function chainFixture(pattern: string, options: ChainOptions = {}): Fixtu
       return subscriptions[String(arn)] ?? null;
     },
   };
-}
-
-export interface RuleCases {
-  /** The CIS pattern written another way: must pass, exactly. */
-  equivalent: string;
-  /** A filter that misses some CIS events: must fail. */
-  nearMiss: string;
-  /** Compliance.RelatedRequirements when scanning benchmarks 1.2.0 and 1.4.0. */
-  requirements: string[];
-}
-
-/** The behaviour every metric-filter rule must show with its own pattern. */
-export function metricFilterRuleSuite(rule: Rule, cases: RuleCases): void {
-  const run = ruleHarness(rule);
-  const pattern = rule.params.filterPattern as string;
-
-  describe(`${rule.id} (${rule.securityHubControlId ?? 'CIS only'})`, () => {
-    it('passes the full chain with the CIS pattern, reported once, in the trail home Region', async () => {
-      const { results, findings } = await run(chainFixture(pattern), { regions: ['us-east-1', 'eu-west-1'], benchmarks: ['1.2.0', '1.4.0'] });
-      expect(results).toHaveLength(1);
-      expect(results[0]).toMatchObject({
-        status: 'PASSED',
-        resource: { type: 'AwsAccount', region: 'us-east-1' },
-        evidence: { exactMatch: true, securityHubTextMatch: true, alarmName: 'CisMetric-alarm', topicArn: TOPIC, confirmedSubscriptions: 1 },
-      });
-      expect(findings[0]?.Compliance?.RelatedRequirements).toEqual(cases.requirements);
-    });
-
-    it('passes an equivalent spelling of the pattern as an exact match', async () => {
-      expect(cases.equivalent).not.toBe(pattern);
-      const { results } = await run(chainFixture(pattern, { filters: { 'us-east-1/trail-logs': [filter(cases.equivalent)] } }));
-      expect(results[0]).toMatchObject({ status: 'PASSED', evidence: { exactMatch: true } });
-    });
-
-    it('fails a filter that misses some of the CIS events', async () => {
-      const { results } = await run(chainFixture(pattern, { filters: { 'us-east-1/trail-logs': [filter(cases.nearMiss)] } }));
-      expect(results[0]).toMatchObject({ status: 'FAILED', reasonCode: 'CLOUDTRAIL_METRIC_FILTER_NOT_VALID' });
-    });
-
-    it('is NOT_AVAILABLE when the trails cannot be listed', async () => {
-      const { results } = await run({ 'cloudtrail.trails': denied('cloudtrail:DescribeTrails') });
-      expect(results).toEqual([expect.objectContaining({ status: 'NOT_AVAILABLE', reason: 'Missing permission cloudtrail:DescribeTrails (AccessDenied)' })]);
-    });
-  });
 }
