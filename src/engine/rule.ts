@@ -52,6 +52,8 @@ export interface RuleResult {
   reasonCode?: string;
   /** The facts the decision was made on. */
   evidence?: Evidence;
+  /** The verdict rests on a read that failed: it counts as not evaluated (exit 3). */
+  incomplete?: true;
 }
 
 export type RuleParams = Record<string, string | number | boolean | readonly (string | number)[]>;

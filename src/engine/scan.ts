@@ -187,7 +187,12 @@ async function evaluate(
  */
 export function slimResult(result: RuleResult): RuleResult {
   const { type, id, region } = result.resource;
-  return { status: result.status, reason: result.reason, resource: { type, id, ...(region ? { region } : {}) } };
+  return {
+    status: result.status,
+    reason: result.reason,
+    resource: { type, id, ...(region ? { region } : {}) },
+    ...(result.incomplete ? { incomplete: true as const } : {}),
+  };
 }
 
 function failedEvaluation(
