@@ -2,11 +2,14 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONFIG_KEYS, findConfigFile, parseConfig } from '../../src/cli/config.js';
 import { scanCommand } from '../../src/cli/scan.js';
 import { UsageError } from '../../src/engine/errors.js';
 import { cli } from '../helpers/cli.js';
+
+// Each test runs a CLI scan of the demo replay: seconds alone, far longer on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let dir = '';
 beforeEach(async () => {
