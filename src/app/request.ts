@@ -6,7 +6,7 @@ import type { Rule, Severity } from '../engine/rule.js';
 import type { ScanProgress } from '../engine/scan.js';
 import type { LogLevel } from '../log.js';
 import type { NotifyOptions } from '../notify/webhook.js';
-import { REPORT_FORMATS } from '../../reports/index.js';
+import { SUPPORTED_FORMATS } from './write-outputs.js';
 
 export interface ScanRequest {
   /** The selected rules and benchmark versions (the CLI builds the registry and selects). */
@@ -58,7 +58,6 @@ export interface PipelineIO {
   progress: PipelineProgress;
 }
 
-export const SUPPORTED_FORMATS = ['json', ...REPORT_FORMATS] as const;
 export const STATE_FILE = 'hubcheck-state.sqlite';
 export const DEFAULT_RETENTION_DAYS = 90;
 export const DEFAULT_LOCK_TIMEOUT_S = 60;

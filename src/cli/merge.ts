@@ -6,7 +6,7 @@ import { exitCodeOf } from '../domain/exit-code.js';
 import { UsageError } from '../engine/errors.js';
 import type { Severity } from '../engine/rule.js';
 import type { ScanDocument } from '../engine/scan-document.js';
-import { writeMergedRuns } from '../app/merge-runs.js';
+import { writeMergedRuns } from '../app/write-outputs.js';
 import { FINDINGS_FILE, SCAN_FILE } from '../../reports/json.js';
 import { consoleSummary } from '../../reports/summary.js';
 import { severity } from './options.js';

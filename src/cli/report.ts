@@ -10,7 +10,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { UsageError } from '../engine/errors.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
-import { writeReports } from '../app/render-reports.js';
+import { writeReports } from '../app/write-outputs.js';
 import { REPORT_FORMATS, isReportFormat } from '../../reports/index.js';
 import { SCAN_FILE } from '../../reports/json.js';
 import { list } from './options.js';

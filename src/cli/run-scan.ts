@@ -45,5 +45,3 @@ function historySummary(delta: HistoryDelta, suppressed: number | undefined): st
   return `  History (${since}): ${delta.new.length} new, ${delta.reopened.length} reopened, ${delta.resolved.length} resolved, ${suppressed ?? delta.suppressed.length} suppressed\n  State: ${delta.stateFile}\n`;
 }
 
-export { EXIT_CODES_HELP } from './exit-codes.js';
-export { SUPPORTED_FORMATS, STATE_FILE, DEFAULT_RETENTION_DAYS, DEFAULT_LOCK_TIMEOUT_S, stateFileFor } from '../app/request.js';
