@@ -4,6 +4,9 @@
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from '../src/engine/scan-document.js';
+import { findingsJsonChunks } from '../src/io/findings-json.js';
+
+export { findingsJsonChunks } from '../src/io/findings-json.js';
 
 export const FINDINGS_FILE = 'findings.asff.json';
 export const SCAN_FILE = 'scan.json';
@@ -11,17 +14,6 @@ export const SCAN_FILE = 'scan.json';
 /** One finding per line inside the array: readable, diffable, and cheap to stream. */
 export function findingsJson(findings: readonly AwsSecurityFinding[]): string {
   return [...findingsJsonChunks(findings)].join('');
-}
-
-/** The same text in pieces, one finding at a time, for writing a large file without building it in memory. */
-export function* findingsJsonChunks(findings: readonly AwsSecurityFinding[]): Generator<string> {
-  if (findings.length === 0) {
-    yield '[]\n';
-    return;
-  }
-  yield '[\n';
-  for (let i = 0; i < findings.length; i++) yield `${JSON.stringify(findings[i])}${i < findings.length - 1 ? ',\n' : '\n'}`;
-  yield ']\n';
 }
 
 export function scanJson(document: ScanDocument): string {

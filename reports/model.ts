@@ -3,31 +3,29 @@
  * finding (with its change since the last scan and its suppression), findings
  * grouped by control with the failing controls first, and the compliance score.
  *
- * Compliance score (the definition every report uses, after Security Hub's own
- * security score): over controls, not resources. A control FAILS when any of its
- * findings that is not suppressed is FAILED; it PASSES when it has findings and
- * every one that is not suppressed is PASSED; otherwise (only WARNING or
- * NOT_AVAILABLE, or nothing but suppressed findings) it does not count.
- *   score = passed controls / (passed + failed controls) x 100
- * Per benchmark version, over the controls mapped to that version (from
- * Compliance.RelatedRequirements); per CIS section, over the controls mapped to a
- * requirement in that section (a control in two sections counts in both). No
- * control counted: no score (null), shown as "n/a".
+ * The shared words (failing, suppressed, counts, score) are src/domain's: this
+ * module re-exports them, so a report imports from the report model only.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { countVerdicts, type FindingCounts } from '../src/domain/counts.js';
+import { REQUIREMENT, controlOutcome, type ControlOutcome } from '../src/domain/score.js';
+import { severityOf, verdictOf, isFailing, type Verdict } from '../src/domain/status.js';
 import type { ScanDocument } from '../src/engine/scan-document.js';
-import { SEVERITIES, severityRank, type Severity } from '../src/engine/rule.js';
+import { severityRank, type Severity } from '../src/engine/rule.js';
 import type { HistoryDelta } from '../src/history/delta.js';
 import { suppressionOf } from '../src/suppressions/suppressions.js';
 
+export { isFailing, severityOf } from '../src/domain/status.js';
+export { complianceScores, controlOutcome, formatScore, sectionName } from '../src/domain/score.js';
+export type { BenchmarkScore, ComplianceScores, ControlOutcome, ScoreCell, SectionScore } from '../src/domain/score.js';
+
 export type Change = 'NEW' | 'REOPENED' | 'RESOLVED' | 'UNSUPPRESSED';
 
-export interface FindingView {
+export interface FindingView extends Verdict {
   id: string;
   ruleId: string;
   control: string;
   title: string;
-  status: string;
   /** Severity.Label: the control's severity when FAILED, INFORMATIONAL otherwise (as in Security Hub). */
   severity: Severity;
   /** The control's severity whatever the status (Severity.Original). */
@@ -42,16 +40,10 @@ export interface FindingView {
   tags: [string, string][];
   remediationText: string;
   remediationUrl: string;
-  requirements: string[];
   firstObservedAt: string;
   lastObservedAt: string;
-  suppressed: boolean;
   suppression?: { reason: string; owner: string; expires: string; source?: string };
   change: Change | null;
-}
-
-export function severityOf(value: string | undefined): Severity {
-  return (SEVERITIES as readonly string[]).includes(value ?? '') ? (value as Severity) : 'INFORMATIONAL';
 }
 
 export function findingViews(findings: readonly AwsSecurityFinding[], delta?: HistoryDelta): FindingView[] {
@@ -63,15 +55,14 @@ export function findingViews(findings: readonly AwsSecurityFinding[], delta?: Hi
   return findings.map((f) => {
     const resource = f.Resources?.[0];
     const fields = f.ProductFields ?? {};
-    const ruleId = fields['hubcheck/RuleId'] ?? f.GeneratorId ?? 'unknown';
+    const verdict = verdictOf(f);
+    const { ruleId } = verdict;
     const suppression = suppressionOf(f);
     return {
+      ...verdict,
       id: f.Id ?? '',
-      ruleId,
       control: f.Compliance?.SecurityControlId ?? ruleId,
       title: f.Title ?? '',
-      status: f.Compliance?.Status ?? 'NOT_AVAILABLE',
-      severity: severityOf(f.Severity?.Label),
       controlSeverity: severityOf(f.Severity?.Original ?? f.Severity?.Label),
       account: f.AwsAccountId ?? '',
       region: resource?.Region ?? '',
@@ -85,20 +76,13 @@ export function findingViews(findings: readonly AwsSecurityFinding[], delta?: Hi
       tags: Object.entries(resource?.Tags ?? {}),
       remediationText: f.Remediation?.Recommendation?.Text ?? '',
       remediationUrl: f.Remediation?.Recommendation?.Url ?? fields.RecommendationUrl ?? '',
-      requirements: f.Compliance?.RelatedRequirements ?? [],
       firstObservedAt: f.FirstObservedAt ?? f.CreatedAt ?? '',
       lastObservedAt: f.LastObservedAt ?? f.UpdatedAt ?? '',
-      suppressed: suppression !== undefined,
       ...(suppression ? { suppression } : {}),
       change: changes.get(f.Id ?? '') ?? null,
     };
   });
 }
-
-/** A finding that counts as failing: FAILED and not suppressed. */
-export const isFailing = (v: FindingView) => v.status === 'FAILED' && !v.suppressed;
-
-export type ControlOutcome = 'FAILED' | 'PASSED' | 'UNKNOWN';
 
 export interface ControlGroup {
   ruleId: string;
@@ -109,13 +93,6 @@ export interface ControlGroup {
   failing: number;
   findings: FindingView[];
   remediationUrl: string;
-}
-
-export function controlOutcome(views: readonly FindingView[]): ControlOutcome {
-  const counted = views.filter((v) => !v.suppressed);
-  if (counted.some((v) => v.status === 'FAILED')) return 'FAILED';
-  if (counted.length > 0 && counted.every((v) => v.status === 'PASSED')) return 'PASSED';
-  return 'UNKNOWN';
 }
 
 const OUTCOME_ORDER: Record<ControlOutcome, number> = { FAILED: 0, UNKNOWN: 1, PASSED: 2 };
@@ -159,110 +136,15 @@ export function controlGroups(views: readonly FindingView[]): ControlGroup[] {
   );
 }
 
-// ----- compliance score -------------------------------------------------------
-
-export interface ScoreCell {
-  passed: number;
-  failed: number;
-  /** Percent, one decimal; null when no control passed or failed. */
-  score: number | null;
-}
-
-export interface SectionScore extends ScoreCell {
-  section: string;
-  name: string;
-}
-
-export interface BenchmarkScore extends ScoreCell {
-  benchmark: string;
-  version: string;
-  sections: SectionScore[];
-}
-
-export interface ComplianceScores {
-  overall: ScoreCell;
-  benchmarks: BenchmarkScore[];
-}
-
-const SECTION_NAMES: Record<string, Record<string, string>> = {
-  '1.2.0': { '1': 'Identity and Access Management', '2': 'Logging', '3': 'Monitoring', '4': 'Networking' },
-  default: { '1': 'Identity and Access Management', '2': 'Storage', '3': 'Logging', '4': 'Monitoring', '5': 'Networking' },
-};
-
-export function sectionName(version: string, section: string): string {
-  return (SECTION_NAMES[version] ?? SECTION_NAMES.default)![section] ?? `Section ${section}`;
-}
-
-const REQUIREMENT = /^CIS AWS Foundations Benchmark v(\d+\.\d+\.\d+)\/(\S+)$/;
-
-function cell(outcomes: readonly ControlOutcome[]): ScoreCell {
-  const passed = outcomes.filter((o) => o === 'PASSED').length;
-  const failed = outcomes.filter((o) => o === 'FAILED').length;
-  return { passed, failed, score: passed + failed === 0 ? null : Math.round((1000 * passed) / (passed + failed)) / 10 };
-}
-
-export function complianceScores(views: readonly FindingView[]): ComplianceScores {
-  const groups = controlGroups(views);
-  // version -> section -> rule ids
-  const sections = new Map<string, Map<string, Set<string>>>();
-  for (const v of views) {
-    for (const requirement of v.requirements) {
-      const match = REQUIREMENT.exec(requirement);
-      if (!match) continue;
-      const [, version, number] = match as unknown as [string, string, string];
-      const section = number.split('.')[0]!;
-      const bySection = sections.get(version) ?? new Map<string, Set<string>>();
-      sections.set(version, bySection);
-      bySection.set(section, (bySection.get(section) ?? new Set()).add(v.ruleId));
-    }
-  }
-  const outcome = new Map(groups.map((g) => [g.ruleId, g.outcome]));
-  const benchmarks = [...sections]
-    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
-    .map(([version, bySection]): BenchmarkScore => {
-      const all = new Set([...bySection.values()].flatMap((s) => [...s]));
-      return {
-        benchmark: `cis-${version}`,
-        version,
-        ...cell([...all].map((id) => outcome.get(id) ?? 'UNKNOWN')),
-        sections: [...bySection]
-          .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
-          .map(([section, ids]) => ({
-            section,
-            name: sectionName(version, section),
-            ...cell([...ids].map((id) => outcome.get(id) ?? 'UNKNOWN')),
-          })),
-      };
-    });
-  return { overall: cell(groups.map((g) => g.outcome)), benchmarks };
-}
-
-export function formatScore(score: number | null): string {
-  return score === null ? 'n/a' : `${Number.isInteger(score) ? score : score.toFixed(1)}%`;
-}
-
 // ----- counts ---------------------------------------------------------------
 
 export const STATUSES = ['FAILED', 'WARNING', 'NOT_AVAILABLE', 'PASSED'] as const;
 
-export interface ReportCounts {
-  total: number;
-  byStatus: Record<string, number>;
-  suppressed: number;
-  /** Failing (FAILED, not suppressed) findings by severity. */
-  failingBySeverity: Record<Severity, number>;
-}
+/** The counts of src/domain/counts.ts, over the report's findings. */
+export type ReportCounts = FindingCounts;
 
 export function reportCounts(views: readonly FindingView[]): ReportCounts {
-  const byStatus: Record<string, number> = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-  const failingBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  let suppressed = 0;
-  for (const v of views) {
-    byStatus[v.status] = (byStatus[v.status] ?? 0) + 1;
-    if (v.suppressed) suppressed++;
-    if (isFailing(v)) failingBySeverity[v.severity]++;
-  }
-  return { total: views.length, byStatus, suppressed, failingBySeverity };
+  return countVerdicts(views);
 }
 
 /** Accounts, Regions and benchmarks of the scan, from scan.json where there is one, else from the findings. */

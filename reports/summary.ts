@@ -4,6 +4,7 @@
  * what could not be evaluated.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { isFailing, verdictOf } from '../src/domain/status.js';
 import type { ScanDocument } from '../src/engine/scan-document.js';
 import { SEVERITIES, severityRank, type Severity } from '../src/engine/rule.js';
 
@@ -15,16 +16,17 @@ export interface FailingControl {
   title: string;
 }
 
-/** FAILED findings grouped by control, most severe first, then most resources. */
+/** Failing findings (FAILED, not suppressed) grouped by control, most severe first, then most resources. */
 export function failingControls(findings: readonly AwsSecurityFinding[]): FailingControl[] {
   const byRule = new Map<string, FailingControl>();
   for (const f of findings) {
-    if (f.Compliance?.Status !== 'FAILED') continue;
-    const ruleId = f.ProductFields?.['hubcheck/RuleId'] ?? f.GeneratorId ?? 'unknown';
+    const verdict = verdictOf(f);
+    if (!isFailing(verdict)) continue;
+    const { ruleId } = verdict;
     const entry = byRule.get(ruleId) ?? {
-      control: f.Compliance.SecurityControlId ?? ruleId,
+      control: f.Compliance?.SecurityControlId ?? ruleId,
       ruleId,
-      severity: (f.Severity?.Label ?? 'INFORMATIONAL') as Severity,
+      severity: verdict.severity,
       resources: 0,
       title: f.Title ?? '',
     };
@@ -37,12 +39,12 @@ export function failingControls(findings: readonly AwsSecurityFinding[]): Failin
 }
 
 export function consoleSummary(findings: readonly AwsSecurityFinding[], scan: ScanDocument, outputDir: string, top = 10): string {
-  const { byStatus, failedBySeverity, total } = scan.counts;
+  const { byStatus, failingBySeverity, suppressed, total } = scan.counts;
   const accounts = scan.accounts.map((a) => a.id).join(', ') || 'no account';
   const lines = [
     `hubcheck ${scan.tool.version}: scanned ${accounts} (${scan.regions.length} Region${scan.regions.length === 1 ? '' : 's'}, ${scan.rules.length} rules, ${scan.benchmarks.join(' ')}${scan.mode === 'replay' ? ', replayed' : ''}) in ${(scan.durationMs / 1000).toFixed(1)} s`,
-    `  ${total} findings: PASSED ${byStatus.PASSED}  FAILED ${byStatus.FAILED}  WARNING ${byStatus.WARNING}  NOT_AVAILABLE ${byStatus.NOT_AVAILABLE}`,
-    `  FAILED by severity: ${[...SEVERITIES].reverse().filter((s) => s !== 'INFORMATIONAL').map((s) => `${s} ${failedBySeverity[s]}`).join('  ')}`,
+    `  ${total} findings: PASSED ${byStatus.PASSED}  FAILED ${byStatus.FAILED}  WARNING ${byStatus.WARNING}  NOT_AVAILABLE ${byStatus.NOT_AVAILABLE}  SUPPRESSED ${suppressed}`,
+    `  Failing by severity (FAILED, not suppressed): ${[...SEVERITIES].reverse().filter((s) => s !== 'INFORMATIONAL').map((s) => `${s} ${failingBySeverity[s]}`).join('  ')}`,
   ];
   const failing = failingControls(findings);
   if (failing.length > 0) {

@@ -16,6 +16,7 @@ import type { AwsSecurityFinding, Resource } from '@aws-sdk/client-securityhub';
 import { CIS_FINDING_TYPE, isSecurityHubVersion, relatedRequirement, standardsId, type BenchmarkVersion } from '../engine/benchmarks.js';
 import { requirementsFor } from '../engine/registry.js';
 import type { ComplianceStatus, Rule, RuleResult } from '../engine/rule.js';
+import { INCOMPLETE_FIELD } from '../domain/status.js';
 import { LIMITS, SCHEMA_VERSION, TAG_VALUE_PATTERN } from './limits.js';
 
 export interface FindingContext {
@@ -125,6 +126,7 @@ function productFields(result: RuleResult, ctx: FindingContext): Record<string, 
     RecommendationUrl: ctx.rule.remediation.url,
   };
   if (result.resource.name) fields['hubcheck/ResourceName'] = result.resource.name;
+  if (result.incomplete) fields[INCOMPLETE_FIELD] = 'true';
   for (const [key, value] of Object.entries(result.evidence ?? {})) {
     if (Object.keys(fields).length >= LIMITS.productFields) break;
     if (value === null || value === '') continue;

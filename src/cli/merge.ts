@@ -2,15 +2,14 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { exitCodeOf } from '../domain/exit-code.js';
 import { UsageError } from '../engine/errors.js';
-import { mergeRuns } from '../engine/merge.js';
 import type { Severity } from '../engine/rule.js';
 import type { ScanDocument } from '../engine/scan-document.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { FINDINGS_FILE, SCAN_FILE, findingsJsonChunks, scanJson } from '../../reports/json.js';
+import { writeMergedRuns } from '../app/write-outputs.js';
+import { FINDINGS_FILE, SCAN_FILE } from '../../reports/json.js';
 import { consoleSummary } from '../../reports/summary.js';
 import { severity } from './options.js';
-import { exitCodeFor } from './exit-codes.js';
 import type { CliIO } from './run-scan.js';
 import { readJsonFile } from './validate.js';
 
@@ -36,10 +35,8 @@ export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Co
         }
         runs.push({ findings: findings as AwsSecurityFinding[], document: document as ScanDocument });
       }
-      const merged = mergeRuns(runs);
-      await writeFileAtomic(path.join(opts.outputDir, FINDINGS_FILE), findingsJsonChunks(merged.findings));
-      await writeFileAtomic(path.join(opts.outputDir, SCAN_FILE), scanJson(merged.document));
+      const merged = await writeMergedRuns(runs, opts.outputDir);
       io.stderr.write(consoleSummary(merged.findings, merged.document, opts.outputDir));
-      setExitCode(exitCodeFor(merged.findings, merged.document, opts.failOn));
+      setExitCode(exitCodeOf({ findings: merged.findings, errors: merged.document.errors.length }, { failOn: opts.failOn }));
     });
 }

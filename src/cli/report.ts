@@ -11,8 +11,8 @@ import { fromOcsf, isOcsfComplianceFinding } from '../asff/from-ocsf.js';
 import { UsageError } from '../engine/errors.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { REPORT_FORMATS, isReportFormat, renderReports } from '../../reports/index.js';
+import { writeReports } from '../app/write-outputs.js';
+import { REPORT_FORMATS, isReportFormat } from '../../reports/index.js';
 import { SCAN_FILE } from '../../reports/json.js';
 import { list } from './options.js';
 import type { CliIO } from './run-scan.js';
@@ -55,11 +55,7 @@ export function reportCommand(io: CliIO, setExitCode: (code: number) => void): C
       }
       const history = scan.history && Array.isArray(scan.history.new) && Array.isArray(scan.history.resolved) ? scan.history : undefined;
       const outputDir = opts.outputDir ?? path.dirname(file);
-      for (const report of renderReports(opts.format ?? REPORT_FORMATS, findings, scan, history)) {
-        const target = path.join(outputDir, report.file);
-        await writeFileAtomic(target, report.content);
-        io.stdout.write(`${target}\n`);
-      }
+      for (const target of await writeReports(opts.format ?? REPORT_FORMATS, findings, scan, history, outputDir)) io.stdout.write(`${target}\n`);
       setExitCode(0);
     });
 }

@@ -8,7 +8,8 @@
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ApiStatsSnapshot, CallCounts } from '../data/api-stats.js';
 import { COMPLIANCE_STATUSES, type ComplianceStatus } from './rule.js';
-import { countFindings, type ScanDocument } from './scan-document.js';
+import { countFindings } from '../domain/counts.js';
+import type { ScanDocument } from './scan-document.js';
 
 export interface RunOutput {
   findings: AwsSecurityFinding[];

@@ -6,14 +6,11 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ApiStatsSnapshot } from '../data/api-stats.js';
 import { benchmarkName, type BenchmarkVersion } from './benchmarks.js';
 import type { AccountScan, ScanIssue } from './scan.js';
-import { COMPLIANCE_STATUSES, SEVERITIES, type ComplianceStatus, type Rule, type Severity } from './rule.js';
+import { countFindings, type FindingCounts } from '../domain/counts.js';
+import { isEvaluated } from '../domain/status.js';
+import { COMPLIANCE_STATUSES, type ComplianceStatus, type Rule, type Severity } from './rule.js';
 
-export interface FindingCounts {
-  total: number;
-  byStatus: Record<ComplianceStatus, number>;
-  /** FAILED findings by severity label. */
-  failedBySeverity: Record<Severity, number>;
-}
+export type { FindingCounts } from '../domain/counts.js';
 
 /** An account that could not be scanned at all (its role could not be assumed, its identity not read). */
 export interface AccountFailure {
@@ -66,9 +63,10 @@ export interface ScanDocument {
     durationMs: number;
     results: Record<ComplianceStatus, number>;
   }[];
+  /** Counts of the findings as written (suppressions applied): see src/domain/counts.ts. */
   counts: FindingCounts;
   errors: ScanIssue[];
-  /** Every NOT_AVAILABLE finding, with what made it unavailable. */
+  /** Every result that was not evaluated (NOT_AVAILABLE, or resting on a failed read), with why. */
   notAvailable: { rule: string; account: string; region: string; resource: string; reason: string }[];
   apiCalls: ApiStatsSnapshot;
   /** The process's peak resident memory and CPU time when the scan finished. */
@@ -83,17 +81,6 @@ export function processResources(): NonNullable<ScanDocument['resources']> {
     cpuUserMs: Math.round(usage.userCPUTime / 1000),
     cpuSystemMs: Math.round(usage.systemCPUTime / 1000),
   };
-}
-
-export function countFindings(findings: readonly AwsSecurityFinding[]): FindingCounts {
-  const byStatus = Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<ComplianceStatus, number>;
-  const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const finding of findings) {
-    const status = (finding.Compliance?.Status ?? 'NOT_AVAILABLE') as ComplianceStatus;
-    byStatus[status]++;
-    if (status === 'FAILED') failedBySeverity[(finding.Severity?.Label ?? 'INFORMATIONAL') as Severity]++;
-  }
-  return { total: findings.length, byStatus, failedBySeverity };
 }
 
 export function buildScanDocument(input: {
@@ -127,7 +114,7 @@ export function buildScanDocument(input: {
   });
   const notAvailable = evaluations.flatMap((e) =>
     e.results
-      .filter((r) => r.status === 'NOT_AVAILABLE')
+      .filter((r) => !isEvaluated({ status: r.status, incomplete: r.incomplete === true }))
       .map((r) => ({ rule: e.rule.id, account: e.account, region: r.resource.region ?? e.region, resource: r.resource.id, reason: r.reason })),
   );
   const failures = input.failures ?? [];

@@ -21,6 +21,8 @@
  * findings fails closed when its history is lost.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type { Coverage } from '../domain/completeness.js';
+import { verdictOf } from '../domain/status.js';
 
 export type LifeState = 'open' | 'resolved' | 'passing';
 
@@ -99,19 +101,10 @@ export interface DeltaResult {
   events: FindingEvent[];
 }
 
-/** `rule|account|region` of a clean evaluation, and `rule|account|*` for account-wide rules. */
-export function scopeKey(ruleId: string, account: string, region: string): string {
-  return `${ruleId}|${account}|${region}`;
-}
-
-export function isSuppressed(f: AwsSecurityFinding): boolean {
-  return f.Workflow?.Status === 'SUPPRESSED';
-}
-
 /** The parts of a finding the history keeps. */
 export function recordOf(f: AwsSecurityFinding): Omit<FindingRecord, 'firstSeen' | 'lastSeen' | 'state'> {
   const resource = f.Resources?.[0];
-  const ruleId = f.ProductFields?.['hubcheck/RuleId'] ?? f.GeneratorId ?? 'unknown';
+  const { ruleId, status, suppressed } = verdictOf(f);
   return {
     id: f.Id ?? '',
     ruleId,
@@ -123,21 +116,21 @@ export function recordOf(f: AwsSecurityFinding): Omit<FindingRecord, 'firstSeen'
     scope: f.ProductFields?.['hubcheck/Scope'] ?? 'region',
     resourceId: resource?.Id ?? '',
     resourceName: f.ProductFields?.['hubcheck/ResourceName'] ?? null,
-    status: f.Compliance?.Status ?? 'NOT_AVAILABLE',
-    suppressed: isSuppressed(f),
+    status,
+    suppressed,
   };
 }
 
 /**
  * @param previous the stored state of every finding of the scanned accounts
  * @param findings this scan's findings, suppressions already marked
- * @param clean    scope keys (scopeKey) of the evaluations that ran cleanly
+ * @param coverage where this scan evaluated each rule cleanly (src/domain/completeness.ts)
  * @param now      this scan's time (first/last seen)
  */
 export function computeDelta(
   previous: ReadonlyMap<string, FindingRecord>,
   findings: readonly AwsSecurityFinding[],
-  clean: ReadonlySet<string>,
+  coverage: Coverage,
   now: string,
 ): DeltaResult {
   const result: DeltaResult = { new: [], reopened: [], resolved: [], suppressed: [], unsuppressed: [], records: [], events: [] };
@@ -184,10 +177,7 @@ export function computeDelta(
 
   for (const before of previous.values()) {
     if (seen.has(before.id) || before.state !== 'open') continue;
-    const evaluated =
-      clean.has(scopeKey(before.ruleId, before.account, before.region)) ||
-      (before.scope === 'account' && clean.has(scopeKey(before.ruleId, before.account, '*')));
-    if (!evaluated) continue;
+    if (!coverage.covers(before.ruleId, before.account, before.region)) continue;
     result.resolved.push(resolvedOf(before, before, 'GONE'));
     result.events.push({ findingId: before.id, kind: 'resolved', from: before.status, to: 'GONE' });
     result.records.push({ ...before, status: 'GONE', state: 'resolved', suppressed: false });

@@ -14,6 +14,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type { Coverage } from '../domain/completeness.js';
+import { countFindings } from '../domain/counts.js';
 import { UsageError } from '../engine/errors.js';
 import { computeDelta, type FindingRecord, type HistoryDelta, type LifeState, type TrendPoint } from './delta.js';
 
@@ -84,8 +86,8 @@ export interface RecordScanInput {
   regions: readonly string[];
   benchmarks: readonly string[];
   findings: readonly AwsSecurityFinding[];
-  /** Scope keys (delta.ts scopeKey) of the evaluations that ran cleanly. */
-  clean: ReadonlySet<string>;
+  /** Where this scan evaluated each rule cleanly: only there does a gone finding resolve. */
+  coverage: Coverage;
   score: number | null;
   scores: Record<string, number | null>;
   /** How many trend points to return, this scan included. */
@@ -160,12 +162,8 @@ export class HistoryStore {
       for (const account of accounts) {
         for (const row of select.all(account) as FindingRow[]) previous.set(row.id, fromRow(row));
       }
-      const result = computeDelta(previous, input.findings, input.clean, input.startedAt);
-      const byStatus: Record<string, number> = {};
-      for (const f of input.findings) {
-        const status = f.Compliance?.Status ?? 'NOT_AVAILABLE';
-        byStatus[status] = (byStatus[status] ?? 0) + 1;
-      }
+      const result = computeDelta(previous, input.findings, input.coverage, input.startedAt);
+      const byStatus = Object.fromEntries(Object.entries(countFindings(input.findings).byStatus).filter(([, n]) => n > 0));
       const counts = {
         byStatus,
         new: result.new.length,

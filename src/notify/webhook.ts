@@ -15,9 +15,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { severityRank } from '../engine/rule.js';
+import { severityRank, type Severity } from '../engine/rule.js';
 import type { HistoryDelta } from '../history/delta.js';
-import { findingViews, isFailing, type FindingView } from '../../reports/model.js';
+import { isFailing, verdictOf } from '../domain/status.js';
 
 export interface NotifyOptions {
   attempts?: number;
@@ -74,10 +74,32 @@ function slack(text: string): string {
 }
 
 /** The new failing findings of a scan: new and reopened ones, or every failing one when there is no history. */
-export function newFailing(findings: readonly AwsSecurityFinding[], delta: HistoryDelta | undefined): FindingView[] {
-  const views = findingViews(findings, delta).filter(isFailing);
-  const chosen = delta ? views.filter((v) => v.change === 'NEW' || v.change === 'REOPENED') : views;
-  return chosen.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.control.localeCompare(b.control));
+export function newFailing(findings: readonly AwsSecurityFinding[], delta: HistoryDelta | undefined): NotificationFinding[] {
+  const reopened = new Set(delta?.reopened ?? []);
+  const fresh = delta ? new Set([...delta.new, ...reopened]) : undefined;
+  const chosen: NotificationFinding[] = [];
+  for (const f of findings) {
+    const verdict = verdictOf(f);
+    const id = f.Id ?? '';
+    if (!isFailing(verdict) || (fresh && !fresh.has(id))) continue;
+    const resource = f.Resources?.[0];
+    const fields = f.ProductFields ?? {};
+    chosen.push({
+      id,
+      change: reopened.has(id) ? 'REOPENED' : 'NEW',
+      severity: verdict.severity,
+      control: f.Compliance?.SecurityControlId ?? verdict.ruleId,
+      ruleId: verdict.ruleId,
+      title: f.Title ?? '',
+      account: f.AwsAccountId ?? '',
+      region: resource?.Region ?? '',
+      resourceId: resource?.Id ?? '',
+      resourceName: fields['hubcheck/ResourceName'] ?? '',
+      reason: f.Description ?? '',
+      remediationUrl: f.Remediation?.Recommendation?.Url ?? fields.RecommendationUrl ?? '',
+    });
+  }
+  return chosen.sort((a, b) => severityRank(b.severity as Severity) - severityRank(a.severity as Severity) || a.control.localeCompare(b.control));
 }
 
 export function notificationPayload(
@@ -96,20 +118,7 @@ export function notificationPayload(
   if (fresh.length > TEXT_LINES) lines.push(`… and ${fresh.length - TEXT_LINES} more`);
   return {
     text: slack([head, ...lines].join('\n')),
-    findings: fresh.map((v) => ({
-      id: v.id,
-      change: v.change === 'REOPENED' ? 'REOPENED' : 'NEW',
-      severity: v.severity,
-      control: v.control,
-      ruleId: v.ruleId,
-      title: v.title,
-      account: v.account,
-      region: v.region,
-      resourceId: v.resourceId,
-      resourceName: v.resourceName,
-      reason: v.reason,
-      remediationUrl: v.remediationUrl,
-    })),
+    findings: fresh,
     scan: {
       startedAt: scan.startedAt,
       accounts: scan.accounts,

@@ -12,8 +12,9 @@
  *   copy was not PASSED.
  * - Archive: a stored hubcheck finding whose Id this run did not produce (its
  *   resource is gone) is re-imported with RecordState ARCHIVED, Compliance
- *   PASSED and severity INFORMATIONAL, but only when `coverage` says its rule
- *   was evaluated cleanly for that account and Region in this run. A filtered
+ *   PASSED and severity INFORMATIONAL, but only when `coverage` (the domain's
+ *   completeness, src/domain/completeness.ts) says its rule was evaluated
+ *   cleanly for that account and Region in this run. A filtered
  *   or partial scan therefore never archives what it did not look at, and a
  *   finding of a rule that did not run, or that is not hubcheck's, is never
  *   touched.
@@ -23,59 +24,14 @@
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { KNOWN_FIELDS } from '../asff/validate.js';
-import type { AccountScan } from '../engine/scan.js';
+import type { Coverage } from '../domain/completeness.js';
+
+export type { Coverage } from '../domain/completeness.js';
 
 /** Fields that belong to the customer (BatchUpdateFindings): never sent by hubcheck. */
 export const CUSTOMER_FIELDS = ['Workflow', 'WorkflowState', 'Note', 'UserDefinedFields', 'VerificationState'] as const;
 /** Fields Security Hub sets itself. */
 export const SERVICE_FIELDS = ['Region', 'ProcessedAt', 'ProductName', 'CompanyName'] as const;
-
-/** Which rules were evaluated cleanly where, in this run. */
-export interface Coverage {
-  /** True when the stale findings of `ruleId` in this account and Region may be archived. */
-  covers(ruleId: string, account: string, region: string): boolean;
-}
-
-const ACCOUNT_ID_PREFIX = 'AWS::::Account:';
-
-/**
- * Coverage of a scan. An evaluation (rule, account, Region) is clean when the
- * scan recorded no issue for it (a read that failed, a rule that threw) and it
- * returned no NOT_AVAILABLE result on the account itself (what a failed
- * evaluation, or a rule that could not list its resources, reports).
- *
- * A stale finding of rule R in Region X may be archived when:
- * - R is account-scoped, or produced a finding outside the Region it ran in:
- *   every evaluation of R in that account was clean (it covers the account);
- * - R is Region-scoped: R ran in X and that evaluation was clean.
- */
-export function coverageOf(scans: readonly AccountScan[]): Coverage {
-  const byRule = new Map<string, { scope: string; crossRegion: boolean; evaluations: Map<string, boolean> }>();
-  for (const scan of scans) {
-    const failed = new Set(scan.issues.filter((i) => i.rule).map((i) => `${i.account}|${i.rule}|${i.region}`));
-    for (const e of scan.evaluations) {
-      const key = `${e.account}|${e.rule.id}`;
-      let entry = byRule.get(key);
-      if (!entry) {
-        entry = { scope: e.rule.scope, crossRegion: false, evaluations: new Map() };
-        byRule.set(key, entry);
-      }
-      const clean =
-        !failed.has(`${e.account}|${e.rule.id}|${e.region}`) &&
-        !e.results.some((r) => r.status === 'NOT_AVAILABLE' && r.resource.type === 'AwsAccount' && r.resource.id === `${ACCOUNT_ID_PREFIX}${e.account}`);
-      entry.evaluations.set(e.region, clean && entry.evaluations.get(e.region) !== false);
-      if (e.results.some((r) => r.resource.region !== undefined && r.resource.region !== e.region)) entry.crossRegion = true;
-    }
-  }
-  return {
-    covers(ruleId, account, region) {
-      const entry = byRule.get(`${account}|${ruleId}`);
-      if (!entry || entry.evaluations.size === 0) return false;
-      if (entry.scope === 'account' || entry.crossRegion) return [...entry.evaluations.values()].every(Boolean);
-      return entry.evaluations.get(region) === true;
-    },
-  };
-}
 
 /** The hubcheck rule that produced a finding, or undefined when it is not one of hubcheck's scan findings. */
 export function ruleIdOf(finding: AwsSecurityFinding): string | undefined {

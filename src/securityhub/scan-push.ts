@@ -17,9 +17,10 @@ import { ApiStats } from '../data/api-stats.js';
 import { credentialChain } from '../data/aws-session.js';
 import { ClientPool, createHttpHandler } from '../data/clients.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { findingsJsonChunks } from '../../reports/json.js';
-import type { ScanExecution } from '../cli/run-scan.js';
-import { coverageOf } from './lifecycle.js';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { coverageOf } from '../domain/completeness.js';
+import type { AccountScan } from '../engine/scan.js';
+import { findingsJsonChunks } from '../io/findings-json.js';
 import { pushFindings, type Identity, type PushDeps, type PushResult } from './push.js';
 import { withRetry } from './retry.js';
 
@@ -35,6 +36,14 @@ export interface ScanPushOptions {
   profile?: string;
   outputDir: string;
   logger?: Logger;
+}
+
+/** The parts of a scan a push reads. */
+export interface ScanPushInput {
+  readonly findings: readonly AwsSecurityFinding[];
+  readonly scans: readonly AccountScan[];
+  readonly homeRegion: string;
+  readonly observedAt: string;
 }
 
 export interface ScanPushOutcome {
@@ -69,7 +78,7 @@ export function callerIdentity(pool: ClientPool, region: string): () => Promise<
 }
 
 export async function pushScan(
-  execution: ScanExecution,
+  execution: ScanPushInput,
   options: ScanPushOptions,
   stderr: NodeJS.WritableStream,
   overrides: Partial<PushDeps> = {},

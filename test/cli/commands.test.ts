@@ -1,12 +1,15 @@
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { builtInRules } from '../../rules/index.js';
 import { runsFor } from '../../src/engine/registry.js';
 import { validateFindings } from '../../src/asff/validate.js';
 import { cli } from '../helpers/cli.js';
+
+// Each test runs a CLI scan of the demo replay: seconds alone, far longer on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('hubcheck demo', () => {
   it('scans the embedded account and writes valid findings from every rule, PASSED and FAILED both present', async () => {

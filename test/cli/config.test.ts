@@ -2,16 +2,17 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CONFIG_KEYS, findConfigFile, parseConfig } from '../../src/cli/config.js';
 import { scanCommand } from '../../src/cli/scan.js';
 import { UsageError } from '../../src/engine/errors.js';
 import { cli } from '../helpers/cli.js';
 
-let dir = '';
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'hubcheck-config-'));
-});
+// Each test runs a CLI scan of the demo replay: seconds alone, far longer on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
+
+/** A folder of the test's own: nothing at module level for a still-running test to write through. */
+const ownDir = () => mkdtemp(path.join(tmpdir(), 'hubcheck-config-'));
 
 const io = { stdout: process.stdout, stderr: process.stderr as NodeJS.WriteStream };
 
@@ -68,6 +69,7 @@ describe('parseConfig', () => {
 
 describe('findConfigFile', () => {
   it('prefers --config, finds hubcheck.config.json or .yaml in the directory, and refuses two', async () => {
+    const dir = await ownDir();
     expect(findConfigFile(undefined, dir)).toBeUndefined();
     await writeFile(path.join(dir, 'hubcheck.config.yaml'), 'progress: false\n');
     expect(findConfigFile(undefined, dir)).toBe(path.join(dir, 'hubcheck.config.yaml'));
@@ -79,6 +81,7 @@ describe('findConfigFile', () => {
 
 describe('hubcheck scan --config', () => {
   it('runs the scan the file describes, and flags given on the command line win', async () => {
+    const dir = await ownDir();
     const config = path.join(dir, 'hubcheck.config.yaml');
     await writeFile(
       config,
@@ -95,6 +98,7 @@ describe('hubcheck scan --config', () => {
   });
 
   it('rejects a bad config in one line with exit 2, before scanning', async () => {
+    const dir = await ownDir();
     const config = path.join(dir, 'bad.json');
     await writeFile(config, '{\n  "rules": ["IAM.5"],\n  "lockTimeout": -5\n}\n');
     const result = await cli(['scan', '--config', config]);

@@ -4,7 +4,7 @@ import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SECURITY_HUB_PUSH_ACTIONS } from '../../src/cli/permissions.js';
 import { fail } from '../../src/engine/rule.js';
-import { coverageOf } from '../../src/securityhub/lifecycle.js';
+import { coverageOf } from '../../src/domain/completeness.js';
 import { pushFindings } from '../../src/securityhub/push.js';
 import { PUSH_WRITES } from '../../src/securityhub/scan-push.js';
 import { cli } from '../helpers/cli.js';

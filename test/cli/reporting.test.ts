@@ -10,31 +10,39 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { acquireLock } from '../../src/io/lock.js';
 import { cli } from '../helpers/cli.js';
 
 const SNAPSHOT = 'demo/acme-snapshot.json';
-let dir = '';
-let state = '';
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'hubcheck-reporting-'));
-  state = path.join(dir, 'state.sqlite');
-});
 
-async function scan(name: string, args: string[]) {
-  const out = path.join(dir, name);
-  const result = await cli(['scan', '--replay', SNAPSHOT, '--output-dir', out, '--no-progress', '--state', state, ...args]);
-  const read = async (file: string) => readFile(path.join(out, file), 'utf8');
-  const findings = existsSync(path.join(out, 'findings.asff.json')) ? (JSON.parse(await read('findings.asff.json')) as AwsSecurityFinding[]) : [];
-  const document = existsSync(path.join(out, 'scan.json')) ? JSON.parse(await read('scan.json')) : undefined;
-  return { ...result, out, read, findings, document };
+// A demo replay takes seconds alone and far longer on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
+
+/**
+ * A folder and state file of one test's own. Nothing is shared between tests at
+ * module level: a scan still running after its test timed out writes into its
+ * own test's folder, never into the next one's.
+ */
+async function workspace() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'hubcheck-reporting-'));
+  const state = path.join(dir, 'state.sqlite');
+  async function scan(name: string, args: string[]) {
+    const out = path.join(dir, name);
+    const result = await cli(['scan', '--replay', SNAPSHOT, '--output-dir', out, '--no-progress', '--state', state, ...args]);
+    const read = async (file: string) => readFile(path.join(out, file), 'utf8');
+    const findings = existsSync(path.join(out, 'findings.asff.json')) ? (JSON.parse(await read('findings.asff.json')) as AwsSecurityFinding[]) : [];
+    const document = existsSync(path.join(out, 'scan.json')) ? JSON.parse(await read('scan.json')) : undefined;
+    return { ...result, out, read, findings, document };
+  }
+  return { dir, state, scan };
 }
 
 const control = (findings: AwsSecurityFinding[], id: string) => findings.filter((f) => f.Compliance?.SecurityControlId === id);
 
 describe('--fail-on-new', () => {
   it('exits 1 only on the scan that brings a new HIGH failure', async () => {
+    const { scan } = await workspace();
     const first = await scan('1', ['--rules', 'IAM.5', '--fail-on-new', 'HIGH']);
     expect(first.stderr).toContain('History (first scan in the state file): 2 new');
     expect(first.code).toBe(0); // the new failures are MEDIUM; --fail-on defaults to none with --fail-on-new
@@ -49,6 +57,7 @@ describe('--fail-on-new', () => {
   });
 
   it('treats every failure as new without history (--no-state), and writes no state file', async () => {
+    const { dir, scan } = await workspace();
     const result = await scan('x', ['--rules', 'EC2.2', '--fail-on-new', 'HIGH', '--no-state']);
     expect(result.code).toBe(1);
     expect(result.document.history).toBeUndefined();
@@ -56,6 +65,7 @@ describe('--fail-on-new', () => {
   });
 
   it('keeps first seen from history in the findings, and resolves what the rules no longer fail', async () => {
+    const { scan } = await workspace();
     const first = await scan('1', ['--rules', 'IAM.5']);
     const second = await scan('2', ['--rules', 'IAM.5']);
     const [a, b] = [control(first.findings, 'IAM.5')[0]!, control(second.findings, 'IAM.5').find((f) => f.Id === control(first.findings, 'IAM.5')[0]!.Id)!];
@@ -70,6 +80,7 @@ describe('--fail-on-new', () => {
 
 describe('reports on scan and re-rendered by hubcheck report', () => {
   it('writes every requested format, and `report` re-renders the same files from findings.asff.json and scan.json', async () => {
+    const { dir, scan } = await workspace();
     await scan('1', ['--rules', 'IAM.5']);
     const result = await scan('2', ['--rules', 'IAM.5,EC2.2', '--format', 'html,csv', '--format', 'junit,md']);
     expect((await readdir(result.out)).sort()).toEqual(['findings.asff.json', 'findings.csv', 'junit.xml', 'report.html', 'scan.json', 'summary.md']);
@@ -86,6 +97,7 @@ describe('reports on scan and re-rendered by hubcheck report', () => {
   });
 
   it('renders from a findings file alone, without scan.json or history', async () => {
+    const { dir, scan } = await workspace();
     const result = await scan('1', ['--rules', 'EC2.2', '--no-state']);
     const lone = path.join(dir, 'lone');
     await import('node:fs/promises').then((fs) => fs.mkdir(lone));
@@ -100,6 +112,7 @@ describe('reports on scan and re-rendered by hubcheck report', () => {
 
 describe('--suppressions', () => {
   it('marks matching findings SUPPRESSED in every output, keeps them FAILED, and they do not fail the run', async () => {
+    const { dir, scan } = await workspace();
     const file = path.join(dir, 'suppressions.yaml');
     await writeFile(
       file,
@@ -141,6 +154,7 @@ describe('--notify', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it('posts new failures once, skips a scan with nothing new, and survives a failing webhook', async () => {
+    const { scan } = await workspace();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/secret`;
     const first = await scan('1', ['--rules', 'EC2.2', '--notify', url]);
@@ -164,11 +178,12 @@ describe('--notify', () => {
     expect(third.document.notifications[0]).toMatchObject({ status: 'failed', attempts: 4, httpStatus: 503 });
     expect(third.findings.length).toBeGreaterThan(0);
     expect(await third.read('summary.md')).toContain('**2 new**');
-  }, 30_000);
+  });
 });
 
 describe('state lock', () => {
   it('fails at once (exit 3, one line) while another run holds the lock, and runs once it is released', async () => {
+    const { state, scan } = await workspace();
     const lock = await acquireLock(`${state}.lock`, { timeoutMs: 0 });
     const blocked = await scan('1', ['--rules', 'IAM.9', '--lock-timeout', '0']);
     expect(blocked.code).toBe(3);

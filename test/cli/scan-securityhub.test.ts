@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   BatchImportFindingsCommand,
   DescribeHubCommand,
@@ -15,6 +15,9 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { cli } from '../helpers/cli.js';
 import { awsError } from '../helpers/securityhub.js';
+
+// Each test runs a CLI scan of the demo replay: seconds alone, far longer on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const hub = mockClient(SecurityHubClient);
 const sts = mockClient(STSClient);

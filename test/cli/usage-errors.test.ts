@@ -3,9 +3,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { minimal } from '../helpers/asff-samples.js';
 import { cli } from '../helpers/cli.js';
+
+// Each test runs a CLI scan of the demo replay: seconds alone, far longer on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let dir = '';
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { mergeFindings, mergeRuns } from '../../src/engine/merge.js';
-import { countFindings, type ScanDocument } from '../../src/engine/scan-document.js';
+import { countFindings } from '../../src/domain/counts.js';
+import type { ScanDocument } from '../../src/engine/scan-document.js';
 
 const finding = (id: string, status: string, updated = '2026-11-27T00:00:00.000Z', severity = 'HIGH'): AwsSecurityFinding => ({
   Id: id,
@@ -43,7 +44,7 @@ describe('merge', () => {
     ]);
     expect(findings).toHaveLength(4);
     expect(document.counts).toEqual(countFindings([...one, ...two]));
-    expect(document.counts.failedBySeverity).toMatchObject({ HIGH: 1, LOW: 1 });
+    expect(document.counts.failingBySeverity).toMatchObject({ HIGH: 1, LOW: 1 });
     expect(document.accounts.map((a) => a.id)).toEqual(['111111111111', '222222222222']);
     expect(document.rules).toEqual([expect.objectContaining({ id: 'r', evaluations: 2, durationMs: 10, results: { PASSED: 2, FAILED: 2, WARNING: 0, NOT_AVAILABLE: 0 } })]);
     expect(document.startedAt).toBe('2026-11-27T09:59:00.000Z');

@@ -9,7 +9,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { scopeKey, type HistoryDelta } from '../../src/history/delta.js';
+import type { Coverage } from '../../src/domain/completeness.js';
+import type { HistoryDelta } from '../../src/history/delta.js';
 import { HistoryStore, SCHEMA_VERSION } from '../../src/history/store.js';
 import { applySuppressions, parseSuppressions } from '../../src/suppressions/suppressions.js';
 import { finding, type FindingSpec } from '../helpers/findings.js';
@@ -43,9 +44,10 @@ const suppressions = parseSuppressions(
 );
 
 /** Every scan evaluates these rule, account and Region scopes cleanly; eu-west-1 never does. */
-const CLEAN = new Set(
-  ['ec2-default-sg-closed', 'iam-user-console-mfa-enabled', 'rule-e', 'rule-g'].map((rule) => scopeKey(rule, '123456789012', 'us-east-1')),
-);
+const CLEAN_RULES = ['ec2-default-sg-closed', 'iam-user-console-mfa-enabled', 'rule-e', 'rule-g'];
+const CLEAN: Coverage = {
+  covers: (rule, account, region) => CLEAN_RULES.includes(rule) && account === '123456789012' && region === 'us-east-1',
+};
 
 function record(store: HistoryStore, at: string, findings: AwsSecurityFinding[]) {
   const marked = applySuppressions(findings, suppressions, new Date(at)).findings;
@@ -56,7 +58,7 @@ function record(store: HistoryStore, at: string, findings: AwsSecurityFinding[])
     regions: ['us-east-1', 'eu-west-1'],
     benchmarks: ['cis-5.0.0'],
     findings: marked,
-    clean: CLEAN,
+    coverage: CLEAN,
     score: 50,
     scores: { 'cis-5.0.0': 50 },
   });

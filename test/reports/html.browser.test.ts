@@ -12,9 +12,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { finding } from '../helpers/findings.js';
+
+// Each test drives headless Chromium: a few seconds alone, far longer on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

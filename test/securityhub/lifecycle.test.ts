@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { validateFinding } from '../../src/asff/validate.js';
 import { accountResource, fail, notAvailable, pass } from '../../src/engine/rule.js';
-import { coverageOf, laterThan, planRegion, ruleIdOf, type Coverage } from '../../src/securityhub/lifecycle.js';
+import { coverageOf, type Coverage } from '../../src/domain/completeness.js';
+import { laterThan, planRegion, ruleIdOf } from '../../src/securityhub/lifecycle.js';
 import { minimal } from '../helpers/asff-samples.js';
 import { ACCOUNT, accountScan, evaluation, findingsOf, testRule } from '../helpers/securityhub.js';
 

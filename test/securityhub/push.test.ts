@@ -12,10 +12,10 @@ import { GetFindingsCommand, SecurityHubClient, type AwsSecurityFinding } from '
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { validateFindings } from '../../src/asff/validate.js';
-import type { ScanExecution } from '../../src/cli/run-scan.js';
+import type { ScanExecution } from '../../src/app/evaluate.js';
 import type { ScanDocument } from '../../src/engine/scan-document.js';
 import { accountResource, fail, notAvailable, pass } from '../../src/engine/rule.js';
-import { coverageOf } from '../../src/securityhub/lifecycle.js';
+import { coverageOf } from '../../src/domain/completeness.js';
 import { pushFindings, type PushDeps, type PushInput } from '../../src/securityhub/push.js';
 import { RateLimiters } from '../../src/securityhub/rate-limiter.js';
 import { UNSENT_FILE, pushScan } from '../../src/securityhub/scan-push.js';

@@ -1,0 +1,156 @@
+/**
+ * Stage 2, evaluate: run the selected rules over every target account (the
+ * engine), turn each result into its ASFF finding, and build the scan document.
+ * The evaluations it returns keep only what later stages read of each result
+ * (status, reason, resource identity, incompleteness): they are new objects,
+ * the engine's own are left as they were.
+ */
+import { performance } from 'node:perf_hooks';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import { toFinding } from '../asff/to-asff.js';
+import { RecordingSource, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AccountSnapshot, type Snapshot } from '../data/snapshot.js';
+import type { BenchmarkVersion } from '../engine/benchmarks.js';
+import { DataUnavailable } from '../engine/errors.js';
+import { scanAccount, slimResult, type AccountScan } from '../engine/scan.js';
+import { buildScanDocument, type AccountFailure, type ScanDocument } from '../engine/scan-document.js';
+import { VERSION } from '../version.js';
+import type { PipelineIO, ScanRequest } from './request.js';
+import { identityError, type ResolvedTargets } from './resolve-targets.js';
+
+/** What one scan produced, before anything is suppressed, recorded, written or sent. */
+export interface ScanExecution {
+  readonly findings: readonly AwsSecurityFinding[];
+  readonly document: ScanDocument;
+  /** Per account: identity, Regions, evaluations (which rule ran cleanly where) and issues. */
+  readonly scans: readonly AccountScan[];
+  /** Accounts that could not be scanned at all; the others were. */
+  readonly failures: readonly AccountFailure[];
+  readonly benchmarks: readonly BenchmarkVersion[];
+  readonly homeRegion: string;
+  readonly observedAt: string;
+  /** With --record: every answer the scan read, to be written as a snapshot. */
+  readonly recording?: Snapshot;
+}
+
+/** When the scan started: the time its findings carry, and the clock its duration is measured on. */
+export interface ScanClock {
+  now: Date;
+  started: number;
+}
+
+export async function evaluate(
+  request: ScanRequest,
+  targets: ResolvedTargets,
+  clock: ScanClock,
+  io: PipelineIO,
+  logger: Logger,
+): Promise<ScanExecution> {
+  const scanned: AccountScan[] = [];
+  const failures: AccountFailure[] = [];
+  const recorders: RecordingSource[] = [];
+  try {
+    const accountLimit = pLimit(request.accountConcurrency ?? 4);
+    await Promise.all(
+      targets.targets.map(({ source: base, account, roleArn }) =>
+        accountLimit(async () => {
+          let source = base;
+          if (request.record) {
+            const recorder = new RecordingSource(base);
+            recorders.push(recorder);
+            source = recorder;
+          }
+          try {
+            scanned.push(
+              await scanAccount(source, targets.cache, {
+                rules: request.rules,
+                benchmarks: request.benchmarks,
+                homeRegion: targets.homeRegion,
+                regions: targets.regions,
+                now: clock.now,
+                logger,
+                progress: io.progress,
+                concurrency: { rules: request.concurrency },
+              }),
+            );
+          } catch (error) {
+            if (!targets.isolated) throw identityError(error);
+            const failure = accountFailure(account ?? 'unknown', roleArn, error);
+            failures.push(failure);
+            logger.error({ account: failure.account, code: failure.code }, 'account could not be scanned');
+          }
+        }),
+      ),
+    );
+  } finally {
+    io.progress.done();
+    targets.release();
+  }
+  scanned.sort((a, b) => a.identity.account.localeCompare(b.identity.account));
+  for (const failure of failures) io.stderr.write(`hubcheck: account ${failure.account} was not scanned: ${failure.message}\n`);
+
+  const observedAt = clock.now.toISOString();
+  const findings: AwsSecurityFinding[] = [];
+  for (const scan of scanned) {
+    for (const e of scan.evaluations) {
+      for (const result of e.results) {
+        findings.push(
+          toFinding(result, {
+            rule: e.rule,
+            account: e.account,
+            region: e.region,
+            partition: e.partition,
+            benchmarks: request.benchmarks,
+            observedAt,
+            toolVersion: VERSION,
+          }),
+        );
+      }
+    }
+  }
+  // Each result now lives in its finding; the evaluations keep only what later stages read.
+  const scans = scanned.map((scan) => ({ ...scan, evaluations: scan.evaluations.map((e) => ({ ...e, results: e.results.map(slimResult) })) }));
+  const document = buildScanDocument({
+    version: VERSION,
+    mode: targets.mode,
+    startedAt: observedAt,
+    finishedAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - clock.started),
+    benchmarks: request.benchmarks,
+    homeRegion: targets.homeRegion,
+    rules: request.rules,
+    scans,
+    failures,
+    findings,
+    apiCalls: targets.stats.snapshot(),
+  });
+  const recording: Snapshot | undefined = request.record
+    ? {
+        format: SNAPSHOT_FORMAT,
+        version: SNAPSHOT_VERSION,
+        recordedAt: observedAt,
+        homeRegion: targets.homeRegion,
+        regions: [...new Set(scans.flatMap((s) => s.regions))].sort(),
+        accounts: recorders.map((r) => r.account()).filter((a): a is AccountSnapshot => a !== undefined),
+      }
+    : undefined;
+  return Object.freeze({
+    findings: Object.freeze(findings),
+    document,
+    scans: Object.freeze(scans),
+    failures: Object.freeze(failures),
+    benchmarks: request.benchmarks,
+    homeRegion: targets.homeRegion,
+    observedAt,
+    ...(recording ? { recording } : {}),
+  });
+}
+
+function accountFailure(account: string, roleArn: string | undefined, error: unknown): AccountFailure {
+  const e = error as { name?: string; Code?: string; message?: string; code?: string };
+  const code = error instanceof DataUnavailable ? error.code : (e.Code ?? e.name ?? 'Error');
+  const detail = error instanceof DataUnavailable ? error.message : (e.message ?? String(error));
+  const how = roleArn ? `cannot use role ${roleArn}` : 'cannot read its identity';
+  return { account, ...(roleArn ? { roleArn } : {}), code, message: `${how}: ${code}: ${detail}`.replace(/\s+/g, ' ').slice(0, 500) };
+}

@@ -1,0 +1,64 @@
+/**
+ * The result of the pipeline, one immutable ScanOutcome, and the exit code,
+ * computed once from it (src/domain/exit-code.ts).
+ */
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { countFindings } from '../domain/counts.js';
+import { exitCodeOf } from '../domain/exit-code.js';
+import type { Severity } from '../engine/rule.js';
+import type { ScanDocument } from '../engine/scan-document.js';
+import type { HistoryDelta } from '../history/delta.js';
+import type { NotificationResult } from '../notify/webhook.js';
+import type { HistoryRecord } from './history-delta.js';
+import type { SecurityHubDelivery } from './securityhub.js';
+import type { SuppressionRecord } from './suppress.js';
+
+/** scan.json: the scan document, its counts over the findings as written, and what the later stages did. */
+export type ScanRecord = ScanDocument & {
+  history?: HistoryRecord;
+  suppressions?: SuppressionRecord;
+  notifications?: NotificationResult[];
+};
+
+export interface ScanOutcome {
+  /** The findings as written: suppressions marked, dated from the history. */
+  readonly findings: readonly AwsSecurityFinding[];
+  /** What scan.json holds. */
+  readonly document: ScanRecord;
+  readonly delta?: HistoryDelta;
+  /** With --securityhub: whether every finding was delivered. */
+  readonly securityhub?: SecurityHubDelivery;
+  readonly failOn: Severity | 'none';
+  readonly failOnNew?: Severity;
+}
+
+/** The scan document with its counts recomputed over the final findings, and the later stages' records. */
+export function scanRecord(
+  document: ScanDocument,
+  findings: readonly AwsSecurityFinding[],
+  stages: { history?: HistoryRecord; suppressions?: SuppressionRecord; notifications?: NotificationResult[] },
+): ScanRecord {
+  return Object.freeze({
+    ...document,
+    counts: countFindings(findings),
+    ...(stages.suppressions ? { suppressions: stages.suppressions } : {}),
+    ...(stages.history ? { history: stages.history } : {}),
+    ...(stages.notifications ? { notifications: stages.notifications } : {}),
+  });
+}
+
+/** 0, 1 or 3 (see src/domain/exit-code.ts): the one place a scan's exit code is decided. */
+export function exitCodeFor(outcome: ScanOutcome): number {
+  return exitCodeOf(
+    {
+      findings: outcome.findings,
+      errors: outcome.document.errors.length,
+      undelivered: outcome.securityhub ? !outcome.securityhub.complete : false,
+    },
+    {
+      failOn: outcome.failOn,
+      ...(outcome.failOnNew ? { failOnNew: outcome.failOnNew } : {}),
+      ...(outcome.delta ? { fresh: new Set([...outcome.delta.new, ...outcome.delta.reopened]) } : {}),
+    },
+  );
+}

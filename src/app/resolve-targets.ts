@@ -1,0 +1,149 @@
+/**
+ * Stage 1, resolve targets: the accounts to scan (the caller's own, --accounts,
+ * --organization, or the accounts of a snapshot, after --shard), each with its
+ * data source, and the home Region and Regions to scan. Live targets share one
+ * HTTP handler and one cache; `release()` frees them once the scan is done.
+ */
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Logger } from 'pino';
+import { DEFAULT_DATA_OPTIONS } from '../data/accessor.js';
+import { ApiStats } from '../data/api-stats.js';
+import { credentialChain, resolveHomeRegion } from '../data/aws-session.js';
+import { PromiseCache } from '../data/cache.js';
+import { ClientPool, createHttpHandler } from '../data/clients.js';
+import { AccountData, type DataSource } from '../data/layer.js';
+import { LiveSource } from '../data/live-source.js';
+import { ReplaySource, readSnapshot, type Snapshot } from '../data/snapshot.js';
+import { assumeRole, parseAccountIds } from '../data/targets.js';
+import { DataUnavailable, FatalScanError, UsageError } from '../engine/errors.js';
+import { parseShard, shardOf } from '../engine/shard.js';
+import type { ScanRequest } from './request.js';
+
+export interface Target {
+  source: DataSource;
+  /** Known up front for --accounts / --organization targets and replayed accounts. */
+  account?: string;
+  roleArn?: string;
+}
+
+export interface ResolvedTargets {
+  readonly mode: 'live' | 'replay';
+  readonly homeRegion: string;
+  /** Explicit Regions; undefined: each account's enabled Regions. */
+  readonly regions?: readonly string[];
+  readonly targets: readonly Target[];
+  /** Named accounts (--accounts, --organization): one that cannot be scanned does not stop the others. */
+  readonly isolated: boolean;
+  readonly stats: ApiStats;
+  readonly cache: PromiseCache;
+  /** Frees the HTTP handler and the client pools. */
+  release(): void;
+}
+
+export async function resolveTargets(request: ScanRequest, logger: Logger): Promise<ResolvedTargets> {
+  const snapshot = request.replay ? await readSnapshot(request.replay) : undefined;
+  const homeRegion = request.homeRegion ?? snapshot?.homeRegion ?? (await resolveHomeRegion(undefined, request.profile));
+  const regions = request.regions === 'all' ? undefined : (request.regions ?? snapshot?.regions);
+  const stats = new ApiStats();
+  const cache = new PromiseCache();
+  const httpHandler = createHttpHandler();
+  const pools: ClientPool[] = [];
+  const release = () => {
+    for (const pool of pools) pool.destroy();
+    httpHandler.destroy();
+  };
+  try {
+    const targets = snapshot
+      ? replayTargets(snapshot, request)
+      : await liveTargets(request, { stats, httpHandler, logger, pools, cache, homeRegion });
+    return Object.freeze({
+      mode: snapshot ? 'replay' : 'live',
+      homeRegion,
+      ...(regions ? { regions } : {}),
+      targets: Object.freeze(targets),
+      isolated: Boolean(request.accounts || request.organization),
+      stats,
+      cache,
+      release,
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Replayed accounts, narrowed by --accounts and --shard like live ones. */
+function replayTargets(snapshot: Snapshot, request: ScanRequest): Target[] {
+  const recorded = snapshot.accounts.map((a) => a.identity.account);
+  const wanted = request.accounts ? parseAccountIds(request.accounts) : recorded;
+  const missing = wanted.filter((id) => !recorded.includes(id));
+  if (missing.length > 0) throw new UsageError(`the snapshot holds no account ${missing.join(', ')}`);
+  const ids = shardOf(wanted, request.shard ? parseShard(request.shard) : undefined);
+  return snapshot.accounts
+    .filter((a) => ids.includes(a.identity.account))
+    .map((a) => ({ source: new ReplaySource(a), account: a.identity.account }));
+}
+
+/**
+ * The caller's own account, or the accounts named by --accounts /
+ * --organization (after --shard), each reached through --role-name.
+ */
+async function liveTargets(
+  request: ScanRequest,
+  shared: { stats: ApiStats; httpHandler: NodeHttpHandler; logger: Logger; pools: ClientPool[]; cache: PromiseCache; homeRegion: string },
+): Promise<Target[]> {
+  const base = credentialChain(request.profile);
+  const source = (credentials: AwsCredentialIdentityProvider, account?: string) => {
+    const pool = new ClientPool({ credentials, stats: shared.stats, httpHandler: shared.httpHandler, logger: shared.logger });
+    if (account) pool.setAccount(account);
+    shared.pools.push(pool);
+    return new LiveSource(pool, DEFAULT_DATA_OPTIONS);
+  };
+  if (!request.accounts && !request.organization) {
+    if (request.shard) throw new UsageError('--shard splits an account list: use it with --accounts or --organization');
+    return [{ source: source(base) }];
+  }
+  if (request.accounts && request.organization) throw new UsageError('--accounts and --organization cannot be used together');
+  const callerSource = source(base);
+  const caller = await callerSource.identity(shared.homeRegion).catch((error: unknown) => {
+    throw identityError(error);
+  });
+  let ids: string[];
+  if (request.accounts) {
+    ids = parseAccountIds(request.accounts);
+  } else {
+    const data = new AccountData(callerSource, shared.cache, caller, shared.homeRegion).layer(shared.homeRegion);
+    const listed = await data.organizations.accounts().catch((error: unknown) => {
+      throw new FatalScanError(
+        `cannot list the organization's accounts from ${caller.account}: ${error instanceof DataUnavailable ? error.describe() : String(error)}`,
+      );
+    });
+    ids = listed.map((a) => a.id);
+  }
+  ids = shardOf(ids, request.shard ? parseShard(request.shard) : undefined);
+  return ids.map((account) => {
+    if (!request.roleName) {
+      if (account === caller.account) return { source: callerSource, account };
+      throw new UsageError(`--role-name is needed to scan account ${account} from ${caller.account}`);
+    }
+    const target = assumeRole(base, account, {
+      roleName: request.roleName,
+      externalId: request.externalId,
+      partition: caller.partition,
+      region: shared.homeRegion,
+    });
+    return { source: source(target.credentials, account), account, roleArn: target.roleArn };
+  });
+}
+
+/** The scan could not even learn whose account it is: say why in one line. */
+export function identityError(error: unknown): Error {
+  if (error instanceof DataUnavailable) {
+    if (/Credential|Token|Signature|ExpiredToken|InvalidClientTokenId/i.test(error.code)) {
+      return new UsageError(`no usable AWS credentials (${error.code}): ${error.message}`);
+    }
+    return new FatalScanError(`cannot determine the caller identity: ${error.describe()}`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

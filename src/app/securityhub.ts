@@ -1,0 +1,23 @@
+/**
+ * Stage 7, Security Hub (--securityhub): push the findings to the Security Hub
+ * of their Region with their lifecycle; what could not be sent goes to
+ * unsent.asff.json. The outcome says whether every finding was delivered; the
+ * exit code is decided from it at the end, not here.
+ */
+import type { Logger } from 'pino';
+import { pushScan, type ScanPushInput } from '../securityhub/scan-push.js';
+
+export interface SecurityHubDelivery {
+  /** Every finding was imported. */
+  readonly complete: boolean;
+  readonly unsentFile?: string;
+}
+
+export async function deliverToSecurityHub(
+  input: ScanPushInput,
+  options: { profile?: string; outputDir: string; logger: Logger },
+  stderr: NodeJS.WritableStream,
+): Promise<SecurityHubDelivery> {
+  const push = await pushScan(input, options, stderr);
+  return Object.freeze({ complete: push.complete, ...(push.unsentFile ? { unsentFile: push.unsentFile } : {}) });
+}

@@ -1,0 +1,75 @@
+/**
+ * Stage 6, write outputs: every file of the run, each written once and
+ * atomically: the --record snapshot, findings.asff.json, scan.json and one file
+ * per --format (the renderers of reports/). The one module of src/app that
+ * calls reports/; `hubcheck merge` and `hubcheck report` write through it too.
+ */
+import path from 'node:path';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { serializeSnapshot, type Snapshot } from '../data/snapshot.js';
+import { mergeRuns, type RunOutput } from '../engine/merge.js';
+import type { ScanDocument } from '../engine/scan-document.js';
+import type { HistoryDelta } from '../history/delta.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { findingsJsonChunks } from '../io/findings-json.js';
+import { REPORT_FORMATS, renderReports } from '../../reports/index.js';
+import { FINDINGS_FILE, SCAN_FILE, scanJson } from '../../reports/json.js';
+import type { ScanRecord } from './outcome.js';
+
+/** --format names a scan accepts: the JSON outputs (always written) and each report. */
+export const SUPPORTED_FORMATS = ['json', ...REPORT_FORMATS] as const;
+
+export interface OutputsInput {
+  outputDir: string;
+  formats: readonly string[];
+  findings: readonly AwsSecurityFinding[];
+  record: ScanRecord;
+  delta?: HistoryDelta;
+  /** --record: the file and the snapshot to write there. */
+  recording?: { file: string; snapshot: Snapshot };
+}
+
+/** Writes the files; returns their paths in the order written. */
+export async function writeOutputs(input: OutputsInput): Promise<readonly string[]> {
+  const written: string[] = [];
+  const write = async (file: string, content: string | Iterable<string>) => {
+    await writeFileAtomic(file, content);
+    written.push(file);
+  };
+  if (input.recording) await write(input.recording.file, serializeSnapshot(input.recording.snapshot));
+  const inDir = (file: string) => path.join(input.outputDir, file);
+  await write(inDir(FINDINGS_FILE), findingsJsonChunks(input.findings));
+  await write(inDir(SCAN_FILE), scanJson(input.record));
+  written.push(...(await writeReports(input.formats, input.findings, input.record, input.delta, input.outputDir)));
+  return Object.freeze(written);
+}
+
+/** One file per report format into outputDir (`hubcheck report` too); returns their paths in order. */
+export async function writeReports(
+  formats: readonly string[],
+  findings: readonly AwsSecurityFinding[],
+  scan: Partial<ScanDocument>,
+  history: HistoryDelta | undefined,
+  outputDir: string,
+): Promise<readonly string[]> {
+  const written: string[] = [];
+  for (const report of renderReports(formats, findings, scan, history)) {
+    const target = path.join(outputDir, report.file);
+    await writeFileAtomic(target, report.content);
+    written.push(target);
+  }
+  return Object.freeze(written);
+}
+
+export interface MergedRun {
+  readonly findings: readonly AwsSecurityFinding[];
+  readonly document: ScanDocument;
+}
+
+/** `hubcheck merge`: combine the outputs of shards (or separate runs) and write the merged findings and scan.json. */
+export async function writeMergedRuns(runs: readonly RunOutput[], outputDir: string): Promise<MergedRun> {
+  const merged = mergeRuns(runs);
+  await writeFileAtomic(path.join(outputDir, FINDINGS_FILE), findingsJsonChunks(merged.findings));
+  await writeFileAtomic(path.join(outputDir, SCAN_FILE), scanJson(merged.document));
+  return Object.freeze({ findings: Object.freeze(merged.findings), document: merged.document });
+}

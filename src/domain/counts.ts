@@ -1,0 +1,39 @@
+/** Counts by status and by severity, the one definition scan.json, the console and every report print. */
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { COMPLIANCE_STATUSES, SEVERITIES, type ComplianceStatus, type Severity } from '../engine/rule.js';
+import { isEvaluated, isFailing, verdictOf, type Verdict } from './status.js';
+
+export interface FindingCounts {
+  total: number;
+  /** Every finding by Compliance.Status, suppressed ones included. */
+  byStatus: Record<ComplianceStatus, number>;
+  /** Findings marked SUPPRESSED (of any status but PASSED). */
+  suppressed: number;
+  /** FAILED and not suppressed. */
+  failing: number;
+  /** Failing findings by severity label. */
+  failingBySeverity: Record<Severity, number>;
+  /** NOT_AVAILABLE findings and findings that rest on a read that failed. */
+  notEvaluated: number;
+}
+
+export function countVerdicts(verdicts: Iterable<Pick<Verdict, 'status' | 'severity' | 'suppressed' | 'incomplete'>>): FindingCounts {
+  const byStatus = Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<ComplianceStatus, number>;
+  const failingBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const counts = { total: 0, byStatus, suppressed: 0, failing: 0, failingBySeverity, notEvaluated: 0 };
+  for (const v of verdicts) {
+    counts.total++;
+    if ((COMPLIANCE_STATUSES as readonly string[]).includes(v.status)) byStatus[v.status as ComplianceStatus]++;
+    if (v.suppressed) counts.suppressed++;
+    if (!isEvaluated(v)) counts.notEvaluated++;
+    if (isFailing(v)) {
+      counts.failing++;
+      failingBySeverity[v.severity]++;
+    }
+  }
+  return counts;
+}
+
+export function countFindings(findings: readonly AwsSecurityFinding[]): FindingCounts {
+  return countVerdicts(findings.map(verdictOf));
+}

@@ -1,0 +1,66 @@
+/** Pipeline stages return new objects: what an earlier stage produced stays as it was. */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { ScanExecution } from '../../src/app/evaluate.js';
+import { historyDelta } from '../../src/app/history-delta.js';
+import { exitCodeFor, scanRecord, type ScanOutcome } from '../../src/app/outcome.js';
+import { suppress } from '../../src/app/suppress.js';
+import type { ScanDocument } from '../../src/engine/scan-document.js';
+import { parseSuppressions } from '../../src/suppressions/suppressions.js';
+import { finding } from '../helpers/findings.js';
+
+const AT = '2026-11-27T12:00:00.000Z';
+const findings = Object.freeze([finding({ resource: 'a', at: AT }), finding({ resource: 'b', at: AT, status: 'PASSED' })]);
+const execution = (observedAt: string): ScanExecution => ({
+  findings,
+  document: { finishedAt: observedAt, regions: ['us-east-1'], benchmarks: ['cis-5.0.0'], errors: [] } as unknown as ScanDocument,
+  scans: [{ identity: { account: '123456789012' }, issues: [], evaluations: [] } as never],
+  failures: [],
+  benchmarks: ['5.0.0'],
+  homeRegion: 'us-east-1',
+  observedAt,
+});
+const entries = parseSuppressions('suppressions:\n  - rule: ec2-default-sg-closed\n    reason: lab\n    owner: me\n    expires: 2099-01-01\n', 's.yaml');
+
+describe('pipeline stages', () => {
+  it('suppress marks copies and leaves the evaluated findings untouched', () => {
+    const before = JSON.stringify(findings);
+    const out = suppress(findings, { file: 's.yaml', entries }, new Date(AT), new PassThrough());
+    expect(out.findings.map((f) => f.Workflow?.Status)).toEqual(['SUPPRESSED', undefined]);
+    expect(JSON.stringify(findings)).toBe(before);
+    expect(out.record).toMatchObject({ entries: 1, suppressed: 1 });
+    expect(Object.isFrozen(out.findings)).toBe(true);
+  });
+
+  it('history delta dates copies from the state file and leaves its input untouched', async () => {
+    const state = path.join(await mkdtemp(path.join(tmpdir(), 'hubcheck-stages-')), 'state.sqlite');
+    historyDelta(execution(AT), findings, state, 90);
+    const later = '2026-11-28T12:00:00.000Z';
+    const input = findings.map((f) => ({ ...f, LastObservedAt: later }));
+    const before = JSON.stringify(input);
+    const second = historyDelta(execution(later), input, state, 90);
+    expect(JSON.stringify(input)).toBe(before);
+    expect(second.findings.map((f) => [f.FirstObservedAt, f.CreatedAt, f.LastObservedAt])).toEqual([
+      [AT, AT, later],
+      [AT, AT, later],
+    ]);
+    expect(second.delta?.previousScan?.startedAt).toBe(AT);
+  });
+
+  it('the exit code comes from the outcome alone: a suppression or an undelivered push changes it there', () => {
+    const outcome = (over: Partial<ScanOutcome>): ScanOutcome => ({
+      findings,
+      document: scanRecord(execution(AT).document, findings, {}),
+      failOn: 'LOW',
+      ...over,
+    });
+    expect(exitCodeFor(outcome({}))).toBe(1);
+    const quiet = suppress(findings, { file: 's.yaml', entries }, new Date(AT), new PassThrough()).findings;
+    expect(exitCodeFor(outcome({ findings: quiet }))).toBe(0);
+    expect(exitCodeFor(outcome({ findings: quiet, securityhub: { complete: false } }))).toBe(3);
+    expect(scanRecord(execution(AT).document, quiet, {}).counts).toMatchObject({ suppressed: 1, failing: 0 });
+  });
+});
