@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildScanDocument } from '../../src/engine/scan-document.js';
 import { accountResource, defineRule, notAvailable, pass, type RuleResult } from '../../src/engine/rule.js';
-import { computeDelta, recordOf, scopeKey, type FindingRecord } from '../../src/history/delta.js';
-import { coverageOf } from '../../src/securityhub/lifecycle.js';
+import { coverageOf } from '../../src/domain/completeness.js';
+import { computeDelta, recordOf, type FindingRecord } from '../../src/history/delta.js';
 import { TEST_ACCOUNT } from '../helpers/fixture-source.js';
 import { ruleHarness } from '../helpers/rule-harness.js';
 
@@ -49,12 +49,12 @@ describe('an account-scoped rule reporting in eu-west-1', () => {
     for (const region of REGIONS.regions) expect(coverage.covers(rule.id, TEST_ACCOUNT, region), region).toBe(true);
   });
 
-  it('lets history resolve a stale finding of the rule in eu-west-1, through the account-wide scope key', async () => {
-    const { findings } = await run({}, REGIONS);
+  it('lets history resolve a stale finding of the rule in eu-west-1, the evaluation being clean', async () => {
+    const { scan, findings } = await run({}, REGIONS);
     const current = recordOf(findings[0]!);
     expect(current).toMatchObject({ region: 'eu-west-1', scope: 'account' });
     const stale: FindingRecord = { ...current, id: `${current.id}-old`, status: 'FAILED', state: 'open', firstSeen: 'x', lastSeen: 'x' };
-    const delta = computeDelta(new Map([[stale.id, stale]]), findings, new Set([scopeKey(rule.id, TEST_ACCOUNT, 'us-east-1'), scopeKey(rule.id, TEST_ACCOUNT, '*')]), 'now');
+    const delta = computeDelta(new Map([[stale.id, stale]]), findings, coverageOf([scan]), 'now');
     expect(delta.resolved.map((r) => r.id)).toEqual([stale.id]);
   });
 });
