@@ -24,7 +24,7 @@ export function failingControls(findings: readonly AwsSecurityFinding[]): Failin
     const entry = byRule.get(ruleId) ?? {
       control: f.Compliance.SecurityControlId ?? ruleId,
       ruleId,
-      severity: (f.Severity?.Label ?? 'INFORMATIONAL') as Severity,
+      severity: f.Severity?.Label ?? 'INFORMATIONAL',
       resources: 0,
       title: f.Title ?? '',
     };

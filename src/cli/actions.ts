@@ -49,7 +49,7 @@ export function actionsCommand(io: CliIO, setExitCode: (code: number) => void): 
     .option('--profile <name>', 'AWS profile from the shared config files');
   addLogOption(create);
   create.action(async (opts: CommonOptions & { name: string; description: string; id: string }) => {
-    const { CreateActionTargetCommand, SecurityHubClient, callerIdentity, errorCode, errorMessage, isRetryableError, resolveHomeRegion, securityHubPool, withRetry } = await import('./aws-runtime.js');
+    const { CreateActionTargetCommand, SecurityHubClient, errorCode, errorMessage, isRetryableError, resolveHomeRegion, securityHubPool, withRetry } = await import('./aws-runtime.js');
     const problems = actionTargetProblems(opts);
     if (problems.length > 0) throw new UsageError(problems.join('; '));
     const target = await resolveHomeRegion(opts.region, opts.profile);
@@ -81,7 +81,7 @@ export function actionsCommand(io: CliIO, setExitCode: (code: number) => void): 
     .option('--profile <name>', 'AWS profile, to look up the account');
   addLogOption(pattern);
   pattern.action(async (opts: CommonOptions & { imported?: boolean; severity?: string[]; compliance?: string[]; id?: string; account?: string }) => {
-    const { CreateActionTargetCommand, SecurityHubClient, callerIdentity, errorCode, errorMessage, isRetryableError, resolveHomeRegion, securityHubPool, withRetry } = await import('./aws-runtime.js');
+    const { callerIdentity, errorCode, errorMessage, resolveHomeRegion, securityHubPool } = await import('./aws-runtime.js');
     if (Boolean(opts.imported) === Boolean(opts.id)) throw new UsageError('use exactly one of --imported and --id');
     if (opts.id && (opts.severity || opts.compliance)) throw new UsageError('--severity and --compliance go with --imported');
     if (opts.id) {

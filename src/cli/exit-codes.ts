@@ -31,7 +31,7 @@ export function exitCodeFor(
   if (document.errors.length > 0 || document.counts.byStatus.NOT_AVAILABLE > 0) return 3;
   const failing = findings.filter((f) => f.Compliance?.Status === 'FAILED' && !isSuppressed(f));
   const atLeast = (threshold: Severity) => (f: AwsSecurityFinding) =>
-    severityRank((f.Severity?.Label ?? 'INFORMATIONAL') as Severity) >= severityRank(threshold);
+    severityRank(f.Severity?.Label ?? 'INFORMATIONAL') >= severityRank(threshold);
   if (failOn !== 'none' && failing.some(atLeast(failOn))) return 1;
   if (gate.failOnNew) {
     const fresh = gate.delta ? new Set([...gate.delta.new, ...gate.delta.reopened]) : undefined;

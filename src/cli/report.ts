@@ -49,7 +49,7 @@ export function reportCommand(io: CliIO, setExitCode: (code: number) => void): C
       if (opts.scan || existsSync(scanFile)) {
         const parsed = await readJsonFile(scanFile);
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`${scanFile}: not a hubcheck scan document`);
-        scan = parsed as typeof scan;
+        scan = parsed;
       }
       const history = scan.history && Array.isArray(scan.history.new) && Array.isArray(scan.history.resolved) ? scan.history : undefined;
       const outputDir = opts.outputDir ?? path.dirname(file);

@@ -103,7 +103,7 @@ export function validateRule(candidate: unknown, source: string): Rule {
   if (typeof id !== 'string' || !RULE_ID.test(id)) bad('id must be a kebab-case string');
   const where = `rule ${String(id)}`;
   for (const field of ['title'] as const) {
-    if (typeof r[field] !== 'string' || (r[field] as string).trim() === '') bad(`${where}: ${field} must be a non-empty string`);
+    if (typeof r[field] !== 'string' || r[field].trim() === '') bad(`${where}: ${field} must be a non-empty string`);
   }
   if (r.securityHubControlId !== null && typeof r.securityHubControlId !== 'string') {
     bad(`${where}: securityHubControlId must be a string or null`);

@@ -89,9 +89,9 @@ export function countFindings(findings: readonly AwsSecurityFinding[]): FindingC
   const byStatus = Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<ComplianceStatus, number>;
   const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const finding of findings) {
-    const status = (finding.Compliance?.Status ?? 'NOT_AVAILABLE') as ComplianceStatus;
+    const status = finding.Compliance?.Status ?? 'NOT_AVAILABLE';
     byStatus[status]++;
-    if (status === 'FAILED') failedBySeverity[(finding.Severity?.Label ?? 'INFORMATIONAL') as Severity]++;
+    if (status === 'FAILED') failedBySeverity[finding.Severity?.Label ?? 'INFORMATIONAL']++;
   }
   return { total: findings.length, byStatus, failedBySeverity };
 }

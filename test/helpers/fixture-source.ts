@@ -9,7 +9,8 @@ import type { DataSource, ReadScope } from '../../src/data/layer.js';
 import type { CallerIdentity } from '../../src/data/sts.js';
 import { DataUnavailable, type UnavailableReason } from '../../src/engine/errors.js';
 
-export type FixtureAnswer = unknown | DataUnavailable | ((args: Json[], region: string) => unknown);
+/** What a read answers: a value, a DataUnavailable to throw, or a function `(args: Json[], region) => value`. */
+export type FixtureAnswer = unknown;
 export type Fixture = Record<string, FixtureAnswer>;
 
 export const TEST_ACCOUNT = '123456789012';

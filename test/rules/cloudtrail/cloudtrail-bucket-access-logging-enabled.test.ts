@@ -37,7 +37,7 @@ describe('cloudtrail-bucket-access-logging-enabled (CloudTrail.7)', () => {
     expect(results[1]?.reason).toBe('Trail bucket audit-logs (trail audit) has server access logging off.');
     expect(results[2]).toMatchObject({ reasonCode: 'TRAIL_BUCKET_NOT_IN_ACCOUNT', evidence: { trails: 'central' } });
     expect(results[2]?.reason).toContain('belongs to another account (central logging) or no longer exists');
-    expect(source.reads.filter((r) => r.id === 's3.bucketLogging').map((r) => `${r.args[0]}@${r.region}`).sort()).toEqual([
+    expect(source.reads.filter((r) => r.id === 's3.bucketLogging').map((r) => `${r.args[0] as string}@${r.region}`).sort()).toEqual([
       'audit-logs@us-east-1',
       'shared-trail-logs@eu-west-1',
     ]);

@@ -11,7 +11,7 @@ import { CONFIRMED, TOPIC, alarm, chainFixture, filter } from '../cloudwatch/cha
 import { ACCOUNT, OTHER_ACCOUNT, trail } from '../trail-fixtures.js';
 
 const run = ruleHarness(rule);
-const CIS = rule.params.filterPattern as string;
+const CIS = rule.params.filterPattern;
 const BROADER = '{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion) || ($.eventName = DeleteAlias)) }';
 const NARROWER = '{ ($.eventSource = kms.amazonaws.com) && ($.eventName = DisableKey) }';
 const TWO = { regions: ['us-east-1', 'eu-west-1'] };
@@ -158,10 +158,10 @@ describe('the metric filter and alarm chain', () => {
     it("warns about another account's topic, without reading it", async () => {
       const sameRegion = `arn:aws:sns:us-east-1:${OTHER_ACCOUNT}:central`;
       const otherRegion = `arn:aws:sns:eu-west-1:${OTHER_ACCOUNT}:central`;
-      let { results, source } = await run(chainFixture(CIS, { alarms: { 'us-east-1': [alarm('CisMetric', { alarmActions: [sameRegion] })] } }));
-      expect(only(results)).toMatchObject({ status: 'WARNING', reasonCode: 'SNS_TOPIC_CROSS_ACCOUNT' });
-      expect(source.reads.some((r) => r.id === 'sns.subscriptions')).toBe(false);
-      ({ results } = await run(chainFixture(CIS, { alarms: { 'us-east-1': [alarm('CisMetric', { alarmActions: [otherRegion] })] } })));
+      const sameRegionRun = await run(chainFixture(CIS, { alarms: { 'us-east-1': [alarm('CisMetric', { alarmActions: [sameRegion] })] } }));
+      expect(only(sameRegionRun.results)).toMatchObject({ status: 'WARNING', reasonCode: 'SNS_TOPIC_CROSS_ACCOUNT' });
+      expect(sameRegionRun.source.reads.some((r) => r.id === 'sns.subscriptions')).toBe(false);
+      const { results } = await run(chainFixture(CIS, { alarms: { 'us-east-1': [alarm('CisMetric', { alarmActions: [otherRegion] })] } }));
       expect(results[0]).toMatchObject({ status: 'WARNING', reasonCode: 'SNS_TOPIC_CROSS_ACCOUNT_CROSS_REGION' });
     });
 

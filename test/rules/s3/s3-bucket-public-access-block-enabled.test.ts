@@ -39,7 +39,7 @@ describe('s3-bucket-public-access-block-enabled (S3.8)', () => {
     );
     expect(results.map((r) => [r.resource.name, r.resource.region])).toEqual(expect.arrayContaining([['a', 'us-east-1'], ['b', 'eu-west-1']]));
     expect(results).toHaveLength(2);
-    expect(source.reads.filter((r) => r.id === 's3.bucketPublicAccessBlock').map((r) => `${r.args[0]}@${r.region}`).sort()).toEqual(['a@us-east-1', 'b@eu-west-1']);
+    expect(source.reads.filter((r) => r.id === 's3.bucketPublicAccessBlock').map((r) => `${r.args[0] as string}@${r.region}`).sort()).toEqual(['a@us-east-1', 'b@eu-west-1']);
   });
 
   it('is NOT_AVAILABLE when the buckets cannot be listed', async () => {
