@@ -20,6 +20,11 @@ import { SEVERITIES, severityRank, type Severity } from '../src/engine/rule.js';
 import type { HistoryDelta } from '../src/history/delta.js';
 import { suppressionOf } from '../src/suppressions/suppressions.js';
 
+// The core types and constants a renderer needs, re-exported: renderers import this module only.
+export type { ScanDocument } from '../src/engine/scan-document.js';
+export type { HistoryDelta, TrendPoint } from '../src/history/delta.js';
+export { SEVERITIES, type Severity } from '../src/engine/rule.js';
+
 export type Change = 'NEW' | 'REOPENED' | 'RESOLVED' | 'UNSUPPRESSED';
 
 export interface FindingView {

@@ -9,7 +9,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { productArn } from '../asff/to-asff.js';
 import { COMPLIANCE_STATUSES } from '../asff/limits.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { partitionOf } from '../engine/partitions.js';
 import { createLogger, type LogLevel } from '../log.js';
 import { actionTargetArn, actionTargetProblems, customActionPattern, importedFindingsPattern } from '../securityhub/actions.js';

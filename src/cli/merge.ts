@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { mergeRuns } from '../engine/merge.js';
 import type { Severity } from '../engine/rule.js';
 import type { ScanDocument } from '../engine/scan-document.js';

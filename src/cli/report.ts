@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { Command, InvalidArgumentError } from 'commander';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { writeFileAtomic } from '../io/atomic-write.js';

@@ -32,7 +32,8 @@ import {
   type Snapshot,
 } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
-import { DataUnavailable, FatalScanError, UsageError } from '../engine/errors.js';
+import { FatalScanError, UsageError } from '../errors.js';
+import { DataUnavailable } from '../data/errors.js';
 import { exitCodeFor } from './exit-codes.js';
 import type { Severity } from '../engine/rule.js';
 import { scanAccount, slimResult, type AccountScan } from '../engine/scan.js';
@@ -482,4 +483,4 @@ function identityError(error: unknown): Error {
 
 
 export { EXIT_CODES_HELP, exitCodeFor } from './exit-codes.js';
-export { FatalScanError } from '../engine/errors.js';
+export { FatalScanError } from '../errors.js';

@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BENCHMARK_VERSIONS, type BenchmarkVersion } from './benchmarks.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { SEVERITIES, type CisMapping, type Rule, type Severity } from './rule.js';
 
 const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

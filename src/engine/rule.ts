@@ -7,7 +7,7 @@
  */
 import type { BenchmarkVersion } from './benchmarks.js';
 import type { DataLayer } from '../data/layer.js';
-import { DataUnavailable } from './errors.js';
+import { DataUnavailable } from '../data/errors.js';
 
 export const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type Severity = (typeof SEVERITIES)[number];

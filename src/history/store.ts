@@ -14,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { computeDelta, type FindingRecord, type HistoryDelta, type LifeState, type TrendPoint } from './delta.js';
 
 interface Migration {

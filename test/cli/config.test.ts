@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG_KEYS, findConfigFile, parseConfig } from '../../src/cli/config.js';
 import { scanCommand } from '../../src/cli/scan.js';
-import { UsageError } from '../../src/engine/errors.js';
+import { UsageError } from '../../src/errors.js';
 import { cli } from '../helpers/cli.js';
 
 let dir = '';

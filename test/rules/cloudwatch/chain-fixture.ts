@@ -10,7 +10,7 @@ import type { Trail } from '@aws-sdk/client-cloudtrail';
 import type { MetricAlarm } from '../../../src/data/cloudwatch.js';
 import type { MetricFilter } from '../../../src/data/logs.js';
 import type { TopicSubscription } from '../../../src/data/sns.js';
-import { DataUnavailable } from '../../../src/engine/errors.js';
+import { DataUnavailable } from '../../../src/data/errors.js';
 import type { Rule } from '../../../src/engine/rule.js';
 import { denied, type Fixture } from '../../helpers/fixture-source.js';
 import { ruleHarness } from '../../helpers/rule-harness.js';
