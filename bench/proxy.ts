@@ -9,7 +9,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PUBLISHED_LIMITS, limitFor, type RateLimit } from '../src/data/rate-limits.js';
-import { TokenBucket } from '../src/data/token-bucket.js';
 
 export interface ProxyOptions {
   target: string;

@@ -5,16 +5,28 @@
  * the root fields of the account summary). Run: npm run demo:record
  */
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { builtInRules } from '../rules/index.js';
-import { main } from '../src/cli/main.js';
-import { DEMO_SNAPSHOT } from '../src/cli/demo.js';
 import { parseSnapshot, serializeSnapshot } from '../src/data/snapshot.js';
 import type { CredentialReport } from '../src/data/credential-report.js';
 import { startMoto } from '../src/dev/moto-server.js';
+import { PACKAGE_ROOT } from '../src/version.js';
 import { ACME_ACCOUNT, ACME_HOME_REGION, ACME_REGIONS, seedAcme } from './seed.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+/** Where `hubcheck demo` reads the snapshot (src/cli/demo.ts). */
+const DEMO_SNAPSHOT = path.join(PACKAGE_ROOT, 'demo', 'acme-snapshot.json');
+
+/** Runs the built CLI as a user would (nothing imports from src/cli), with this process's environment. */
+function hubcheck(args: string[]): Promise<number> {
+  const bin = path.join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'bin.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: 'inherit', env: process.env });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
 type Row = CredentialReport['rows'][number];
 const key = (active: boolean, lastRotated: string | null, lastUsedDate: string | null) => ({
   active,
@@ -65,18 +77,15 @@ try {
     AWS_CONFIG_FILE: '/nonexistent',
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
   });
-  const code = await main(
-    [
-      'scan',
-      '--regions', ACME_REGIONS.join(','),
-      '--rules', builtInRules.map((r) => r.id).join(','),
-      '--record', DEMO_SNAPSHOT,
-      '--output-dir', path.join('hubcheck-reports', 'demo-record'),
-      '--fail-on', 'none',
-      '--no-progress',
-    ],
-    { stdout: process.stdout, stderr: process.stderr },
-  );
+  const code = await hubcheck([
+    'scan',
+    '--regions', ACME_REGIONS.join(','),
+    '--rules', builtInRules.map((r) => r.id).join(','),
+    '--record', DEMO_SNAPSHOT,
+    '--output-dir', path.join('hubcheck-reports', 'demo-record'),
+    '--fail-on', 'none',
+    '--no-progress',
+  ]);
   // 3 is expected: moto has no Access Analyzer (HTTP 500); its answers are patched in below.
   if (code !== 0 && code !== 3) throw new Error(`the recorded scan exited ${code}`);
 
@@ -123,10 +132,7 @@ try {
   }
   await writeFile(DEMO_SNAPSHOT, serializeSnapshot(snapshot));
   // The replay must evaluate everything: no read left unanswered.
-  const replay = await main(
-    ['scan', '--replay', DEMO_SNAPSHOT, '--rules', builtInRules.map((r) => r.id).join(','), '--output-dir', path.join('hubcheck-reports', 'demo-check'), '--fail-on', 'none', '--no-progress'],
-    { stdout: process.stdout, stderr: process.stderr },
-  );
+  const replay = await hubcheck(['scan', '--replay', DEMO_SNAPSHOT, '--rules', builtInRules.map((r) => r.id).join(','), '--output-dir', path.join('hubcheck-reports', 'demo-check'), '--fail-on', 'none', '--no-progress']);
   if (replay !== 0) throw new Error(`the recorded snapshot does not replay cleanly (exit ${replay})`);
   process.stderr.write(`recorded ${DEMO_SNAPSHOT}\n`);
 } finally {

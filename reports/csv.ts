@@ -9,8 +9,8 @@
  * text instead of running it (OWASP's advice).
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import type { ScanDocument } from '../src/engine/scan-document.js';
-import type { HistoryDelta } from '../src/history/delta.js';
+import type { ScanDocument } from './model.js';
+import type { HistoryDelta } from './model.js';
 import { findingViews, type FindingView } from './model.js';
 
 export const CSV_FILE = 'findings.csv';

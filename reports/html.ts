@@ -17,9 +17,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import type { ScanDocument } from '../src/engine/scan-document.js';
-import { SEVERITIES, type Severity } from '../src/engine/rule.js';
-import type { HistoryDelta, TrendPoint } from '../src/history/delta.js';
+import type { ScanDocument } from './model.js';
+import { SEVERITIES, type Severity } from './model.js';
+import type { HistoryDelta, TrendPoint } from './model.js';
 import {
   STATUSES,
   complianceScores,

@@ -3,8 +3,8 @@
  * function (findings, scan document, history delta) -> file content.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import type { ScanDocument } from '../src/engine/scan-document.js';
-import type { HistoryDelta } from '../src/history/delta.js';
+import type { ScanDocument } from './model.js';
+import type { HistoryDelta } from './model.js';
 import { CSV_FILE, csvReport } from './csv.js';
 import { HTML_FILE, htmlReport } from './html.js';
 import { JUNIT_FILE, junitReport } from './junit.js';

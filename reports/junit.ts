@@ -13,8 +13,8 @@
  * - Everything is XML-escaped and characters XML 1.0 forbids are removed.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import type { ScanDocument } from '../src/engine/scan-document.js';
-import type { HistoryDelta } from '../src/history/delta.js';
+import type { ScanDocument } from './model.js';
+import type { HistoryDelta } from './model.js';
 import { controlGroups, findingViews, type FindingView } from './model.js';
 
 export const JUNIT_FILE = 'junit.xml';

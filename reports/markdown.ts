@@ -9,9 +9,9 @@
  * a resource named after a team does not notify it.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import type { ScanDocument } from '../src/engine/scan-document.js';
-import { SEVERITIES } from '../src/engine/rule.js';
-import type { HistoryDelta } from '../src/history/delta.js';
+import type { ScanDocument } from './model.js';
+import { SEVERITIES } from './model.js';
+import type { HistoryDelta } from './model.js';
 import {
   complianceScores,
   controlGroups,

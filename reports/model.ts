@@ -15,6 +15,10 @@ import { severityRank, type Severity } from '../src/engine/rule.js';
 import type { HistoryDelta } from '../src/history/delta.js';
 import { suppressionOf } from '../src/suppressions/suppressions.js';
 
+// The core types and constants a renderer needs, re-exported: renderers import this module only.
+export type { ScanDocument } from '../src/engine/scan-document.js';
+export type { HistoryDelta, TrendPoint } from '../src/history/delta.js';
+export { SEVERITIES, type Severity } from '../src/engine/rule.js';
 export { isFailing, severityOf } from '../src/domain/status.js';
 export { complianceScores, controlOutcome, formatScore, sectionName } from '../src/domain/score.js';
 export type { BenchmarkScore, ComplianceScores, ControlOutcome, ScoreCell, SectionScore } from '../src/domain/score.js';

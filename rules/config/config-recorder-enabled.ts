@@ -76,7 +76,7 @@ export default defineRule({
       const status = statuses.find((s) => s.name === recorder.name);
       return { recorder, status, problems: shortcomings(recorder, status, context) };
     });
-    const chosen = judged.find((j) => j.problems.length === 0) ?? (judged[0] as (typeof judged)[number]);
+    const chosen = judged.find((j) => j.problems.length === 0) ?? judged[0]!;
     const { recorder, status, problems } = chosen;
     const evidence = {
       recorder: recorder.name ?? null,

@@ -1,5 +1,5 @@
 import { customerRotatable } from '../../src/data/kms.js';
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import { defineRule, fail, notAvailable, pass, unavailable } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
 import { kmsKeyResource } from '../lib/resources.js';

@@ -33,7 +33,7 @@
 import type { Trail } from '@aws-sdk/client-cloudtrail';
 import type { MetricAlarm } from '../../src/data/cloudwatch.js';
 import type { MetricFilter, MetricFilterTransformation } from '../../src/data/logs.js';
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import {
   accountResource,
   attempt,

@@ -11,7 +11,7 @@
  */
 import type { AdvancedEventSelector, EventSelector, Trail } from '@aws-sdk/client-cloudtrail';
 import type { TrailEventSelectors } from '../../src/data/cloudtrail.js';
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import { attempt, readAll, type RuleContext } from '../../src/engine/rule.js';
 
 // ----- ARNs ----------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
 import { securityHubRemediation } from '../lib/remediation.js';
 import { evaluateBucketsInRegion } from '../lib/s3.js';

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { toFinding } from '../asff/to-asff.js';
 import { RecordingSource, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AccountSnapshot, type Snapshot } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
-import { DataUnavailable } from '../engine/errors.js';
+import { DataUnavailable } from '../data/errors.js';
 import { scanAccount, slimResult, type AccountScan } from '../engine/scan.js';
 import { buildScanDocument, type AccountFailure, type ScanDocument } from '../engine/scan-document.js';
 import { VERSION } from '../version.js';

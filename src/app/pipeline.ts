@@ -9,7 +9,7 @@
  * decided here: `exitCodeFor(outcome)` computes it once, from the outcome.
  */
 import { performance } from 'node:perf_hooks';
-import { FatalScanError } from '../engine/errors.js';
+import { FatalScanError } from '../errors.js';
 import { LockTimeoutError, acquireLock, type Lock } from '../io/lock.js';
 import { createLogger } from '../log.js';
 import { loadSuppressions } from '../suppressions/suppressions.js';

@@ -1,7 +1,7 @@
 /** What one scan is asked to do: the selected rules and every option of `hubcheck scan`, already parsed. */
 import path from 'node:path';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import type { Rule, Severity } from '../engine/rule.js';
 import type { ScanProgress } from '../engine/scan.js';
 import type { LogLevel } from '../log.js';

@@ -16,7 +16,8 @@ import { AccountData, type DataSource } from '../data/layer.js';
 import { LiveSource } from '../data/live-source.js';
 import { ReplaySource, readSnapshot, type Snapshot } from '../data/snapshot.js';
 import { assumeRole, parseAccountIds } from '../data/targets.js';
-import { DataUnavailable, FatalScanError, UsageError } from '../engine/errors.js';
+import { DataUnavailable } from '../data/errors.js';
+import { FatalScanError, UsageError } from '../errors.js';
 import { parseShard, shardOf } from '../engine/shard.js';
 import type { ScanRequest } from './request.js';
 

@@ -66,12 +66,12 @@ export function pick(value: unknown, path: string): unknown[] {
       const v = item[key];
       if (v === undefined || v === null) continue;
       if (many) {
-        if (Array.isArray(v)) next.push(...v);
+        if (Array.isArray(v)) next.push(...(v as unknown[]));
       } else next.push(v);
     }
     current = next;
   }
-  return current.flatMap((v) => (Array.isArray(v) ? v : [v]));
+  return current.flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]));
 }
 
 const at = (path: string): Getter => (f) => pick(f, path);
@@ -415,7 +415,7 @@ function mapTest(key: string, get: Getter, conds: Obj[], options: CompileOptions
       return {
         comparison,
         test: (f: AwsSecurityFinding, positive: Comparison) =>
-          get(f).some((m) => isObject(m) && typeof m[mapKey] === 'string' && matches(positive, m[mapKey] as string, expected)),
+          get(f).some((m) => isObject(m) && typeof m[mapKey] === 'string' && matches(positive, m[mapKey], expected)),
       };
     }),
   );

@@ -149,7 +149,7 @@ function resource(result: RuleResult, partition: string, region: string): Resour
     Id: ref.id,
     Partition: partition as Resource['Partition'],
     Region: region,
-    ...(ref.details ? { Details: clampDetails(ref.details) as Resource['Details'] } : {}),
+    ...(ref.details ? { Details: clampDetails(ref.details) } : {}),
     ...(Object.keys(tags).length > 0 ? { Tags: tags } : {}),
   };
 }

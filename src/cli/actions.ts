@@ -9,7 +9,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { productArn } from '../asff/to-asff.js';
 import { COMPLIANCE_STATUSES } from '../asff/limits.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { partitionOf } from '../engine/partitions.js';
 import { createLogger, type LogLevel } from '../log.js';
 import { actionTargetArn, actionTargetProblems, customActionPattern, importedFindingsPattern } from '../securityhub/actions.js';
@@ -49,7 +49,7 @@ export function actionsCommand(io: CliIO, setExitCode: (code: number) => void): 
     .option('--profile <name>', 'AWS profile from the shared config files');
   addLogOption(create);
   create.action(async (opts: CommonOptions & { name: string; description: string; id: string }) => {
-    const { CreateActionTargetCommand, SecurityHubClient, callerIdentity, errorCode, errorMessage, isRetryableError, resolveHomeRegion, securityHubPool, withRetry } = await import('./aws-runtime.js');
+    const { CreateActionTargetCommand, SecurityHubClient, errorCode, errorMessage, isRetryableError, resolveHomeRegion, securityHubPool, withRetry } = await import('./aws-runtime.js');
     const problems = actionTargetProblems(opts);
     if (problems.length > 0) throw new UsageError(problems.join('; '));
     const target = await resolveHomeRegion(opts.region, opts.profile);
@@ -81,7 +81,7 @@ export function actionsCommand(io: CliIO, setExitCode: (code: number) => void): 
     .option('--profile <name>', 'AWS profile, to look up the account');
   addLogOption(pattern);
   pattern.action(async (opts: CommonOptions & { imported?: boolean; severity?: string[]; compliance?: string[]; id?: string; account?: string }) => {
-    const { CreateActionTargetCommand, SecurityHubClient, callerIdentity, errorCode, errorMessage, isRetryableError, resolveHomeRegion, securityHubPool, withRetry } = await import('./aws-runtime.js');
+    const { callerIdentity, errorCode, errorMessage, resolveHomeRegion, securityHubPool } = await import('./aws-runtime.js');
     if (Boolean(opts.imported) === Boolean(opts.id)) throw new UsageError('use exactly one of --imported and --id');
     if (opts.id && (opts.severity || opts.compliance)) throw new UsageError('--severity and --compliance go with --imported');
     if (opts.id) {

@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { LineCounter, isMap, parseDocument } from 'yaml';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { LOG_LEVELS } from '../log.js';
 import { benchmarks, httpUrl, list, positiveInteger, region, regions, severities, severity } from './options.js';
 

@@ -7,7 +7,7 @@ import type { AwsSecurityFinding, AwsSecurityFindingFilters } from '@aws-sdk/cli
 import { Command } from 'commander';
 import { FilterError, compileFilters } from '../asff/filters.js';
 import { MANAGED_INSIGHTS, checkGroupBy, findManagedInsight, runInsight, type InsightPreset, type InsightResult } from '../asff/insights.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { createLogger, type LogLevel } from '../log.js';
 import { addLogOption, region } from './options.js';
 import type { CliIO } from './run-scan.js';

@@ -3,7 +3,7 @@
  * prints a stack trace unless --log-level debug asks for it.
  */
 import { CommanderError } from 'commander';
-import { FatalScanError, UsageError } from '../engine/errors.js';
+import { FatalScanError, UsageError } from '../errors.js';
 import { buildProgram } from './program.js';
 import type { CliIO } from './run-scan.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { exitCodeOf } from '../domain/exit-code.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import type { Severity } from '../engine/rule.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import { writeMergedRuns } from '../app/write-outputs.js';

@@ -7,7 +7,7 @@
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { Command } from 'commander';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { createLogger, type LogLevel } from '../log.js';
 import { parity, type ParityCategory, type ParityReport } from '../securityhub/parity.js';
 import { addLogOption, region } from './options.js';

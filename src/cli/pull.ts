@@ -8,7 +8,7 @@ import type { AwsSecurityFindingFilters } from '@aws-sdk/client-securityhub';
 import { Command } from 'commander';
 import { FilterError, compileFilters } from '../asff/filters.js';
 import { findManagedInsight } from '../asff/insights.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { createLogger, type LogLevel } from '../log.js';
 import { addLogOption, list, positiveInteger, region } from './options.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { Command, InvalidArgumentError } from 'commander';
 import { fromOcsf, isOcsfComplianceFinding } from '../asff/from-ocsf.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { writeReports } from '../app/write-outputs.js';

@@ -7,7 +7,7 @@
 import { checkRequest, type ScanRequest } from '../app/request.js';
 import { runPipeline } from '../app/pipeline.js';
 import { exitCodeFor, type ScanOutcome } from '../app/outcome.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { consoleSummary } from '../../reports/summary.js';
 import type { SelectionOptions } from './options.js';

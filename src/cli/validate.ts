@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { validateFindings } from '../asff/validate.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import type { CliIO } from './run-scan.js';
 
 /** Reads and parses a JSON file, with a one-line error for a missing file or bad JSON. */

@@ -4,7 +4,7 @@
  * (account, Region, accessor, arguments), records and replays it.
  */
 import type { ClientClass, SdkClient } from './clients.js';
-import { DataUnavailable, type UnavailableReason } from '../engine/errors.js';
+import { DataUnavailable, type UnavailableReason } from './errors.js';
 import { callErrorTag, isThrottlingError } from './clients.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

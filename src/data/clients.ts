@@ -30,7 +30,7 @@ export interface SdkClient {
     add(middleware: unknown, options: Record<string, unknown>): void;
   };
 }
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each SDK client's constructor takes its own config type; `unknown` would reject them all (parameters are contravariant) and `never` would make `new Client(config)` uncallable
 export type ClientClass<C extends SdkClient> = new (config: any) => C;
 
 export interface ClientPoolOptions {

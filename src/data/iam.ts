@@ -15,7 +15,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-iam';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataUnavailable } from '../engine/errors.js';
+import { DataUnavailable } from './errors.js';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { parseCredentialReport, type CredentialReport } from './credential-report.js';
 import { parsePolicyDocument, type PolicyDocument } from './policy-document.js';

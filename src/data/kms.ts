@@ -17,7 +17,7 @@ import {
   paginateListKeys,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
-import { DataUnavailable, type DataUnavailableInit } from '../engine/errors.js';
+import { DataUnavailable, type DataUnavailableInit } from './errors.js';
 import { collect, defineAccessor } from './accessor.js';
 
 export interface KeyRotation {

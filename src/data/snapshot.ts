@@ -8,7 +8,8 @@
  * snapshot does not hold is NOT_AVAILABLE with reason `not-recorded`.
  */
 import { readFile } from 'node:fs/promises';
-import { DataUnavailable, UsageError, type DataUnavailableInit } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
+import { DataUnavailable, type DataUnavailableInit } from './errors.js';
 import type { Accessor, Json } from './accessor.js';
 import type { DataSource, ReadFn, ReadScope } from './layer.js';
 import type { CallerIdentity } from './sts.js';

@@ -6,7 +6,7 @@
  */
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 
 export interface AccountTarget {
   /** The account id when known before scanning (always, except for the caller's own account). */

@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BENCHMARK_VERSIONS, type BenchmarkVersion } from './benchmarks.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { SEVERITIES, type CisMapping, type Rule, type Severity } from './rule.js';
 
 const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -103,7 +103,7 @@ export function validateRule(candidate: unknown, source: string): Rule {
   if (typeof id !== 'string' || !RULE_ID.test(id)) bad('id must be a kebab-case string');
   const where = `rule ${String(id)}`;
   for (const field of ['title'] as const) {
-    if (typeof r[field] !== 'string' || (r[field] as string).trim() === '') bad(`${where}: ${field} must be a non-empty string`);
+    if (typeof r[field] !== 'string' || r[field].trim() === '') bad(`${where}: ${field} must be a non-empty string`);
   }
   if (r.securityHubControlId !== null && typeof r.securityHubControlId !== 'string') {
     bad(`${where}: securityHubControlId must be a string or null`);

@@ -7,7 +7,7 @@
  */
 import type { BenchmarkVersion } from './benchmarks.js';
 import type { DataLayer } from '../data/layer.js';
-import { DataUnavailable } from './errors.js';
+import { DataUnavailable } from '../data/errors.js';
 
 export const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -135,8 +135,7 @@ export interface Rule<P extends RuleParams = RuleParams> extends RuleMetadata {
  * compile) and again at load time by the registry, for rules loaded from
  * `--rules-dir` as plain JavaScript.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export function defineRule<P extends RuleParams = {}>(definition: RuleDefinition<P>): Rule<P> {
+export function defineRule<P extends RuleParams = Record<never, never>>(definition: RuleDefinition<P>): Rule<P> {
   return { ...definition, params: (definition.params ?? {}) as P };
 }
 

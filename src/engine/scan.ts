@@ -20,7 +20,7 @@ import type { PromiseCache } from '../data/cache.js';
 import { AccountData, type DataSource } from '../data/layer.js';
 import type { CallerIdentity } from '../data/sts.js';
 import type { BenchmarkVersion } from './benchmarks.js';
-import { DataUnavailable, isDataUnavailable } from './errors.js';
+import { DataUnavailable, isDataUnavailable } from '../data/errors.js';
 import { partitionOf } from './partitions.js';
 import { COMPLIANCE_STATUSES, ENGINE_REASON_CODES, accountResource, notAvailable, unavailable, type Rule, type RuleResult } from './rule.js';
 

@@ -6,7 +6,7 @@
  * `$((JOB_COMPLETION_INDEX + 1))`. Accounts are sorted, then dealt round-robin,
  * so shards differ in size by at most one account.
  */
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 export interface Shard {
   index: number;

@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { Coverage } from '../domain/completeness.js';
 import { countFindings } from '../domain/counts.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { computeDelta, type FindingRecord, type HistoryDelta, type LifeState, type TrendPoint } from './delta.js';
 
 interface Migration {

@@ -61,7 +61,7 @@ export function securityHubPool(profile: string | undefined, writes: readonly st
   pool.allowWrites(writes);
   return {
     pool,
-    destroy() {
+    destroy: () => {
       pool.destroy();
       httpHandler.destroy();
     },

@@ -23,7 +23,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { LineCounter, isMap, isSeq, parseDocument } from 'yaml';
 import { LIMITS } from '../asff/limits.js';
 import { truncate } from '../asff/to-asff.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 
 export interface Suppression {
   rule: string[];

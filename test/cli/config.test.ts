@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CONFIG_KEYS, findConfigFile, parseConfig } from '../../src/cli/config.js';
 import { scanCommand } from '../../src/cli/scan.js';
-import { UsageError } from '../../src/engine/errors.js';
+import { UsageError } from '../../src/errors.js';
 import { cli } from '../helpers/cli.js';
 
 // Each test runs a CLI scan of the demo replay: seconds alone, far longer on a loaded 2-core machine.

@@ -9,7 +9,7 @@ import { AccessAnalyzerClient, AccessDeniedException, ListAnalyzersCommand, type
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import analyzerRule from '../../rules/iam/iam-external-access-analyzer-enabled.js';
 import { PromiseCache } from '../../src/data/cache.js';
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import { scanAccount } from '../../src/engine/scan.js';
 import { mockedLiveSource } from '../helpers/live.js';
 import { silentLogger } from '../helpers/rule-harness.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { AccessDeniedException, AccountClient, GetAlternateContactCommand, ResourceNotFoundException } from '@aws-sdk/client-account';
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import { mockedLiveSource } from '../helpers/live.js';
 
 const account = mockClient(AccountClient);

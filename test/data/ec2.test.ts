@@ -11,7 +11,7 @@ import {
   EC2ServiceException,
   GetEbsEncryptionByDefaultCommand,
 } from '@aws-sdk/client-ec2';
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import { mockedLiveSource } from '../helpers/live.js';
 
 const ec2 = mockClient(EC2Client);

@@ -13,7 +13,7 @@ import {
   ListVirtualMFADevicesCommand,
   NoSuchEntityException,
 } from '@aws-sdk/client-iam';
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import { mockedLiveSource } from '../helpers/live.js';
 
 const iam = mockClient(IAMClient);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/data/catalog.js';
 import { RecordingSource, ReplaySource, SNAPSHOT_FORMAT, parseSnapshot, serializeSnapshot, type Snapshot } from '../../src/data/snapshot.js';
-import { DataUnavailable, UsageError } from '../../src/engine/errors.js';
+import { UsageError } from '../../src/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import { FixtureSource, TEST_IDENTITY, denied } from '../helpers/fixture-source.js';
 
 const scope = (region: string) => ({ account: TEST_IDENTITY.account, region, partition: 'aws' });

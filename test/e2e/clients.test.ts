@@ -10,7 +10,7 @@ import { ApiStats } from '../../src/data/api-stats.js';
 import { ClientPool, ReadOnlyViolation, callErrorTag, createHttpHandler } from '../../src/data/clients.js';
 import { LiveSource } from '../../src/data/live-source.js';
 import { catalog } from '../../src/data/catalog.js';
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import { MOTO_URL, DUMMY, client, describeMoto, enforceAuth, resetMoto, type Credentials } from './moto.js';
 
 describeMoto('ClientPool middleware on moto', () => {

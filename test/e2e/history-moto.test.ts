@@ -113,7 +113,7 @@ describeMoto('three scheduled scans of a changing account', () => {
     bobMfa = await mfa('bob');
     results.push(await scan());
 
-    await closeDefaultGroups(ec2(), vpc.Vpc!.VpcId!);
+    await closeDefaultGroups(ec2(), vpc.Vpc!.VpcId);
     await iam().send(new DeactivateMFADeviceCommand({ UserName: 'bob', SerialNumber: bobMfa }));
     await iam().send(new DeleteLoginProfileCommand({ UserName: 'carol' }));
     await iam().send(new DeleteUserCommand({ UserName: 'carol' }));

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import { readAll } from '../../src/engine/rule.js';
 
 const denied = (action: string) =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Registry, loadRulesDir, requirementsFor, runsFor, validateRule } from '../../src/engine/registry.js';
-import { UsageError } from '../../src/engine/errors.js';
+import { UsageError } from '../../src/errors.js';
 import { defineRule, type Rule } from '../../src/engine/rule.js';
 
 const make = (id: string, extra: Partial<Rule> = {}): Rule =>

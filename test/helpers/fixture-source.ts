@@ -7,9 +7,10 @@
 import type { Accessor, Json } from '../../src/data/accessor.js';
 import type { DataSource, ReadScope } from '../../src/data/layer.js';
 import type { CallerIdentity } from '../../src/data/sts.js';
-import { DataUnavailable, type UnavailableReason } from '../../src/engine/errors.js';
+import { DataUnavailable, type UnavailableReason } from '../../src/data/errors.js';
 
-export type FixtureAnswer = unknown | DataUnavailable | ((args: Json[], region: string) => unknown);
+/** What a read answers: a value, a DataUnavailable to throw, or a function `(args: Json[], region) => value`. */
+export type FixtureAnswer = unknown;
 export type Fixture = Record<string, FixtureAnswer>;
 
 export const TEST_ACCOUNT = '123456789012';

@@ -74,7 +74,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function testRule(id: string, scope: RuleScope = 'region', resourceType = 'AwsEc2SecurityGroup'): Rule {
-  return defineRule<{}>({
+  return defineRule<Record<never, never>>({
     id,
     title: `Test rule ${id}`,
     securityHubControlId: null,
@@ -87,7 +87,7 @@ export function testRule(id: string, scope: RuleScope = 'region', resourceType =
     async evaluate() {
       return [];
     },
-  }) as Rule;
+  });
 }
 
 export function evaluation(rule: Rule, region: string, results: RuleResult[], account = ACCOUNT): Evaluation {

@@ -70,6 +70,8 @@ function checkJunitShape(root: XmlElement): string[] {
 }
 
 const hostile = '<img src=x onerror=alert(1)> & "quotes" \u0000\u0007\u001b\uFFFE \uD800 end';
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: these are the ones XML 1.0 forbids and the report must drop
+const XML_FORBIDDEN = /[\u0000\u0007\u001b\uFFFE\uD800]/g;
 const suppressions = parseSuppressions('suppressions:\n  - rule: IAM.5\n    resource: u1\n    reason: "<accepted> & \\"owned\\""\n    owner: sec\n    expires: 2099-01-01\n', 's.yaml');
 const findings = applySuppressions(
   [
@@ -109,7 +111,7 @@ describe('junitReport', () => {
     const cases = (control: string) =>
       suites[control]!.children.filter((c) => c.name === 'testcase').map((c) => [c.attrs.name, c.attrs.classname, c.children.find((r) => r.name !== 'system-out')?.name ?? 'passed']);
     expect(cases('EC2.2')).toEqual([
-      [`123456789012/us-east-1/${hostile.replace(/[\u0000\u0007\u001b\uFFFE\uD800]/g, '')}`, 'hubcheck.ec2-default-sg-closed', 'failure'],
+      [`123456789012/us-east-1/${hostile.replace(XML_FORBIDDEN, '')}`, 'hubcheck.ec2-default-sg-closed', 'failure'],
       ['123456789012/us-east-1/sg-2', 'hubcheck.ec2-default-sg-closed', 'passed'],
     ]);
     expect(cases('IAM.5').map((c) => c[2]).sort()).toEqual(['error', 'skipped']);
@@ -118,7 +120,7 @@ describe('junitReport', () => {
 
   it('keeps hostile text as text: escaped, forbidden characters removed, the change and suppression in the messages', () => {
     const failure = root.children[0]!.children.find((c) => c.name === 'testcase')!.children[0]!;
-    expect(failure.attrs.message).toBe(`NEW: line one line two ${hostile.replace(/[\u0000\u0007\u001b\uFFFE\uD800]/g, '')}`);
+    expect(failure.attrs.message).toBe(`NEW: line one line two ${hostile.replace(XML_FORBIDDEN, '')}`);
     expect(failure.attrs.type).toBe('HIGH EC2.2');
     expect(failure.text).toContain('Reason: line one\nline two <img src=x onerror=alert(1)>');
     const skipped = root.children.find((s) => s.attrs.name!.startsWith('IAM.5'))!.children.flatMap((c) => c.children).find((c) => c.name === 'skipped')!;

@@ -6,7 +6,7 @@
  */
 import type { Trail } from '@aws-sdk/client-cloudtrail';
 import type { TrailEventSelectors, TrailStatus } from '../../src/data/cloudtrail.js';
-import { DataUnavailable } from '../../src/engine/errors.js';
+import { DataUnavailable } from '../../src/data/errors.js';
 import type { Fixture } from '../helpers/fixture-source.js';
 
 export const ACCOUNT = '123456789012';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateFindings } from '../../src/asff/validate.js';
-import { UsageError } from '../../src/engine/errors.js';
+import { UsageError } from '../../src/errors.js';
 import { applySuppressions, globToRegExp, parseExpiry, parseSuppressions } from '../../src/suppressions/suppressions.js';
 import { finding } from '../helpers/findings.js';
 

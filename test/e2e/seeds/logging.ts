@@ -64,7 +64,7 @@ interface ChainPlan {
 
 export function chainPlans(): Record<string, ChainPlan> {
   const ok = topic(USE1, 'security-alerts');
-  const plans: Record<string, ChainPlan> = Object.fromEntries(CLOUDWATCH_RULES.map((id) => [id, { alarm: { topic: ok }, status: 'PASSED' } as ChainPlan]));
+  const plans: Record<string, ChainPlan> = Object.fromEntries(CLOUDWATCH_RULES.map((id) => [id, { alarm: { topic: ok }, status: 'PASSED' }]));
   // CLOUDTRAIL_METRIC_FILTER_NOT_VALID: a || branch missing.
   plans['cloudwatch-unauthorized-api-calls-alarm'] = { filter: '{ ($.errorCode = "*UnauthorizedOperation") }', alarm: { topic: ok }, status: 'FAILED' };
   // Broader than the CIS pattern (the CIS two-term variant): FAILED, CLOUDTRAIL_METRIC_FILTER_BROADER_THAN_CIS, exactMatch false.

@@ -9,7 +9,7 @@ import type { Trail } from '@aws-sdk/client-cloudtrail';
 import type { MetricAlarm } from '../../../src/data/cloudwatch.js';
 import type { MetricFilter } from '../../../src/data/logs.js';
 import type { TopicSubscription } from '../../../src/data/sns.js';
-import { DataUnavailable } from '../../../src/engine/errors.js';
+import { DataUnavailable } from '../../../src/data/errors.js';
 import type { Fixture } from '../../helpers/fixture-source.js';
 import { ACCOUNT, cloudtrailFixture, trail, type TrailState } from '../trail-fixtures.js';
 

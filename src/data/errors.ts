@@ -1,7 +1,6 @@
 /**
- * Error types that cross module boundaries. Each one decides how hubcheck
- * reports the problem: a NOT_AVAILABLE result, a one-line usage error (exit 2),
- * or an internal error recorded against a rule.
+ * The data layer's one error: a read it could not make. A leaf module (it imports
+ * nothing from the project), so the engine, rules and reports may all name it.
  */
 
 export type UnavailableReason =
@@ -71,16 +70,6 @@ export function isDataUnavailable(error: unknown): error is DataUnavailable {
   return error instanceof DataUnavailable;
 }
 
-/** Bad flags, bad config, bad input files: a one-line message and exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** The scan could not run at all (no identity, the state lock held elsewhere): one line, exit 3. */
-export class FatalScanError extends Error {
-  override readonly name = 'FatalScanError';
 }
