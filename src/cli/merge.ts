@@ -1,7 +1,7 @@
 /** `hubcheck merge DIR...`: combine the outputs of shards (or separate runs) into one report set. */
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { readFindingsFile } from '../asff/read-findings.js';
 import { UsageError } from '../engine/errors.js';
 import { mergeRuns } from '../engine/merge.js';
 import type { Severity } from '../engine/rule.js';
@@ -12,7 +12,7 @@ import { consoleSummary } from '../../reports/summary.js';
 import { severity } from './options.js';
 import { exitCodeFor } from './exit-codes.js';
 import type { CliIO } from './run-scan.js';
-import { readJsonFile } from './validate.js';
+import { readScanDocument } from '../io/read-scan.js';
 
 export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Command {
   return new Command('merge')
@@ -28,13 +28,10 @@ export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Co
       if (dirs.length < 2) throw new UsageError('merge needs at least two report directories');
       const runs = [];
       for (const dir of dirs) {
-        const findings = await readJsonFile(path.join(dir, FINDINGS_FILE));
-        const document = await readJsonFile(path.join(dir, SCAN_FILE));
-        if (!Array.isArray(findings)) throw new UsageError(`${path.join(dir, FINDINGS_FILE)}: not a JSON array of findings`);
-        if (!document || typeof document !== 'object' || (document as { tool?: { name?: string } }).tool?.name !== 'hubcheck') {
-          throw new UsageError(`${path.join(dir, SCAN_FILE)}: not a hubcheck scan.json`);
-        }
-        runs.push({ findings: findings as AwsSecurityFinding[], document: document as ScanDocument });
+        const { parsed, findings } = await readFindingsFile(path.join(dir, FINDINGS_FILE));
+        if (!Array.isArray(parsed)) throw new UsageError(`${path.join(dir, FINDINGS_FILE)}: not a JSON array of findings`);
+        const document = await readScanDocument(path.join(dir, SCAN_FILE));
+        runs.push({ findings, document: document as ScanDocument });
       }
       const merged = mergeRuns(runs);
       await writeFileAtomic(path.join(opts.outputDir, FINDINGS_FILE), findingsJsonChunks(merged.findings));
