@@ -7,6 +7,7 @@ import { mergeRuns } from '../engine/merge.js';
 import type { Severity } from '../engine/rule.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { checkOutputDir } from '../io/output-dir.js';
 import { FINDINGS_FILE, SCAN_FILE, findingsJsonChunks, scanJson } from '../../reports/json.js';
 import { consoleSummary } from '../../reports/summary.js';
 import { severity } from './options.js';
@@ -26,6 +27,7 @@ export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Co
     )
     .action(async (dirs: string[], opts: { outputDir: string; failOn: Severity | 'none' }) => {
       if (dirs.length < 2) throw new UsageError('merge needs at least two report directories');
+      checkOutputDir(opts.outputDir);
       const runs = [];
       for (const dir of dirs) {
         const { parsed, findings } = await readFindingsFile(path.join(dir, FINDINGS_FILE));

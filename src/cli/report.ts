@@ -10,6 +10,7 @@ import { readFindingsFile } from '../asff/read-findings.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { checkOutputDir } from '../io/output-dir.js';
 import { REPORT_FORMATS, isReportFormat, renderReports } from '../../reports/index.js';
 import { SCAN_FILE } from '../../reports/json.js';
 import { list } from './options.js';
@@ -40,6 +41,7 @@ export function reportCommand(io: CliIO, setExitCode: (code: number) => void): C
       }
       const history = scan.history && Array.isArray(scan.history.new) && Array.isArray(scan.history.resolved) ? scan.history : undefined;
       const outputDir = opts.outputDir ?? path.dirname(file);
+      checkOutputDir(outputDir);
       for (const report of renderReports(opts.format ?? REPORT_FORMATS, findings, scan, history)) {
         const target = path.join(outputDir, report.file);
         await writeFileAtomic(target, report.content);

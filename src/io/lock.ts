@@ -22,10 +22,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdirBounded } from './output-dir.js';
 
 export interface LockOwner {
   pid: number;
@@ -71,7 +71,7 @@ export interface LockOptions {
 }
 
 export async function acquireLock(file: string, options: LockOptions): Promise<Lock> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  mkdirBounded(path.dirname(path.resolve(file)));
   const deadline = Date.now() + options.timeoutMs;
   const poll = options.pollMs ?? 200;
   const leaseMs = options.leaseMs ?? leaseFromEnv();
