@@ -11,6 +11,7 @@
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import type { HistoryDelta } from './model.js';
+import { csvField } from '../src/io/escape.js';
 import { findingViews, type FindingView } from './model.js';
 
 export const CSV_FILE = 'findings.csv';
@@ -44,15 +45,7 @@ const COLUMNS: [string, (v: FindingView) => string][] = [
 
 export const CSV_COLUMNS = COLUMNS.map(([name]) => name);
 
-/** A value a spreadsheet would read as a formula gets a leading apostrophe. */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** One RFC 4180 field: always quoted, inner quotes doubled; newlines kept inside the quotes. */
-export function csvField(value: string): string {
-  return `"${neutralise(value).replace(/"/g, '""')}"`;
-}
+export { csvNeutralise as neutralise, csvField } from '../src/io/escape.js';
 
 export function csvReport(findings: readonly AwsSecurityFinding[], _scan?: Partial<ScanDocument>, delta?: HistoryDelta): string {
   const rows = [CSV_COLUMNS, ...findingViews(findings, delta).map((v) => COLUMNS.map(([, get]) => get(v)))];

@@ -20,6 +20,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import { SEVERITIES, type Severity } from './model.js';
 import type { HistoryDelta, TrendPoint } from './model.js';
+import { htmlText } from '../src/io/escape.js';
 import {
   STATUSES,
   complianceScores,
@@ -36,15 +37,8 @@ import {
 
 export const HTML_FILE = 'report.html';
 
-/** Escapes text for HTML content and double-quoted attribute values. */
-export function esc(value: string | number): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+/** Escapes text for HTML content and quoted attribute values. */
+export const esc = htmlText;
 
 const CSS = `
 :root{--fg:#1d2733;--muted:#5b6878;--bg:#f5f7fa;--card:#fff;--line:#dde3ea;--fail:#c62828;--pass:#2e7d32;--warn:#b26a00;--na:#6d6d6d;--sup:#6a4fb3;--crit:#7b1020;--high:#c62828;--med:#e07000;--low:#c9a400;--info:#6b8fb5;--accent:#1f5fbf}

@@ -15,27 +15,13 @@
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import type { HistoryDelta } from './model.js';
+import { xmlAttr, xmlText } from '../src/io/escape.js';
 import { controlGroups, findingViews, type FindingView } from './model.js';
 
 export const JUNIT_FILE = 'junit.xml';
 
-// Tab, LF, CR and the ranges XML 1.0 allows; lone surrogates are not allowed.
-const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-export function xmlText(value: string): string {
-  return value
-    .replace(FORBIDDEN, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
-/** An attribute value: escaped, and line breaks kept as character references (parsers turn raw ones into spaces). */
-function attr(value: string | number): string {
-  return xmlText(String(value)).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
-}
+export { xmlText };
+const attr = xmlAttr;
 
 function details(v: FindingView): string {
   const lines = [

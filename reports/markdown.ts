@@ -12,6 +12,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import { SEVERITIES } from './model.js';
 import type { HistoryDelta } from './model.js';
+import { markdownLink, markdownText, markdownUrl } from '../src/io/escape.js';
 import {
   complianceScores,
   controlGroups,
@@ -19,7 +20,6 @@ import {
   formatScore,
   isFailing,
   reportCounts,
-  safeUrl,
   scanScope,
   type FindingView,
 } from './model.js';
@@ -28,15 +28,7 @@ export const MARKDOWN_FILE = 'summary.md';
 const MAX_ROWS = 50;
 
 /** Escapes text for a Markdown table cell or list item. */
-export function md(value: string): string {
-  return value
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@/g, '&#64;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1');
-}
+export const md = markdownText;
 
 function resourceLabel(v: { resourceName: string | null; resourceId: string }): string {
   return v.resourceName ? `${md(v.resourceName)} (${md(v.resourceId)})` : md(v.resourceId);
@@ -111,8 +103,7 @@ export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Pa
       ...table(
         ['Severity', 'Control', 'Title', 'Failing resources', 'Remediation'],
         groups.map((g) => {
-          const url = safeUrl(g.remediationUrl);
-          return [g.severity, md(g.control), md(g.title), String(g.failing), url ? `[how to fix](${url.replace(/[()\s]/g, encodeURIComponent)})` : ''];
+          return [g.severity, md(g.control), md(g.title), String(g.failing), markdownUrl(g.remediationUrl) ? markdownLink('how to fix', g.remediationUrl) : ''];
         }),
       ),
     );

@@ -162,11 +162,4 @@ export function scanScope(views: readonly FindingView[], scan: Partial<ScanDocum
 }
 
 /** Only http(s) links are rendered as links: a plugin rule's `javascript:` URL stays text. */
-export function safeUrl(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { safeHttpUrl as safeUrl } from '../src/io/escape.js';

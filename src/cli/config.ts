@@ -10,11 +10,11 @@
  * exit 2) naming file:line where the line is known.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { LineCounter, isMap, parseDocument } from 'yaml';
 import { UsageError } from '../errors.js';
+import { checkYamlDepth, readInputText } from '../io/read-input.js';
 import { LOG_LEVELS } from '../log.js';
 import { benchmarks, httpUrl, list, positiveInteger, region, regions, severities, severity } from './options.js';
 
@@ -109,16 +109,11 @@ export function findConfigFile(explicit: string | undefined, cwd = process.cwd()
 }
 
 export async function loadConfig(file: string): Promise<LoadedConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  return parseConfig(text, file);
+  return parseConfig(await readInputText(file, 'config'), file);
 }
 
 export function parseConfig(text: string, file: string): LoadedConfig {
+  checkYamlDepth(text, file, 'config');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => `${file}:${offset === undefined ? 1 : lineCounter.linePos(offset).line}`;

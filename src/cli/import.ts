@@ -2,6 +2,7 @@
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { Command } from 'commander';
 import type { ValidationIssue } from '../asff/validate.js';
+import { terminalText } from '../io/escape.js';
 import { createLogger, type LogLevel } from '../log.js';
 import type { Identity } from '../securityhub/push.js';
 import { addLogOption, region } from './options.js';
@@ -47,7 +48,7 @@ export function importCommand(io: CliIO, setExitCode: (code: number) => void): C
     // Validate with a stand-in identity first: an invalid file never reaches AWS.
     const draft = fillFromIdentity(list, DRY_RUN_IDENTITY, target);
     const reject = (issues: ValidationIssue[]) => {
-      for (const issue of issues) io.stderr.write(`${file}: ${issue.path}: ${issue.message}\n`);
+      for (const issue of issues) io.stderr.write(`${terminalText(`${file}: ${issue.path}: ${issue.message}`)}\n`);
       const bad = new Set(issues.map((i) => /^\$(\[\d+\])?/.exec(i.path)?.[0])).size;
       io.stderr.write(`${file}: ${bad} of ${list.length} findings invalid (${issues.length} problems); nothing was sent\n`);
       setExitCode(2);

@@ -5,6 +5,7 @@
  */
 import type { AwsSecurityFinding, AwsSecurityFindingFilters } from '@aws-sdk/client-securityhub';
 import { Command } from 'commander';
+import { readFindingsFile } from '../asff/read-findings.js';
 import { FilterError, compileFilters } from '../asff/filters.js';
 import { MANAGED_INSIGHTS, checkGroupBy, findManagedInsight, runInsight, type InsightPreset, type InsightResult } from '../asff/insights.js';
 import { UsageError } from '../errors.js';
@@ -94,11 +95,7 @@ export function insightsCommand(io: CliIO, setExitCode: (code: number) => void):
       }
       for (const warning of result.warnings) io.stderr.write(`hubcheck: warning: ${warning}\n`);
     } else if (file) {
-      const parsed = await readJsonFile(file);
-      const findings = (Array.isArray(parsed) ? parsed : [parsed]) as AwsSecurityFinding[];
-      if (findings.some((f) => typeof f !== 'object' || f === null || Array.isArray(f))) {
-        throw new UsageError(`${file}: expected an ASFF finding or an array of findings`);
-      }
+      const { findings } = await readFindingsFile(file);
       result = runInsight(findings, { filters: definition.filters, groupBy: definition.groupBy }, { now });
       for (const warning of result.warnings) io.stderr.write(`hubcheck: warning: ${warning}\n`);
     }
@@ -153,7 +150,7 @@ async function define(opts: InsightsOptions): Promise<Definition> {
     return { name: preset.name, preset, filters: preset.filters, groupBy: opts.groupBy ?? preset.groupBy, source: `insight ${preset.id}` };
   }
   if (opts.filters) {
-    const raw = await readJsonFile(opts.filters);
+    const raw = await readJsonFile(opts.filters, 'filters');
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'Filters' in raw) {
       const body = raw as { Filters: unknown; GroupByAttribute?: unknown; Name?: unknown };
       return {

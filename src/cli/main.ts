@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { FatalScanError, UsageError } from '../errors.js';
+import { terminalText } from '../io/escape.js';
 import { buildProgram } from './program.js';
 import type { CliIO } from './run-scan.js';
 
@@ -21,15 +22,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`hubcheck: ${error.message}\n`);
+      io.stderr.write(`hubcheck: ${terminalText(error.message)}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof FatalScanError) {
-      io.stderr.write(`hubcheck: ${message}\n`);
+      io.stderr.write(`hubcheck: ${terminalText(message)}\n`);
       return 3;
     }
-    io.stderr.write(`hubcheck: internal error: ${message.split('\n')[0]}\n`);
+    io.stderr.write(`hubcheck: internal error: ${terminalText(message.split('\n')[0]!)}\n`);
     if (argv.includes('debug') && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return 3;
   }

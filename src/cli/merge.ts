@@ -8,10 +8,12 @@ import type { Severity } from '../engine/rule.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import { writeMergedRuns } from '../app/write-outputs.js';
 import { FINDINGS_FILE, SCAN_FILE } from '../../reports/json.js';
+import { readFindingsFile } from '../asff/read-findings.js';
+import { checkOutputDir } from '../io/output-dir.js';
 import { consoleSummary } from '../../reports/summary.js';
 import { severity } from './options.js';
 import type { CliIO } from './run-scan.js';
-import { readJsonFile } from './validate.js';
+import { readScanDocument } from '../io/read-scan.js';
 
 export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Command {
   return new Command('merge')
@@ -25,15 +27,13 @@ export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Co
     )
     .action(async (dirs: string[], opts: { outputDir: string; failOn: Severity | 'none' }) => {
       if (dirs.length < 2) throw new UsageError('merge needs at least two report directories');
+      checkOutputDir(opts.outputDir);
       const runs = [];
       for (const dir of dirs) {
-        const findings = await readJsonFile(path.join(dir, FINDINGS_FILE));
-        const document = await readJsonFile(path.join(dir, SCAN_FILE));
-        if (!Array.isArray(findings)) throw new UsageError(`${path.join(dir, FINDINGS_FILE)}: not a JSON array of findings`);
-        if (!document || typeof document !== 'object' || (document as { tool?: { name?: string } }).tool?.name !== 'hubcheck') {
-          throw new UsageError(`${path.join(dir, SCAN_FILE)}: not a hubcheck scan.json`);
-        }
-        runs.push({ findings: findings as AwsSecurityFinding[], document: document as ScanDocument });
+        const { parsed, findings } = await readFindingsFile(path.join(dir, FINDINGS_FILE));
+        if (!Array.isArray(parsed)) throw new UsageError(`${path.join(dir, FINDINGS_FILE)}: not a JSON array of findings`);
+        const document = await readScanDocument(path.join(dir, SCAN_FILE));
+        runs.push({ findings, document: document as ScanDocument });
       }
       const merged = await writeMergedRuns(runs, opts.outputDir);
       io.stderr.write(consoleSummary(merged.findings, merged.document, opts.outputDir));

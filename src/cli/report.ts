@@ -5,18 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { Command, InvalidArgumentError } from 'commander';
-import { fromOcsf, isOcsfComplianceFinding } from '../asff/from-ocsf.js';
-import { UsageError } from '../errors.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { writeReports } from '../app/write-outputs.js';
+import { readFindingsFile } from '../asff/read-findings.js';
+import { checkOutputDir } from '../io/output-dir.js';
 import { REPORT_FORMATS, isReportFormat } from '../../reports/index.js';
 import { SCAN_FILE } from '../../reports/json.js';
 import { list } from './options.js';
 import type { CliIO } from './run-scan.js';
-import { readJsonFile } from './validate.js';
+import { readScanDocument } from '../io/read-scan.js';
 
 function formats(value: string, previous: string[] = []): string[] {
   const names = list(value);
@@ -24,17 +23,6 @@ function formats(value: string, previous: string[] = []): string[] {
     if (!isReportFormat(name)) throw new InvalidArgumentError(`unknown format ${name}; use ${REPORT_FORMATS.join(', ')}`);
   }
   return [...previous, ...names];
-}
-
-/** ASFF findings, or OCSF Compliance Findings (findings.ocsf.json) read back as ASFF. */
-function asFindings(value: unknown, file: string): AwsSecurityFinding[] {
-  const items = (Array.isArray(value) ? value : [value]).map((item: unknown) => (isOcsfComplianceFinding(item) ? fromOcsf(item) : item));
-  items.forEach((item, i) => {
-    if (!item || typeof item !== 'object' || typeof (item as { Id?: unknown }).Id !== 'string') {
-      throw new UsageError(`${file}: item ${i} is not an ASFF finding (an object with an Id) or an OCSF Compliance Finding`);
-    }
-  });
-  return items as AwsSecurityFinding[];
 }
 
 export function reportCommand(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -45,16 +33,15 @@ export function reportCommand(io: CliIO, setExitCode: (code: number) => void): C
     .option('--output-dir <dir>', 'where to write them (default: the findings file\'s directory)')
     .option('--scan <file>', `the scan's ${SCAN_FILE}, for its details and history (default: ${SCAN_FILE} beside the findings file, if any)`)
     .action(async (file: string, opts: { format?: string[]; outputDir?: string; scan?: string }) => {
-      const findings = asFindings(await readJsonFile(file), file);
+      const { findings } = await readFindingsFile(file);
       const scanFile = opts.scan ?? path.join(path.dirname(file), SCAN_FILE);
       let scan: Partial<ScanDocument> & { history?: HistoryDelta } = {};
       if (opts.scan || existsSync(scanFile)) {
-        const parsed = await readJsonFile(scanFile);
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`${scanFile}: not a hubcheck scan document`);
-        scan = parsed as typeof scan;
+        scan = await readScanDocument(scanFile);
       }
       const history = scan.history && Array.isArray(scan.history.new) && Array.isArray(scan.history.resolved) ? scan.history : undefined;
       const outputDir = opts.outputDir ?? path.dirname(file);
+      checkOutputDir(outputDir);
       for (const target of await writeReports(opts.format ?? REPORT_FORMATS, findings, scan, history, outputDir)) io.stdout.write(`${target}\n`);
       setExitCode(0);
     });

@@ -1,5 +1,6 @@
 /** `hubcheck scan`: scan the account the credentials belong to. */
 import { Command, Option } from 'commander';
+import { checkOutputPaths } from '../io/output-dir.js';
 import { applyConfig, findConfigFile, loadConfig } from './config.js';
 import { addLogOption, addSelectionOptions, httpUrl, list, nonNegativeInteger, positiveInteger, region, regions, severity } from './options.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
@@ -51,7 +52,11 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     const merged = applyConfig(cmd, opts, file ? await loadConfig(file) : undefined);
     const { config: _config, ...options } = merged;
     const { runScan } = await import('./run-scan.js');
-    const outcome = await runScan({ ...options, outputDir: options.outputDir ?? defaultOutputDir() }, io);
+    const { stateFileFor } = await import('../app/request.js');
+    const outputDir = options.outputDir ?? defaultOutputDir();
+    // Before any AWS call: an unusable output folder or state path is exit 2 now, not an error after the scan.
+    checkOutputPaths(outputDir, stateFileFor({ ...options, outputDir }));
+    const outcome = await runScan({ ...options, outputDir }, io);
     setExitCode(outcome.exitCode);
   });
 }

@@ -7,9 +7,9 @@
  * results. Replay needs no credentials and makes no network call; a read the
  * snapshot does not hold is NOT_AVAILABLE with reason `not-recorded`.
  */
-import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { DataUnavailable, type DataUnavailableInit } from './errors.js';
+import { parseInputJson, readInputText } from '../io/read-input.js';
 import type { Accessor, Json } from './accessor.js';
 import type { DataSource, ReadFn, ReadScope } from './layer.js';
 import type { CallerIdentity } from './sts.js';
@@ -106,19 +106,14 @@ export function serializeSnapshot(snapshot: Snapshot): string {
 }
 
 export function parseSnapshot(text: string, source = 'snapshot'): Snapshot {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text, (_key, value: unknown) => {
-      if (value && typeof value === 'object' && !Array.isArray(value)) {
-        const keys = Object.keys(value);
-        const date = (value as { $date?: unknown }).$date;
-        if (keys.length === 1 && typeof date === 'string') return new Date(date);
-      }
-      return value;
-    });
-  } catch (error) {
-    throw new UsageError(`${source}: not valid JSON (${(error as Error).message})`);
-  }
+  const parsed = parseInputJson(text, source, 'snapshot', (_key, value: unknown) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      const date = (value as { $date?: unknown }).$date;
+      if (keys.length === 1 && typeof date === 'string') return new Date(date);
+    }
+    return value;
+  });
   const s = parsed as Partial<Snapshot>;
   if (!s || s.format !== SNAPSHOT_FORMAT || s.version !== SNAPSHOT_VERSION || !Array.isArray(s.accounts)) {
     throw new UsageError(`${source}: not a hubcheck snapshot (format ${SNAPSHOT_FORMAT} version ${SNAPSHOT_VERSION})`);
@@ -130,13 +125,7 @@ export function parseSnapshot(text: string, source = 'snapshot'): Snapshot {
 }
 
 export async function readSnapshot(file: string): Promise<Snapshot> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  return parseSnapshot(text, file);
+  return parseSnapshot(await readInputText(file, 'snapshot'), file);
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {

@@ -10,13 +10,13 @@
  * and opening a file migrates it forward. A file from a newer hubcheck (a
  * migration this version does not know) is refused rather than damaged.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { Coverage } from '../domain/completeness.js';
 import { countFindings } from '../domain/counts.js';
 import { UsageError } from '../errors.js';
+import { mkdirBounded } from '../io/output-dir.js';
 import { computeDelta, type FindingRecord, type HistoryDelta, type LifeState, type TrendPoint } from './delta.js';
 
 interface Migration {
@@ -126,7 +126,7 @@ export class HistoryStore {
 
   /** Opens (creating if needed) and migrates the state file; a file that is not a hubcheck state is a usage error. */
   static open(file: string): HistoryStore {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    mkdirBounded(path.dirname(path.resolve(file)));
     let db: Database.Database;
     try {
       db = new Database(file, { timeout: 10_000 });

@@ -18,12 +18,12 @@
  * reported as a warning. A malformed file is a one-line usage error naming
  * file:line.
  */
-import { readFile } from 'node:fs/promises';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { LineCounter, isMap, isSeq, parseDocument } from 'yaml';
 import { LIMITS } from '../asff/limits.js';
 import { truncate } from '../asff/to-asff.js';
 import { UsageError } from '../errors.js';
+import { checkYamlDepth, readInputText } from '../io/read-input.js';
 
 export interface Suppression {
   rule: string[];
@@ -52,16 +52,11 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 export async function loadSuppressions(file: string): Promise<Suppression[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read suppressions file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  return parseSuppressions(text, file);
+  return parseSuppressions(await readInputText(file, 'suppressions'), file);
 }
 
 export function parseSuppressions(text: string, file: string): Suppression[] {
+  checkYamlDepth(text, file, 'suppressions');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => `${file}:${offset === undefined ? 1 : lineCounter.linePos(offset).line}`;

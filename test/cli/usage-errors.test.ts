@@ -70,7 +70,7 @@ describe('usage errors', () => {
   it('rejects a findings file that is not findings, for hubcheck report', async () => {
     const file = path.join(dir, 'not-findings.json');
     await writeFile(file, '[{"Id": "a"}, 42]');
-    expectOneLineError(await cli(['report', file]), /not-findings.json: item 1 is not an ASFF finding/);
+    expectOneLineError(await cli(['report', file]), /not-findings.json: not a valid ASFF findings file: \$\[0\]/);
   });
 
   it('rejects a plugin rule with bad metadata in one line', async () => {

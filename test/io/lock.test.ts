@@ -5,7 +5,7 @@ import { mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LockTimeoutError, acquireLock, readOwner } from '../../src/io/lock.js';
+import { LockTimeoutError, acquireLock, leaseFromEnv, readOwner } from '../../src/io/lock.js';
 
 let file = '';
 beforeEach(async () => {
@@ -64,9 +64,40 @@ describe('acquireLock', () => {
     lock.release();
   });
 
-  it('never breaks a lock held from another host', async () => {
-    await writeFile(file, JSON.stringify({ pid: deadPid(), host: 'some-other-host', startedAt: '2026-01-01T00:00:00.000Z' }));
-    await expect(acquireLock(file, { timeoutMs: 0 })).rejects.toThrow(/held from another host: remove the lock file by hand/);
+  it('never breaks a lock held from another host while its lease lasts', async () => {
+    const leaseUntil = new Date(Date.now() + 3_600_000).toISOString();
+    await writeFile(file, JSON.stringify({ pid: deadPid(), host: 'some-other-host', startedAt: new Date().toISOString(), leaseUntil }));
+    const warnings: string[] = [];
+    await expect(acquireLock(file, { timeoutMs: 0, warn: (l) => warnings.push(l) })).rejects.toThrow(
+      `held from another host: taken over when its lease expires at ${leaseUntil}; remove the lock file by hand if that run is dead`,
+    );
     expect(JSON.parse(await readFile(file, 'utf8')).host).toBe('some-other-host');
+    expect(warnings).toEqual([]);
+  });
+
+  it('takes over a lock from another host whose lease expired, with a warning', async () => {
+    await writeFile(file, JSON.stringify({ pid: 4242, host: 'killed-pod-7f9c', startedAt: '2026-01-01T00:00:00.000Z', leaseUntil: '2026-01-01T06:00:00.000Z' }));
+    const warnings: string[] = [];
+    const lock = await acquireLock(file, { timeoutMs: 0, warn: (l) => warnings.push(l) });
+    expect(warnings).toEqual([`took over the lock ${file} of pid 4242 on killed-pod-7f9c (since 2026-01-01T00:00:00.000Z): its lease expired at 2026-01-01T06:00:00.000Z`]);
+    expect(readOwner(file)?.pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('judges a lock of an older version (no leaseUntil) by its start time plus the lease', async () => {
+    const startedAt = new Date(Date.now() - 10_000).toISOString();
+    await writeFile(file, JSON.stringify({ pid: 4242, host: 'other', startedAt }));
+    await expect(acquireLock(file, { timeoutMs: 0, leaseMs: 60_000, warn: () => {} })).rejects.toThrow(/another hubcheck run holds the lock/);
+    const lock = await acquireLock(file, { timeoutMs: 0, leaseMs: 5_000, warn: () => {} });
+    lock.release();
+  });
+
+  it('records its lease, from HUBCHECK_LOCK_LEASE_SECONDS or 6 hours', async () => {
+    expect(leaseFromEnv({ HUBCHECK_LOCK_LEASE_SECONDS: '90' })).toBe(90_000);
+    expect(leaseFromEnv({})).toBe(6 * 3_600_000);
+    const lock = await acquireLock(file, { timeoutMs: 0, leaseMs: 90_000 });
+    const owner = readOwner(file)!;
+    expect(Date.parse(owner.leaseUntil!) - Date.parse(owner.startedAt)).toBe(90_000);
+    lock.release();
   });
 });

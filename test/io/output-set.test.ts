@@ -1,0 +1,83 @@
+/** The output set writer: whole sets published at once, a killed writer leaves the previous set, leftovers cleaned. */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { MANIFEST_FILE, OutputSetError, recoverOutputSets, writeOutputSet, type Manifest } from '../../src/io/output-set.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = path.join(ROOT, 'dist', 'src', 'io', 'output-set.js');
+const root = () => mkdtemp(path.join(tmpdir(), 'output-set-'));
+
+async function readSet(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir)) if (name !== MANIFEST_FILE) out[name] = await readFile(path.join(dir, name), 'utf8');
+  return out;
+}
+
+describe('writeOutputSet', () => {
+  it('publishes a whole set with a manifest, replacing the previous set entirely', async () => {
+    const dir = path.join(await root(), 'reports');
+    await writeOutputSet(dir, [{ name: 'a.json', content: 'one' }, { name: 'b.csv', content: ['x', 'y'] }]);
+    expect(await readSet(dir)).toEqual({ 'a.json': 'one', 'b.csv': 'xy' });
+    const manifest = await writeOutputSet(dir, [{ name: 'a.json', content: 'two' }]);
+    expect(await readSet(dir)).toEqual({ 'a.json': 'two' });
+    expect(JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8'))).toEqual(manifest);
+    expect(manifest.files).toEqual([{ name: 'a.json', bytes: 3, sha256: '3fc4ccfe745870e2c0d99f71f30ff0656c8dedd41cc1d7d3d376b0dbe685e2f3' }]);
+    expect(readdirSync(path.dirname(dir))).toEqual(['reports']);
+  });
+
+  it('refuses to replace a folder of files it did not write, and odd file names', async () => {
+    const dir = await root();
+    await writeFile(path.join(dir, 'thesis.tex'), 'precious');
+    await expect(writeOutputSet(dir, [{ name: 'a', content: '' }])).rejects.toBeInstanceOf(OutputSetError);
+    expect(await readFile(path.join(dir, 'thesis.tex'), 'utf8')).toBe('precious');
+    await expect(writeOutputSet(path.join(dir, 'x'), [{ name: '../a', content: '' }])).rejects.toThrow(/not a plain output file name/);
+  });
+
+  it('puts back the old set a run killed between its two renames left, and removes dead runs\' leftovers', async () => {
+    const base = await root();
+    const dir = path.join(base, 'reports');
+    await writeOutputSet(dir, [{ name: 'a.json', content: 'previous' }]);
+    const dead = 2 ** 22 + 12345; // above the usual pid_max: no such process
+    const { rename } = await import('node:fs/promises');
+    await rename(dir, `${dir}.old-${dead}-0000abcd`);
+    await mkdir(`${dir}.tmp-${dead}-1111abcd`);
+    await writeFile(`${dir}.tmp-${dead}-1111abcd/a.json`, 'half');
+    expect(recoverOutputSets(dir)).toEqual([`reports.tmp-${dead}-1111abcd`]);
+    expect(await readSet(dir)).toEqual({ 'a.json': 'previous' });
+    expect(readdirSync(base)).toEqual(['reports']);
+  });
+
+  it('a writer killed with SIGKILL mid-write leaves the previous set intact; the next writer cleans up', async () => {
+    if (!existsSync(DIST)) throw new Error('build first: npm run build');
+    const base = await root();
+    const dir = path.join(base, 'reports');
+    await writeOutputSet(dir, [{ name: 'findings.asff.json', content: '[1]' }, { name: 'report.html', content: '<p>1</p>' }]);
+    const script = `
+      const { writeOutputSet } = await import(${JSON.stringify(DIST)});
+      async function* slow() { for (let i = 0; ; i++) { yield 'x'.repeat(1024); await new Promise((r) => setTimeout(r, 5)); } }
+      await writeOutputSet(${JSON.stringify(dir)}, [{ name: 'findings.asff.json', content: '[2]' }, { name: 'report.html', content: slow() }]);
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+    const deadline = Date.now() + 30_000;
+    let temp: string | undefined;
+    while (!temp && Date.now() < deadline) {
+      temp = readdirSync(base).find((n) => n.startsWith('reports.tmp-') && existsSync(path.join(base, n, 'report.html')));
+      if (!temp) await sleep(20);
+    }
+    expect(temp).toBeDefined();
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(await readSet(dir)).toEqual({ 'findings.asff.json': '[1]', 'report.html': '<p>1</p>' });
+    const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as Manifest;
+    expect(manifest.files.map((f) => f.name)).toEqual(['findings.asff.json', 'report.html']);
+    await writeOutputSet(dir, [{ name: 'findings.asff.json', content: '[3]' }]);
+    expect(readdirSync(base)).toEqual(['reports']);
+    expect(await readSet(dir)).toEqual({ 'findings.asff.json': '[3]' });
+  }, 60_000);
+});
