@@ -88,7 +88,7 @@ describe('hubcheck rules', () => {
   });
 
   it('lists every recommendation of a version by default, automated ones with their rule, manual ones marked', async () => {
-    const result = await cli(['rules', '--benchmark', 'cis-1.2.0']);
+    const result = await cli(['rules', '--benchmark', 'cis-1.2.0', '--wide']);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^CIS AWS Foundations Benchmark v1.2.0: \d+ of 49 recommendations listed/);
     expect(lines[1]).toMatch(/^REQ\s+STATUS\s+RULES\s+TITLE$/);
@@ -97,6 +97,24 @@ describe('hubcheck rules', () => {
     const ids = lines.slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]);
     expect(ids.indexOf('1.2')).toBeLessThan(ids.indexOf('1.10'));
     expect(ids.indexOf('1.21')).toBeLessThan(ids.indexOf('4.3'));
+  });
+});
+
+describe('hubcheck rules width', () => {
+  const longest = (text: string) => Math.max(...text.split('\n').map((line) => [...line].length));
+
+  it('fits 100 columns by default, naming rules by their control and cutting long titles', async () => {
+    const result = await cli(['rules', '--all']);
+    expect(longest(result.stdout)).toBeLessThanOrEqual(100);
+    expect(result.stdout.split('\n')[1]).toMatch(/^REQ\s+STATUS\s+CONTROLS\s+TITLE$/);
+    expect(result.stdout).toMatch(/\n1\.13\s+automated\s+IAM\.9\s+MFA should be enabled for the root user\n/);
+    expect(result.stdout).toContain('\u2026');
+  });
+
+  it('prints every column in full with --wide', async () => {
+    const result = await cli(['rules', '--all', '--wide']);
+    expect(longest(result.stdout)).toBeGreaterThan(100);
+    expect(result.stdout).not.toContain('\u2026');
   });
 });
 
