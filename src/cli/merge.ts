@@ -9,6 +9,7 @@ import type { ScanDocument } from '../engine/scan-document.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { FINDINGS_FILE, SCAN_FILE, findingsJsonChunks, scanJson } from '../../reports/json.js';
 import { consoleSummary } from '../../reports/summary.js';
+import { colors } from './color.js';
 import { severity } from './options.js';
 import { exitCodeFor } from './exit-codes.js';
 import type { CliIO } from './run-scan.js';
@@ -39,7 +40,7 @@ export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Co
       const merged = mergeRuns(runs);
       await writeFileAtomic(path.join(opts.outputDir, FINDINGS_FILE), findingsJsonChunks(merged.findings));
       await writeFileAtomic(path.join(opts.outputDir, SCAN_FILE), scanJson(merged.document));
-      io.stderr.write(consoleSummary(merged.findings, merged.document, opts.outputDir));
+      io.stderr.write(consoleSummary(merged.findings, merged.document, opts.outputDir, undefined, colors(io.color)));
       setExitCode(exitCodeFor(merged.findings, merged.document, opts.failOn));
     });
 }

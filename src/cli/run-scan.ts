@@ -51,12 +51,16 @@ import { FINDINGS_FILE, SCAN_FILE, findingsJsonChunks, scanJson } from '../../re
 import { complianceScores, findingViews } from '../../reports/model.js';
 import { consoleSummary } from '../../reports/summary.js';
 import type { SelectionOptions } from './options.js';
+import { colors } from './color.js';
+import { openHint } from './open-hint.js';
 import { createProgress } from './progress.js';
 import { selectRules } from './select.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
+  /** Colour the summary on stderr (a terminal, no NO_COLOR, no --no-color). */
+  color?: boolean;
 }
 
 export interface RunScanOptions extends SelectionOptions {
@@ -240,7 +244,7 @@ async function scanAndReport(
     await write(SCAN_FILE, scanJson(document));
   }
 
-  io.stderr.write(consoleSummary(findings, document, options.outputDir));
+  io.stderr.write(consoleSummary(findings, document, options.outputDir, undefined, colors(io.color)));
   if (delta) io.stderr.write(historySummary(delta, document.suppressions?.suppressed));
   let exitCode = exitCodeFor(findings, document, options.failOn ?? (options.failOnNew ? 'none' : 'LOW'), {
     failOnNew: options.failOnNew,
@@ -251,6 +255,7 @@ async function scanAndReport(
     // Findings left in unsent.asff.json: the run could not complete (3 outranks 1, as everywhere).
     if (!push.complete) exitCode = 3;
   }
+  io.stderr.write(`${colors(io.color).bold(openHint(options.outputDir, options.format))}\n`);
   return { exitCode, findings, document };
 }
 
