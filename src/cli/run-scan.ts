@@ -3,6 +3,7 @@
  * select rules, open the data source (AWS, or a snapshot), scan, build ASFF
  * findings, write the reports atomically, print the summary, pick the exit code.
  */
+import { existsSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
@@ -52,6 +53,7 @@ import { complianceScores, findingViews } from '../../reports/model.js';
 import { consoleSummary } from '../../reports/summary.js';
 import type { SelectionOptions } from './options.js';
 import { colors } from './color.js';
+import { noCredentialsMessage } from './credential-help.js';
 import { openHint } from './open-hint.js';
 import { createProgress } from './progress.js';
 import { selectRules } from './select.js';
@@ -143,6 +145,7 @@ export async function runScan(options: RunScanOptions, io: CliIO): Promise<ScanO
   const suppressions = options.suppressions ? await loadSuppressions(options.suppressions) : undefined;
   const stateFile = stateFileFor(options);
   let lock: Lock | undefined;
+  const stateDirExisted = stateFile ? existsSync(path.dirname(path.resolve(stateFile))) : true;
   if (stateFile) {
     const timeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_S;
     try {
@@ -156,6 +159,16 @@ export async function runScan(options: RunScanOptions, io: CliIO): Promise<ScanO
     return await scanAndReport(options, io, stateFile, suppressions);
   } finally {
     lock?.release();
+    // A run that wrote nothing leaves nothing behind: not even the folder the lock made.
+    if (stateFile && !stateDirExisted) removeIfEmpty(path.dirname(path.resolve(stateFile)));
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty (the run wrote its state or reports there), or already gone
   }
 }
 
@@ -172,6 +185,9 @@ async function scanAndReport(
   suppressions: Suppression[] | undefined,
 ): Promise<ScanOutcome> {
   const execution = await executeScan(options, io);
+  // Never a clean report over nothing (the account list and the rules are checked before the scan).
+  if (execution.scans.length === 0 && execution.failures.length === 0) throw new FatalScanError('nothing to scan: no account was scanned');
+  if (execution.scans.length > 0 && execution.document.regions.length === 0) throw new FatalScanError('nothing to scan: no Region was selected or enabled (see --regions)');
   const now = new Date(execution.observedAt);
   let findings = execution.findings;
   const document: ScanRecord = { ...execution.document };
@@ -287,7 +303,7 @@ export async function executeScan(options: RunScanOptions, io: CliIO): Promise<S
   }
   const logger = createLogger(options.logLevel);
   const { benchmarks, rules } = await selectRules(options);
-  if (rules.length === 0) throw new UsageError('the selection matches no rules');
+  if (rules.length === 0) throw new FatalScanError('nothing to scan: the rule selection (--benchmark, --rules, --exclude-rules, --severity) matches no rule');
 
   const started = performance.now();
   const now = new Date();
@@ -332,7 +348,7 @@ export async function executeScan(options: RunScanOptions, io: CliIO): Promise<S
               }),
             );
           } catch (error) {
-            if (!isolated) throw identityError(error);
+            if (!isolated) throw identityError(error, options.profile);
             const failure = accountFailure(account ?? 'unknown', roleArn, error);
             failures.push(failure);
             logger.error({ account: failure.account, code: failure.code }, 'account could not be scanned');
@@ -407,7 +423,7 @@ function replayTargets(snapshot: Snapshot, options: RunScanOptions): Target[] {
   const wanted = options.accounts ? parseAccountIds(options.accounts) : recorded;
   const missing = wanted.filter((id) => !recorded.includes(id));
   if (missing.length > 0) throw new UsageError(`the snapshot holds no account ${missing.join(', ')}`);
-  const ids = shardOf(wanted, options.shard ? parseShard(options.shard) : undefined);
+  const ids = nonEmpty(shardOf(wanted, options.shard ? parseShard(options.shard) : undefined), options);
   return snapshot.accounts
     .filter((a) => ids.includes(a.identity.account))
     .map((a) => ({ source: new ReplaySource(a), account: a.identity.account }));
@@ -435,7 +451,7 @@ async function liveTargets(
   if (options.accounts && options.organization) throw new UsageError('--accounts and --organization cannot be used together');
   const callerSource = source(base);
   const caller = await callerSource.identity(shared.homeRegion).catch((error: unknown) => {
-    throw identityError(error);
+    throw identityError(error, options.profile);
   });
   let ids: string[];
   if (options.accounts) {
@@ -449,7 +465,7 @@ async function liveTargets(
     });
     ids = listed.map((a) => a.id);
   }
-  ids = shardOf(ids, options.shard ? parseShard(options.shard) : undefined);
+  ids = nonEmpty(shardOf(ids, options.shard ? parseShard(options.shard) : undefined), options);
   return ids.map((account) => {
     if (!options.roleName) {
       if (account === caller.account) return { source: callerSource, account };
@@ -465,6 +481,13 @@ async function liveTargets(
   });
 }
 
+/** Scanning no account is never a clean scan: say why there is nothing to scan (exit 3). */
+function nonEmpty(ids: string[], options: RunScanOptions): string[] {
+  if (ids.length > 0) return ids;
+  const listed = options.organization ? 'the organization lists no active account' : 'the account list is empty';
+  throw new FatalScanError(options.shard ? `nothing to scan: shard ${options.shard} of the account list is empty` : `nothing to scan: ${listed}`);
+}
+
 function accountFailure(account: string, roleArn: string | undefined, error: unknown): AccountFailure {
   const e = error as { name?: string; Code?: string; message?: string; code?: string };
   const code = error instanceof DataUnavailable ? error.code : (e.Code ?? e.name ?? 'Error');
@@ -475,10 +498,12 @@ function accountFailure(account: string, roleArn: string | undefined, error: unk
 
 
 /** The scan could not even learn whose account it is: say why in one line. */
-function identityError(error: unknown): Error {
+function identityError(error: unknown, profile: string | undefined): Error {
   if (error instanceof DataUnavailable) {
+    // The chain found nothing: name what it tried and how to provide credentials.
+    if (error.code === 'CredentialsProviderError') return new FatalScanError(noCredentialsMessage(profile));
     if (/Credential|Token|Signature|ExpiredToken|InvalidClientTokenId/i.test(error.code)) {
-      return new UsageError(`no usable AWS credentials (${error.code}): ${error.message}`);
+      return new FatalScanError(`the AWS credentials were refused (${error.code}): ${error.message}`);
     }
     return new FatalScanError(`cannot determine the caller identity: ${error.describe()}`);
   }
