@@ -34,7 +34,7 @@ RUN groupadd --system --gid 10001 hubcheck \
  && useradd --system --uid 10001 --gid hubcheck --home-dir /var/lib/hubcheck --shell /usr/sbin/nologin hubcheck \
  && mkdir -p /var/lib/hubcheck \
  && chown hubcheck:hubcheck /var/lib/hubcheck
-USER hubcheck
+USER 10001:10001
 WORKDIR /var/lib/hubcheck
 VOLUME ["/var/lib/hubcheck"]
 ENTRYPOINT ["hubcheck"]
