@@ -159,6 +159,16 @@ export function controlGroups(views: readonly FindingView[]): ControlGroup[] {
   );
 }
 
+/** Where a control fails: failing findings per Region and per account, most first. */
+export function failingSpread(group: ControlGroup): { regions: [string, number][]; accounts: [string, number][] } {
+  const count = (key: (v: FindingView) => string) => {
+    const counts = new Map<string, number>();
+    for (const v of group.findings) if (isFailing(v)) counts.set(key(v), (counts.get(key(v)) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  };
+  return { regions: count((v) => v.region), accounts: count((v) => v.account) };
+}
+
 // ----- compliance score -------------------------------------------------------
 
 export interface ScoreCell {
