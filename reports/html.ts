@@ -94,6 +94,7 @@ th{font-size:12px;color:var(--muted);font-weight:600;background:#fafbfc}
 .control.o-FAILED summary{border-left:5px solid var(--fail)}.control.o-PASSED summary{border-left:5px solid var(--pass)}.control.o-UNKNOWN summary{border-left:5px solid var(--na)}
 #fix-first table td.num,#fix-first table th.num{text-align:right;white-space:nowrap}
 #fix-first{margin-top:14px}
+#changes-list{margin-top:12px}#changes-list>summary{cursor:pointer;font-weight:600;padding:6px 0}
 #fix-first h2{margin-top:0}
 .control .fix{padding:6px 12px;color:var(--muted);font-size:13px;border-bottom:1px solid var(--line)}
 .rname{font-weight:600;word-break:break-all}
@@ -326,10 +327,10 @@ function changesSection(views: readonly FindingView[], delta: HistoryDelta): str
     .join('\n');
   const table =
     changeRows || resolvedRows
-      ? `<table id="changes-table"><thead><tr><th>Change</th><th>Severity</th><th>Control</th><th>Resource</th><th>Region</th><th>Reason</th></tr></thead><tbody>
+      ? `<details id="changes-list"><summary>Every changed finding</summary><table id="changes-table"><thead><tr><th>Change</th><th>Severity</th><th>Control</th><th>Resource</th><th>Region</th><th>Reason</th></tr></thead><tbody>
 ${changeRows}
 ${resolvedRows}
-</tbody></table>`
+</tbody></table></details>`
       : '<p class="muted">No finding changed.</p>';
   return `<section id="changes"><h2>Since the last scan</h2><p class="muted">${since}</p><div class="cards">${cards}</div>
 <div class="charts">${delta.trend.length > 0 ? trendChart(delta.trend) : ''}</div>
