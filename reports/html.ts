@@ -4,11 +4,14 @@
  *
  * - Compliance score per benchmark version and per CIS section (the definition
  *   is in model.ts), counts by status and by severity as SVG bar charts.
- * - Controls with their findings, failing controls first: resource, reason,
- *   evidence, tags, remediation link; filters by severity, status, Region,
- *   account, control and change, and a search box.
- * - With history: what is new, reopened, resolved and suppressed since the last
- *   scan, and the trend of the score.
+ * - First screen: the score and what to fix first (failing controls ranked by
+ *   severity, then resources affected, with how many Regions and accounts).
+ * - Then every control, collapsed (<details>) with its failing counts per Region
+ *   and per account: resource, reason, evidence, tags, remediation link; filters
+ *   by severity, status, Region, account, control and change, and a search box
+ *   (a filter opens the controls it matches).
+ * - After them, with history: what is new, reopened, resolved and suppressed
+ *   since the last scan, and the trend of the score; then scores per section.
  *
  * Safety: everything is rendered here, on the server side, and every value is
  * HTML-escaped; no finding data is put inside the script, which only reads the
@@ -25,6 +28,7 @@ import {
   STATUSES,
   complianceScores,
   controlGroups,
+  failingSpread,
   findingViews,
   formatScore,
   isFailing,
@@ -76,8 +80,16 @@ th{font-size:12px;color:var(--muted);font-weight:600;background:#fafbfc}
 #shown{margin:10px 0;color:var(--muted)}
 #shown b{color:var(--fg)}
 .control{margin:14px 0;border:1px solid var(--line);border-radius:8px;overflow:hidden;background:var(--card)}
-.control>h3{margin:0;padding:10px 12px;font-size:15px;display:flex;gap:8px;align-items:center;flex-wrap:wrap;border-bottom:1px solid var(--line)}
-.control.o-FAILED>h3{border-left:5px solid var(--fail)}.control.o-PASSED>h3{border-left:5px solid var(--pass)}.control.o-UNKNOWN>h3{border-left:5px solid var(--na)}
+.control{margin:8px 0}
+.control summary{margin:0;padding:8px 12px;font-size:15px;font-weight:600;cursor:pointer;list-style-position:inside}
+.control summary h3{display:inline-flex;gap:8px;align-items:center;flex-wrap:wrap;margin:0;font-size:15px}
+.control .spread{display:block;font-weight:400;font-size:12px;color:var(--muted);margin:2px 0 0 18px}
+.control details[open] summary{border-bottom:1px solid var(--line)}
+.control.o-FAILED summary{border-left:5px solid var(--fail)}.control.o-PASSED summary{border-left:5px solid var(--pass)}.control.o-UNKNOWN summary{border-left:5px solid var(--na)}
+#fix-first table td.num,#fix-first table th.num{text-align:right;white-space:nowrap}
+#fix-first{margin-top:14px}
+#changes-list{margin-top:12px}#changes-list>summary{cursor:pointer;font-weight:600;padding:6px 0}
+#fix-first h2{margin-top:0}
 .control .fix{padding:6px 12px;color:var(--muted);font-size:13px;border-bottom:1px solid var(--line)}
 .rname{font-weight:600;word-break:break-all}
 .rid{font:12px ui-monospace,Menlo,Consolas,monospace;color:var(--muted);word-break:break-all}
@@ -111,7 +123,14 @@ const SCRIPT = `(function () {
         counts[s] = (counts[s] || 0) + 1;
       }
     });
-    groups.forEach(function (g) { g.hidden = !g.querySelector('tr.finding:not([hidden])'); });
+    var narrowed = Boolean(query) || filters.some(function (f) { return Boolean(f.value); });
+    groups.forEach(function (g) {
+      var matched = Boolean(g.querySelector('tr.finding:not([hidden])'));
+      g.hidden = !matched;
+      // Collapsed by default; a filter or a search opens the controls it matched.
+      var details = g.querySelector('details');
+      if (details) details.open = narrowed && matched;
+    });
     document.getElementById('shown-count').textContent = String(shown);
     Array.prototype.forEach.call(document.querySelectorAll('[data-count]'), function (el) {
       el.textContent = String(counts[el.getAttribute('data-count')] || 0);
@@ -222,15 +241,41 @@ function findingRow(v: FindingView): string {
   return `<tr class="finding" ${attrs}><td>${badges}</td><td>${badge('v', v.severity)}</td><td>${resourceCell(v, v.resourceType)}</td><td>${esc(v.region)}</td><td>${esc(v.account)}</td><td>${esc(v.reason)}${evidence}${note}</td></tr>`;
 }
 
+function spreadText(pairs: readonly [string, number][], noun: string): string {
+  if (pairs.length === 0) return '';
+  const shown = pairs.slice(0, 6).map(([key, n]) => `${esc(key)} ${n}`).join(', ');
+  return `${pairs.length} ${noun}${pairs.length === 1 ? '' : 's'}: ${shown}${pairs.length > 6 ? `, +${pairs.length - 6} more` : ''}`;
+}
+
 function controlSection(g: ControlGroup): string {
   const failing = g.failing > 0 ? `<span class="muted">${g.failing} failing of ${g.findings.length}</span>` : `<span class="muted">${g.findings.length} resource${g.findings.length === 1 ? '' : 's'}</span>`;
   const remediation = g.findings[0]?.remediationText ?? '';
-  return `<section class="control o-${g.outcome}" data-control="${esc(g.control)}" data-outcome="${g.outcome}">
-<h3>${badge('s', g.outcome === 'UNKNOWN' ? 'NOT_AVAILABLE' : g.outcome, g.outcome === 'UNKNOWN' ? 'UNDECIDED' : g.outcome)} ${badge('v', g.severity)} <span class="ctl">${esc(g.control)}</span> ${esc(g.title)} ${failing}</h3>
+  const spread = failingSpread(g);
+  const where = [spreadText(spread.regions, 'Region'), spreadText(spread.accounts, 'account')].filter(Boolean).join(' · ');
+  return `<section class="control o-${g.outcome}" data-control="${esc(g.control)}" data-outcome="${g.outcome}" id="control-${esc(g.control)}"><details>
+<summary><h3>${badge('s', g.outcome === 'UNKNOWN' ? 'NOT_AVAILABLE' : g.outcome, g.outcome === 'UNKNOWN' ? 'UNDECIDED' : g.outcome)} ${badge('v', g.severity)} <span class="ctl">${esc(g.control)}</span> ${esc(g.title)} ${failing}</h3>${where ? `<span class="spread">Failing in ${where}</span>` : ''}</summary>
 <div class="fix">${esc(remediation)} ${g.remediationUrl ? link(g.remediationUrl, 'Remediation') : ''}</div>
 <table><thead><tr><th>Status</th><th>Severity</th><th>Resource</th><th>Region</th><th>Account</th><th>Reason and evidence</th></tr></thead><tbody>
 ${g.findings.map(findingRow).join('\n')}
-</tbody></table></section>`;
+</tbody></table></details></section>`;
+}
+
+/** The first thing on the page after the score: failing controls, most severe and widest first. */
+function fixFirst(groups: readonly ControlGroup[], top = 10): string {
+  const failing = groups.filter((g) => g.outcome === 'FAILED');
+  if (failing.length === 0) return '<section id="fix-first"><h2>What to fix first</h2><p class="muted">No control fails.</p></section>';
+  const rows = failing
+    .slice(0, top)
+    .map((g, i) => {
+      const spread = failingSpread(g);
+      return `<tr data-control="${esc(g.control)}"><td class="num">${i + 1}</td><td>${badge('v', g.severity)}</td><td><a href="#control-${esc(g.control)}">${esc(g.control)}</a></td><td>${esc(g.title)}</td><td class="num">${g.failing}</td><td class="num">${spread.regions.length}</td><td class="num">${spread.accounts.length}</td></tr>`;
+    })
+    .join('\n');
+  const more = failing.length > top ? `<p class="muted">and ${failing.length - top} more failing control${failing.length - top === 1 ? '' : 's'} below.</p>` : '';
+  return `<section id="fix-first"><h2>What to fix first</h2>
+<table><thead><tr><th class="num">#</th><th>Severity</th><th>Control</th><th>Title</th><th class="num">Resources</th><th class="num">Regions</th><th class="num">Accounts</th></tr></thead><tbody>
+${rows}
+</tbody></table>${more}</section>`;
 }
 
 function select(id: string, filter: string, label: string, values: readonly string[]): string {
@@ -276,10 +321,10 @@ function changesSection(views: readonly FindingView[], delta: HistoryDelta): str
     .join('\n');
   const table =
     changeRows || resolvedRows
-      ? `<table id="changes-table"><thead><tr><th>Change</th><th>Severity</th><th>Control</th><th>Resource</th><th>Region</th><th>Reason</th></tr></thead><tbody>
+      ? `<details id="changes-list"><summary>Every changed finding</summary><table id="changes-table"><thead><tr><th>Change</th><th>Severity</th><th>Control</th><th>Resource</th><th>Region</th><th>Reason</th></tr></thead><tbody>
 ${changeRows}
 ${resolvedRows}
-</tbody></table>`
+</tbody></table></details>`
       : '<p class="muted">No finding changed.</p>';
   return `<section id="changes"><h2>Since the last scan</h2><p class="muted">${since}</p><div class="cards">${cards}</div>
 <div class="charts">${delta.trend.length > 0 ? trendChart(delta.trend) : ''}</div>
@@ -359,15 +404,18 @@ ${b.sections.map((s) => `<tr data-section="${esc(s.section)}"><td>${esc(s.sectio
 <main>
 <section id="summary"><h2>Compliance</h2><div class="cards">${scoreCards}</div>
 <p class="muted">Score = passed controls / (passed + failed controls). A control fails when any finding that is not suppressed fails, and passes when all of them pass.${problems > 0 ? ` ${problems} check${problems === 1 ? '' : 's'} could not be evaluated.` : ''}</p>
-<div class="charts">${statusChart}${severityChart}</div>
-${scoreTables}
+${fixFirst(groups)}
 </section>
-${delta ? changesSection(views, delta) : ''}
 <section id="findings"><h2>Controls and findings</h2>
 <div class="filters">${filters}</div>
 <p id="shown">Showing <b id="shown-count">${views.length}</b> of ${views.length} findings: ${shownCounts}</p>
 <p id="no-match" class="empty" hidden>No finding matches these filters.</p>
 ${groups.map(controlSection).join('\n')}
+</section>
+${delta ? changesSection(views, delta) : ''}
+<section id="scores"><h2>Scores by section</h2>
+<div class="charts">${statusChart}${severityChart}</div>
+${scoreTables}
 </section>
 </main>
 <script>${SCRIPT}</script>

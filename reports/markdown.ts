@@ -1,7 +1,8 @@
 /**
- * `summary.md`: a summary fit for a pull-request comment or a ticket: counts,
- * the compliance score, what changed since the last scan, and the failing
- * controls. GitHub-flavoured Markdown; tables are cut at a length a comment
+ * `summary.md`: a summary fit for a pull-request comment or a ticket. It leads
+ * as the HTML report does: the compliance score and the failing controls to fix
+ * first (severity, resources, Regions, accounts), then counts and what changed
+ * since the last scan. GitHub-flavoured Markdown; tables are cut at a length a comment
  * accepts.
  *
  * Every value from AWS is escaped: HTML as entities, Markdown punctuation with
@@ -16,6 +17,7 @@ import { markdownLink, markdownText, markdownUrl } from '../src/io/escape.js';
 import {
   complianceScores,
   controlGroups,
+  failingSpread,
   findingViews,
   formatScore,
   isFailing,
@@ -57,6 +59,32 @@ export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Pa
   const scoreLine = scores.benchmarks.map((b) => `**${md(b.benchmark)}: ${formatScore(b.score)}** (${b.passed} of ${b.passed + b.failed} controls passed)`);
   if (scoreLine.length > 0) out.push(`Compliance score: ${scoreLine.join(' · ')}`, '');
 
+  // What to fix leads; counts and the changes since the last scan follow.
+  const groups = controlGroups(views).filter((g) => g.outcome === 'FAILED');
+  out.push('### What to fix first');
+  out.push('');
+  if (groups.length === 0) out.push('None.');
+  else {
+    out.push(
+      ...table(
+        ['Severity', 'Control', 'Title', 'Failing resources', 'Regions', 'Accounts', 'Remediation'],
+        groups.map((g) => {
+          const spread = failingSpread(g);
+          return [
+            g.severity,
+            md(g.control),
+            md(g.title),
+            String(g.failing),
+            String(spread.regions.length),
+            String(spread.accounts.length),
+            markdownUrl(g.remediationUrl) ? markdownLink('how to fix', g.remediationUrl) : '',
+          ];
+        }),
+      ),
+    );
+  }
+  out.push('');
+
   out.push(
     ...table(
       ['FAILED', 'WARNING', 'NOT_AVAILABLE', 'PASSED', 'Suppressed', 'Total'],
@@ -94,21 +122,6 @@ export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Pa
     }
   }
 
-  const groups = controlGroups(views).filter((g) => g.outcome === 'FAILED');
-  out.push('### Failing controls');
-  out.push('');
-  if (groups.length === 0) out.push('None.');
-  else {
-    out.push(
-      ...table(
-        ['Severity', 'Control', 'Title', 'Failing resources', 'Remediation'],
-        groups.map((g) => {
-          return [g.severity, md(g.control), md(g.title), String(g.failing), markdownUrl(g.remediationUrl) ? markdownLink('how to fix', g.remediationUrl) : ''];
-        }),
-      ),
-    );
-  }
-  out.push('');
   const suppressed = views.filter((v) => v.suppressed);
   if (suppressed.length > 0) {
     out.push('### Suppressed');

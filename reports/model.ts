@@ -163,3 +163,12 @@ export function scanScope(views: readonly FindingView[], scan: Partial<ScanDocum
 
 /** Only http(s) links are rendered as links: a plugin rule's `javascript:` URL stays text. */
 export { safeHttpUrl as safeUrl } from '../src/io/escape.js';
+/** Where a control fails: failing findings per Region and per account, most first. */
+export function failingSpread(group: ControlGroup): { regions: [string, number][]; accounts: [string, number][] } {
+  const count = (key: (v: FindingView) => string) => {
+    const counts = new Map<string, number>();
+    for (const v of group.findings) if (isFailing(v)) counts.set(key(v), (counts.get(key(v)) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  };
+  return { regions: count((v) => v.region), accounts: count((v) => v.account) };
+}

@@ -7,6 +7,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { isFailing, verdictOf } from '../src/domain/status.js';
 import type { ScanDocument } from '../src/engine/scan-document.js';
 import { SEVERITIES, severityRank, type Severity } from '../src/engine/rule.js';
+import type { Colors } from 'picocolors/types.js';
 
 export interface FailingControl {
   control: string;
@@ -38,12 +39,26 @@ export function failingControls(findings: readonly AwsSecurityFinding[]): Failin
   );
 }
 
-export function consoleSummary(findings: readonly AwsSecurityFinding[], scan: ScanDocument, outputDir: string, top = 10): string {
+/** No escape codes: the default, and what pipes and log files get. */
+const identity = (text: string | number | null | undefined) => String(text ?? '');
+const PLAIN: Pick<Colors, 'bold' | 'red' | 'green' | 'yellow' | 'dim'> = { bold: identity, red: identity, green: identity, yellow: identity, dim: identity };
+
+export type SummaryColors = Pick<Colors, 'bold' | 'red' | 'green' | 'yellow' | 'dim'>;
+
+export function consoleSummary(
+  findings: readonly AwsSecurityFinding[],
+  scan: ScanDocument,
+  outputDir: string,
+  top = 10,
+  paint: SummaryColors = PLAIN,
+): string {
   const { byStatus, failingBySeverity, suppressed, total } = scan.counts;
+  const bySeverity = (severity: Severity, text: string) =>
+    severity === 'CRITICAL' || severity === 'HIGH' ? paint.bold(paint.red(text)) : severity === 'MEDIUM' ? paint.yellow(text) : text;
   const accounts = scan.accounts.map((a) => a.id).join(', ') || 'no account';
   const lines = [
     `hubcheck ${scan.tool.version}: scanned ${accounts} (${scan.regions.length} Region${scan.regions.length === 1 ? '' : 's'}, ${scan.rules.length} rules, ${scan.benchmarks.join(' ')}${scan.mode === 'replay' ? ', replayed' : ''}) in ${(scan.durationMs / 1000).toFixed(1)} s`,
-    `  ${total} findings: PASSED ${byStatus.PASSED}  FAILED ${byStatus.FAILED}  WARNING ${byStatus.WARNING}  NOT_AVAILABLE ${byStatus.NOT_AVAILABLE}  SUPPRESSED ${suppressed}`,
+    `  ${total} findings: ${paint.green(`PASSED ${byStatus.PASSED}`)}  ${byStatus.FAILED > 0 ? paint.red(`FAILED ${byStatus.FAILED}`) : 'FAILED 0'}  WARNING ${byStatus.WARNING}  ${byStatus.NOT_AVAILABLE > 0 ? paint.yellow(`NOT_AVAILABLE ${byStatus.NOT_AVAILABLE}`) : 'NOT_AVAILABLE 0'}  SUPPRESSED ${suppressed}`,
     `  Failing by severity (FAILED, not suppressed): ${[...SEVERITIES].reverse().filter((s) => s !== 'INFORMATIONAL').map((s) => `${s} ${failingBySeverity[s]}`).join('  ')}`,
   ];
   const failing = failingControls(findings);
@@ -51,14 +66,14 @@ export function consoleSummary(findings: readonly AwsSecurityFinding[], scan: Sc
     lines.push('  Top failing controls:');
     const width = Math.max(...failing.slice(0, top).map((c) => c.control.length));
     for (const c of failing.slice(0, top)) {
-      lines.push(`    ${c.severity.padEnd(8)} ${c.control.padEnd(width)}  ${String(c.resources).padStart(4)} resource${c.resources === 1 ? ' ' : 's'}  ${c.title}`);
+      lines.push(`    ${bySeverity(c.severity, c.severity.padEnd(8))} ${c.control.padEnd(width)}  ${String(c.resources).padStart(4)} resource${c.resources === 1 ? ' ' : 's'}  ${c.title}`);
     }
     if (failing.length > top) lines.push(`    ... and ${failing.length - top} more failing controls`);
   }
   if (scan.notAvailable.length > 0) {
     const reasons = new Map<string, number>();
     for (const n of scan.notAvailable) reasons.set(n.reason, (reasons.get(n.reason) ?? 0) + 1);
-    lines.push(`  Could not evaluate ${scan.notAvailable.length} checks:`);
+    lines.push(paint.yellow(`  Could not evaluate ${scan.notAvailable.length} checks:`));
     for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, top)) {
       lines.push(`    ${String(count).padStart(4)} x ${reason}`);
     }

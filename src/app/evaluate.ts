@@ -75,7 +75,7 @@ export async function evaluate(
               }),
             );
           } catch (error) {
-            if (!targets.isolated) throw identityError(error);
+            if (!targets.isolated) throw identityError(error, request.profile);
             const failure = accountFailure(account ?? 'unknown', roleArn, error);
             failures.push(failure);
             logger.error({ account: failure.account, code: failure.code }, 'account could not be scanned');

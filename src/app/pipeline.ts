@@ -8,6 +8,8 @@
  * With a state file the whole run holds the state lock. The exit code is not
  * decided here: `exitCodeFor(outcome)` computes it once, from the outcome.
  */
+import { existsSync, rmdirSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FatalScanError } from '../errors.js';
 import { LockTimeoutError, acquireLock, type Lock } from '../io/lock.js';
@@ -30,6 +32,7 @@ export async function runPipeline(request: ScanRequest, io: PipelineIO): Promise
     : undefined;
   const stateFile = stateFileFor(request);
   let lock: Lock | undefined;
+  const stateDirExisted = stateFile ? existsSync(path.dirname(path.resolve(stateFile))) : true;
   if (stateFile) {
     const timeout = request.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_S;
     try {
@@ -43,6 +46,16 @@ export async function runPipeline(request: ScanRequest, io: PipelineIO): Promise
     return await stages(request, io, stateFile, suppressions);
   } finally {
     lock?.release();
+    // A run that wrote nothing leaves nothing behind: not even the folder the lock made.
+    if (stateFile && !stateDirExisted) removeIfEmpty(path.dirname(path.resolve(stateFile)));
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty (the run wrote its state or reports there), or already gone
   }
 }
 
@@ -56,6 +69,11 @@ async function stages(
   const clock = { now: new Date(), started: performance.now() };
   const targets = await resolveTargets(request, logger);
   const execution = await evaluate(request, targets, clock, io, logger);
+  // Never a clean report over nothing (the account list and the rules are checked before the scan).
+  if (execution.scans.length === 0 && execution.failures.length === 0) throw new FatalScanError('nothing to scan: no account was scanned');
+  if (execution.scans.length > 0 && execution.document.regions.length === 0) {
+    throw new FatalScanError('nothing to scan: no Region was selected or enabled (see --regions)');
+  }
   const suppressed = suppress(execution.findings, suppressions, clock.now, io.stderr);
   const history = historyDelta(execution, suppressed.findings, stateFile, request.historyRetentionDays ?? DEFAULT_RETENTION_DAYS);
   const { findings, delta } = history;

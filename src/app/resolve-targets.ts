@@ -19,6 +19,7 @@ import { assumeRole, parseAccountIds } from '../data/targets.js';
 import { DataUnavailable } from '../data/errors.js';
 import { FatalScanError, UsageError } from '../errors.js';
 import { parseShard, shardOf } from '../engine/shard.js';
+import { noCredentialsMessage } from './credential-help.js';
 import type { ScanRequest } from './request.js';
 
 export interface Target {
@@ -80,7 +81,7 @@ function replayTargets(snapshot: Snapshot, request: ScanRequest): Target[] {
   const wanted = request.accounts ? parseAccountIds(request.accounts) : recorded;
   const missing = wanted.filter((id) => !recorded.includes(id));
   if (missing.length > 0) throw new UsageError(`the snapshot holds no account ${missing.join(', ')}`);
-  const ids = shardOf(wanted, request.shard ? parseShard(request.shard) : undefined);
+  const ids = nonEmpty(shardOf(wanted, request.shard ? parseShard(request.shard) : undefined), request);
   return snapshot.accounts
     .filter((a) => ids.includes(a.identity.account))
     .map((a) => ({ source: new ReplaySource(a), account: a.identity.account }));
@@ -108,7 +109,7 @@ async function liveTargets(
   if (request.accounts && request.organization) throw new UsageError('--accounts and --organization cannot be used together');
   const callerSource = source(base);
   const caller = await callerSource.identity(shared.homeRegion).catch((error: unknown) => {
-    throw identityError(error);
+    throw identityError(error, request.profile);
   });
   let ids: string[];
   if (request.accounts) {
@@ -122,7 +123,7 @@ async function liveTargets(
     });
     ids = listed.map((a) => a.id);
   }
-  ids = shardOf(ids, request.shard ? parseShard(request.shard) : undefined);
+  ids = nonEmpty(shardOf(ids, request.shard ? parseShard(request.shard) : undefined), request);
   return ids.map((account) => {
     if (!request.roleName) {
       if (account === caller.account) return { source: callerSource, account };
@@ -138,11 +139,20 @@ async function liveTargets(
   });
 }
 
-/** The scan could not even learn whose account it is: say why in one line. */
-export function identityError(error: unknown): Error {
+/** Scanning no account is never a clean scan: say why there is nothing to scan (exit 3). */
+function nonEmpty(ids: string[], request: Pick<ScanRequest, 'organization' | 'shard'>): string[] {
+  if (ids.length > 0) return ids;
+  const listed = request.organization ? 'the organization lists no active account' : 'the account list is empty';
+  throw new FatalScanError(request.shard ? `nothing to scan: shard ${request.shard} of the account list is empty` : `nothing to scan: ${listed}`);
+}
+
+/** The scan could not even learn whose account it is: say why in one line (exit 3). */
+export function identityError(error: unknown, profile: string | undefined): Error {
   if (error instanceof DataUnavailable) {
+    // The chain found nothing: name what it tried and how to provide credentials.
+    if (error.code === 'CredentialsProviderError') return new FatalScanError(noCredentialsMessage(profile));
     if (/Credential|Token|Signature|ExpiredToken|InvalidClientTokenId/i.test(error.code)) {
-      return new UsageError(`no usable AWS credentials (${error.code}): ${error.message}`);
+      return new FatalScanError(`the AWS credentials were refused (${error.code}): ${error.message}`);
     }
     return new FatalScanError(`cannot determine the caller identity: ${error.describe()}`);
   }

@@ -7,4 +7,5 @@ export const EXIT_CODES_HELP = `Exit codes:
   2  bad usage, a bad config or suppressions file, or a bad input file
   3  the scan finished but some checks (or accounts) could not be evaluated, some
      findings could not be sent to Security Hub, or the scan could not run (no
-     identity, the state lock held by another run). 3 outranks 1.`;
+     credentials, nothing to scan: no account, Region or rule; the state lock
+     held by another run). 3 outranks 1.`;

@@ -5,10 +5,12 @@
 import { CommanderError } from 'commander';
 import { FatalScanError, UsageError } from '../errors.js';
 import { terminalText } from '../io/escape.js';
+import { colorEnabled } from './color.js';
 import { buildProgram } from './program.js';
 import type { CliIO } from './run-scan.js';
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], terminal: CliIO): Promise<number> {
+  const io: CliIO = { ...terminal, color: terminal.color ?? colorEnabled(terminal.stderr, argv) };
   let exitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;

@@ -11,6 +11,7 @@ import { FINDINGS_FILE, SCAN_FILE } from '../../reports/json.js';
 import { readFindingsFile } from '../asff/read-findings.js';
 import { checkOutputDir } from '../io/output-dir.js';
 import { consoleSummary } from '../../reports/summary.js';
+import { colors } from './color.js';
 import { severity } from './options.js';
 import type { CliIO } from './run-scan.js';
 import { readScanDocument } from '../io/read-scan.js';
@@ -36,7 +37,7 @@ export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Co
         runs.push({ findings, document: document as ScanDocument });
       }
       const merged = await writeMergedRuns(runs, opts.outputDir);
-      io.stderr.write(consoleSummary(merged.findings, merged.document, opts.outputDir));
+      io.stderr.write(consoleSummary(merged.findings, merged.document, opts.outputDir, undefined, colors(io.color)));
       setExitCode(exitCodeOf({ findings: merged.findings, errors: merged.document.errors.length }, { failOn: opts.failOn }));
     });
 }

@@ -20,6 +20,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
   const program = new Command('hubcheck')
     .description('CIS AWS Foundations Benchmark checks as ASFF findings, for AWS Security Hub or local reports')
     .version(VERSION)
+    .option('--no-color', 'no colour on a terminal (as with the NO_COLOR environment variable)')
     .showSuggestionAfterError()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();

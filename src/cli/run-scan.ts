@@ -7,7 +7,9 @@
 import { checkRequest, type ScanRequest } from '../app/request.js';
 import { runPipeline } from '../app/pipeline.js';
 import { exitCodeFor, type ScanOutcome } from '../app/outcome.js';
-import { UsageError } from '../errors.js';
+import { FatalScanError } from '../errors.js';
+import { colors } from './color.js';
+import { openHint } from './open-hint.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { consoleSummary } from '../../reports/summary.js';
 import type { SelectionOptions } from './options.js';
@@ -17,6 +19,8 @@ import { selectRules } from './select.js';
 export interface CliIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
+  /** Colour the summary on stderr (a terminal, no NO_COLOR, no --no-color). */
+  color?: boolean;
 }
 
 /** The scan flags: a scan request before the rules are selected, plus what only the terminal needs. */
@@ -29,14 +33,15 @@ export type RunScanOptions = Omit<ScanRequest, 'rules' | 'benchmarks' | 'format'
 export async function runScan(options: RunScanOptions, io: CliIO): Promise<{ exitCode: number; outcome: ScanOutcome }> {
   checkRequest(options);
   const { benchmarks, rules } = await selectRules(options);
-  if (rules.length === 0) throw new UsageError('the selection matches no rules');
+  if (rules.length === 0) throw new FatalScanError('nothing to scan: the rule selection (--benchmark, --rules, --exclude-rules, --severity) matches no rule');
   const { progress: showProgress, benchmark: _benchmark, rules: _rules, excludeRules: _exclude, severity: _severity, rulesDir: _dir, ...rest } = options;
   const outcome = await runPipeline(
     { ...rest, rules, benchmarks },
     { stderr: io.stderr, progress: createProgress(io.stderr, { enabled: showProgress }) },
   );
-  io.stderr.write(consoleSummary(outcome.findings, outcome.document, options.outputDir));
+  io.stderr.write(consoleSummary(outcome.findings, outcome.document, options.outputDir, undefined, colors(io.color)));
   if (outcome.delta) io.stderr.write(historySummary(outcome.delta, outcome.document.suppressions?.suppressed));
+  io.stderr.write(`${colors(io.color).bold(openHint(options.outputDir, options.format))}\n`);
   return { exitCode: exitCodeFor(outcome), outcome };
 }
 

@@ -6,6 +6,9 @@ import { addLogOption, addSelectionOptions, httpUrl, list, nonNegativeInteger, p
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import type { CliIO, RunScanOptions } from './run-scan.js';
 
+/** What a scan writes besides the JSON when --format is not given: a page to read and a summary to paste. */
+export const DEFAULT_SCAN_FORMATS = ['html', 'md'] as const;
+
 export function defaultOutputDir(now = new Date()): string {
   return `hubcheck-reports/${now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
 }
@@ -18,7 +21,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--regions <list>', 'Regions to scan, comma-separated, or "all" (default: the account\'s enabled Regions)', regions)
     .option('--home-region <region>', 'Region for account-wide checks and their findings (default: AWS_REGION, the profile\'s region, or us-east-1)', region)
     .option('--output-dir <dir>', 'where to write the reports (default: hubcheck-reports/<UTC time>)')
-    .option('--format <list>', 'report formats besides findings.asff.json and scan.json: html, csv, junit, md (comma-separated)', list, [])
+    .option('--format <list>', `report formats besides findings.asff.json and scan.json: html, csv, junit, md (comma-separated; default: ${DEFAULT_SCAN_FORMATS.join(',')})`, list)
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a FAILED finding that is not suppressed is at or above this severity ("none": never) (default: LOW, or none with --fail-on-new)')
         .argParser((v: string) => (v.toLowerCase() === 'none' ? 'none' : severity(v))),
@@ -37,7 +40,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--role-name <name>', 'role to assume in each account of --accounts / --organization')
     .option('--external-id <id>', 'external id for --role-name')
     .option('--shard <i/n>', 'scan only shard i of n of the account list (1-based, e.g. 1/4); combine the parts with hubcheck merge')
-    .option('--account-concurrency <n>', 'accounts scanned at once (default 4)', positiveInteger)
+    .option('--account-concurrency <n>', 'accounts scanned at once (default: 4)', positiveInteger)
     .option(
       '--securityhub',
       'also push the findings to the Security Hub of their Region (resolving fixed and archiving gone ones); what cannot be sent goes to unsent.asff.json and the exit code is 3',
@@ -47,7 +50,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
   addSelectionOptions(command);
   addLogOption(command);
   command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
-  return command.action(async (opts: Omit<RunScanOptions, 'outputDir'> & { outputDir?: string; config?: string }, cmd: Command) => {
+  return command.action(async (opts: Omit<RunScanOptions, 'outputDir' | 'format'> & { outputDir?: string; format?: string[]; config?: string }, cmd: Command) => {
     const file = findConfigFile(opts.config);
     const merged = applyConfig(cmd, opts, file ? await loadConfig(file) : undefined);
     const { config: _config, ...options } = merged;
@@ -56,7 +59,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     const outputDir = options.outputDir ?? defaultOutputDir();
     // Before any AWS call: an unusable output folder or state path is exit 2 now, not an error after the scan.
     checkOutputPaths(outputDir, stateFileFor({ ...options, outputDir }));
-    const outcome = await runScan({ ...options, outputDir }, io);
+    const outcome = await runScan({ ...options, format: options.format ?? [...DEFAULT_SCAN_FORMATS], outputDir }, io);
     setExitCode(outcome.exitCode);
   });
 }

@@ -58,7 +58,8 @@ describe('hubcheck demo', () => {
     expect(ranks[0]).toBe(4); // the demo account's root user has no MFA: CRITICAL comes first
     // Offline: nothing in the page points outside it but the remediation links (AWS's pages, or a CIS-only rule's doc).
     const remediationLink = /<a href="https:\/\/(docs\.aws\.amazon\.com|github\.com\/hubcheck\/hubcheck\/blob\/main\/rules)\/[^"]+" target="_blank" rel="noopener noreferrer">/g;
-    expect(html.replace(remediationLink, '')).not.toMatch(/(src|href)=|https?:\/\/|@import|url\(/);
+    const inPage = /href="#control-[^"]+"/g;
+    expect(html.replace(remediationLink, '').replace(inPage, '')).not.toMatch(/(src|href)=|https?:\/\/|@import|url\(/);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;`);
     // The demo keeps history beside its output directory.
     const scan = JSON.parse(await readFile(path.join(out, 'scan.json'), 'utf8'));
@@ -91,7 +92,7 @@ describe('hubcheck rules', () => {
   });
 
   it('lists every recommendation of a version by default, automated ones with their rule, manual ones marked', async () => {
-    const result = await cli(['rules', '--benchmark', 'cis-1.2.0']);
+    const result = await cli(['rules', '--benchmark', 'cis-1.2.0', '--wide']);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^CIS AWS Foundations Benchmark v1.2.0: \d+ of 49 recommendations listed/);
     expect(lines[1]).toMatch(/^REQ\s+STATUS\s+RULES\s+TITLE$/);
@@ -100,6 +101,24 @@ describe('hubcheck rules', () => {
     const ids = lines.slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]);
     expect(ids.indexOf('1.2')).toBeLessThan(ids.indexOf('1.10'));
     expect(ids.indexOf('1.21')).toBeLessThan(ids.indexOf('4.3'));
+  });
+});
+
+describe('hubcheck rules width', () => {
+  const longest = (text: string) => Math.max(...text.split('\n').map((line) => [...line].length));
+
+  it('fits 100 columns by default, naming rules by their control and cutting long titles', async () => {
+    const result = await cli(['rules', '--all']);
+    expect(longest(result.stdout)).toBeLessThanOrEqual(100);
+    expect(result.stdout.split('\n')[1]).toMatch(/^REQ\s+STATUS\s+CONTROLS\s+TITLE$/);
+    expect(result.stdout).toMatch(/\n1\.13\s+automated\s+IAM\.9\s+MFA should be enabled for the root user\n/);
+    expect(result.stdout).toContain('\u2026');
+  });
+
+  it('prints every column in full with --wide', async () => {
+    const result = await cli(['rules', '--all', '--wide']);
+    expect(longest(result.stdout)).toBeGreaterThan(100);
+    expect(result.stdout).not.toContain('\u2026');
   });
 });
 

@@ -43,8 +43,13 @@ describe('markdownReport', () => {
     expect(text).toMatch(/\| NEW \| HIGH \| EC2\.2 \| &lt;img/);
     expect(text).toMatch(/\| REOPENED \| CRITICAL \| IAM\.9 \|/);
     expect(text).toContain('| HIGH | S3.8 | old\\|bucket (arn:aws:s3:::old-bucket) | us-east-1 | gone |');
-    const failing = text.slice(text.indexOf('### Failing controls'));
+    // What to fix leads: right after the score, before the counts and the changes.
+    expect(text.indexOf('### What to fix first')).toBeGreaterThan(text.indexOf('Compliance score:'));
+    expect(text.indexOf('### What to fix first')).toBeLessThan(text.indexOf('| FAILED | WARNING'));
+    expect(text.indexOf('### What to fix first')).toBeLessThan(text.indexOf('### Since the last scan'));
+    const failing = text.slice(text.indexOf('### What to fix first'), text.indexOf('| FAILED | WARNING'));
     expect(failing.indexOf('IAM.9')).toBeLessThan(failing.indexOf('EC2.2'));
+    expect(failing).toContain('| Severity | Control | Title | Failing resources | Regions | Accounts | Remediation |');
     expect(failing).toContain('[how to fix](https://docs.aws.amazon.com/console/securityhub/IAM.9/remediation)');
   });
 
