@@ -11,7 +11,8 @@ import { DEFAULT_DATA_OPTIONS } from '../data/accessor.js';
 import { ApiStats } from '../data/api-stats.js';
 import { credentialChain, resolveHomeRegion } from '../data/aws-session.js';
 import { PromiseCache } from '../data/cache.js';
-import { ClientPool, createHttpHandler } from '../data/clients.js';
+import { ClientPool, createHttpHandler, type ClientPoolOptions } from '../data/clients.js';
+import { callLimits, scanDeadline } from '../data/deadlines.js';
 import { AccountData, type DataSource } from '../data/layer.js';
 import { assumeRole, parseAccountIds } from '../data/targets.js';
 import { parseShard, shardOf } from '../engine/shard.js';
@@ -94,6 +95,12 @@ export interface RunScanOptions extends SelectionOptions {
   accountConcurrency?: number;
   /** Push the findings to Security Hub after writing the reports. */
   securityhub?: boolean;
+  /** Seconds one AWS call may take, retries included. */
+  callTimeout?: number;
+  /** HTTP attempts per AWS call. */
+  maxAttempts?: number;
+  /** Seconds the whole scan may take; calls still running then are abandoned (NOT_AVAILABLE "timed out"). */
+  timeout?: number;
 }
 
 export interface ScanOutcome {
@@ -291,17 +298,20 @@ export async function executeScan(options: RunScanOptions, io: CliIO): Promise<S
   const homeRegion = options.homeRegion ?? snapshot?.homeRegion ?? (await resolveHomeRegion(undefined, options.profile));
   const regions = options.regions === 'all' ? undefined : (options.regions ?? snapshot?.regions);
 
-  const httpHandler = createHttpHandler();
+  const limits = callLimits(options);
+  const httpHandler = createHttpHandler(64, limits.connectTimeoutMs);
   const pools: ClientPool[] = [];
   const cache = new PromiseCache();
   const progress = createProgress(io.stderr, { enabled: options.progress });
+  const deadline = scanDeadline(options.timeout);
+  const client = { limits, signal: deadline.signal, onRetry: progress.retrying };
   const scans: AccountScan[] = [];
   const failures: AccountFailure[] = [];
   const recorders: RecordingSource[] = [];
   try {
     const targets = snapshot
       ? replayTargets(snapshot, options)
-      : await liveTargets(options, { stats, httpHandler, logger, pools, cache, homeRegion });
+      : await liveTargets(options, { stats, httpHandler, logger, pools, cache, homeRegion, client });
     const isolated = Boolean(options.accounts || options.organization);
     const accountLimit = pLimit(options.accountConcurrency ?? 4);
     await Promise.all(
@@ -336,6 +346,7 @@ export async function executeScan(options: RunScanOptions, io: CliIO): Promise<S
       ),
     );
   } finally {
+    deadline.dispose();
     progress.done();
     for (const pool of pools) pool.destroy();
     httpHandler.destroy();
@@ -414,11 +425,19 @@ function replayTargets(snapshot: Snapshot, options: RunScanOptions): Target[] {
  */
 async function liveTargets(
   options: RunScanOptions,
-  shared: { stats: ApiStats; httpHandler: NodeHttpHandler; logger: Logger; pools: ClientPool[]; cache: PromiseCache; homeRegion: string },
+  shared: {
+    stats: ApiStats;
+    httpHandler: NodeHttpHandler;
+    logger: Logger;
+    pools: ClientPool[];
+    cache: PromiseCache;
+    homeRegion: string;
+    client: Pick<ClientPoolOptions, 'limits' | 'signal' | 'onRetry'>;
+  },
 ): Promise<Target[]> {
   const base = credentialChain(options.profile);
   const source = (credentials: AwsCredentialIdentityProvider, account?: string) => {
-    const pool = new ClientPool({ credentials, stats: shared.stats, httpHandler: shared.httpHandler, logger: shared.logger });
+    const pool = new ClientPool({ ...shared.client, credentials, stats: shared.stats, httpHandler: shared.httpHandler, logger: shared.logger });
     if (account) pool.setAccount(account);
     shared.pools.push(pool);
     return new LiveSource(pool, DEFAULT_DATA_OPTIONS);

@@ -6,6 +6,7 @@
 import type { ClientClass, SdkClient } from './clients.js';
 import { DataUnavailable, type UnavailableReason } from '../engine/errors.js';
 import { callErrorTag, isThrottlingError } from './clients.js';
+import { CallTimedOut } from './deadlines.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -65,13 +66,26 @@ const ACCESS_DENIED = new Set([
  */
 export function toDataUnavailable(error: unknown, fallbackAction: string, region: string): DataUnavailable {
   if (error instanceof DataUnavailable) return error;
-  const e = (error ?? {}) as { name?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const e = (error ?? {}) as { name?: string; Code?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number; attempts?: number } };
   const tag = callErrorTag(error);
+  if (error instanceof CallTimedOut) {
+    return new DataUnavailable({ action: tag?.action ?? fallbackAction, reason: 'timed-out', code: 'TimedOut', region, message: error.message });
+  }
   const status = e.$metadata?.httpStatusCode;
+  const attempts = e.$metadata?.attempts ?? 1;
+  const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
   // A body the SDK could not parse (a proxy's HTML page, moto's XML for a JSON service) says nothing:
-  // name the HTTP status instead of the parser's error.
-  const unparsed = ['SyntaxError', 'Unknown', 'UnknownError', 'Error'].includes(e.Code ?? e.name ?? 'Error');
-  const code = unparsed && status ? `HTTP ${status}` : (e.Code ?? e.name ?? 'Error');
+  // name the HTTP status instead of the parser's error. A network failure names its errno.
+  const unparsed = ['SyntaxError', 'Unknown', 'UnknownError', 'Error', 'TimeoutError'].includes(e.Code ?? e.name ?? 'Error');
+  if (unparsed && status) {
+    const code = `HTTP ${status}`;
+    const reason: UnavailableReason = status === 403 ? 'access-denied' : isThrottlingError(error) ? 'throttled' : 'service-error';
+    return new DataUnavailable({ action: tag?.action ?? fallbackAction, reason, code, region, message: `${code}${tries}` });
+  }
+  if (!status && e.code && /^E[A-Z_]+$/.test(e.code)) {
+    return new DataUnavailable({ action: tag?.action ?? fallbackAction, reason: 'service-error', code: e.code, region, message: `${e.code}${tries}: ${oneLine(e.message ?? '')}` });
+  }
+  const code = e.Code ?? e.name ?? 'Error';
   let reason: UnavailableReason = 'service-error';
   if (ACCESS_DENIED.has(code) || (status === 403 && !/Token|Signature|Credential/i.test(code))) reason = 'access-denied';
   else if (code === 'OptInRequired' || code === 'SubscriptionRequiredException') reason = 'opt-in';
