@@ -7,6 +7,7 @@ import type { ClientClass, SdkClient } from './clients.js';
 import { DataUnavailable, type UnavailableReason } from '../engine/errors.js';
 import { callErrorTag, isThrottlingError } from './clients.js';
 import { CallTimedOut } from './deadlines.js';
+import { MalformedResponse, requiredList } from './shape.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -68,6 +69,9 @@ export function toDataUnavailable(error: unknown, fallbackAction: string, region
   if (error instanceof DataUnavailable) return error;
   const e = (error ?? {}) as { name?: string; Code?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number; attempts?: number } };
   const tag = callErrorTag(error);
+  if (error instanceof MalformedResponse) {
+    return new DataUnavailable({ action: error.action, reason: 'malformed-response', code: 'MalformedResponse', region, message: error.message });
+  }
   if (error instanceof CallTimedOut) {
     return new DataUnavailable({ action: tag?.action ?? fallbackAction, reason: 'timed-out', code: 'TimedOut', region, message: error.message });
   }
@@ -77,6 +81,10 @@ export function toDataUnavailable(error: unknown, fallbackAction: string, region
   // A body the SDK could not parse (a proxy's HTML page, moto's XML for a JSON service) says nothing:
   // name the HTTP status instead of the parser's error. A network failure names its errno.
   const unparsed = ['SyntaxError', 'Unknown', 'UnknownError', 'Error', 'TimeoutError'].includes(e.Code ?? e.name ?? 'Error');
+  if (unparsed && status && status < 300) {
+    // A 200 whose body the SDK could not read: truncated or garbled.
+    return new DataUnavailable({ action: tag?.action ?? fallbackAction, reason: 'malformed-response', code: 'MalformedResponse', region, message: `the HTTP ${status} answer does not parse` });
+  }
   if (unparsed && status) {
     const code = `HTTP ${status}`;
     const reason: UnavailableReason = status === 403 ? 'access-denied' : isThrottlingError(error) ? 'throttled' : 'service-error';
@@ -103,10 +111,16 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
-/** Drains an SDK v3 paginator into one array. */
-export async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
-  const all: T[] = [];
-  for await (const page of pages) all.push(...(items(page) ?? []));
+type ListItem<L> = NonNullable<L> extends readonly (infer T)[] ? T : never;
+
+/**
+ * Drains an SDK v3 paginator into one array. Every page must carry the list
+ * field (AWS sends it even when empty): a page without it is a malformed
+ * answer, never an empty list (see shape.ts).
+ */
+export async function collect<P, K extends keyof P>(pages: AsyncIterable<P>, field: K, action: string): Promise<ListItem<P[K]>[]> {
+  const all: ListItem<P[K]>[] = [];
+  for await (const page of pages) all.push(...requiredList(page[field] as ListItem<P[K]>[] | undefined, String(field), action));
   return all;
 }
 
