@@ -126,7 +126,7 @@ describeMoto('fault injection: a scan fails closed on every bad answer', () => {
       proxy.set([{ operation: '*', fault }]);
       checkInvariants(await scan(), '*', fault);
     }
-  });
+  }, 600_000);
 
   it(`each operation the scan uses under ${FULL ? 'every fault' : 'one fault'}: its rules NOT_AVAILABLE, the rest unchanged`, async () => {
     let combinations = 0;
