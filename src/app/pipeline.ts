@@ -67,7 +67,7 @@ async function stages(
 ): Promise<ScanOutcome> {
   const logger = createLogger(request.logLevel);
   const clock = { now: new Date(), started: performance.now() };
-  const targets = await resolveTargets(request, logger);
+  const targets = await resolveTargets(request, logger, io.progress.retrying);
   const execution = await evaluate(request, targets, clock, io, logger);
   // Never a clean report over nothing (the account list and the rules are checked before the scan).
   if (execution.scans.length === 0 && execution.failures.length === 0) throw new FatalScanError('nothing to scan: no account was scanned');

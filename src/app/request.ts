@@ -1,4 +1,5 @@
 /** What one scan is asked to do: the selected rules and every option of `hubcheck scan`, already parsed. */
+import type { ClientPoolOptions } from '../data/clients.js';
 import path from 'node:path';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
 import { UsageError } from '../errors.js';
@@ -43,12 +44,20 @@ export interface ScanRequest {
   /** `i/n`: this worker's share of the account list. */
   shard?: string;
   accountConcurrency?: number;
+  /** Seconds one AWS call may take, retries included. */
+  callTimeout?: number;
+  /** HTTP attempts per AWS call. */
+  maxAttempts?: number;
+  /** Seconds the whole scan may take; calls still running then are abandoned (NOT_AVAILABLE "timed out"). */
+  timeout?: number;
   /** Push the findings to Security Hub after writing the reports. */
   securityhub?: boolean;
 }
 
 /** Progress of the evaluation, and the end of its display. */
 export interface PipelineProgress extends ScanProgress {
+  /** A call is being retried (shown in the progress line). */
+  retrying?: NonNullable<ClientPoolOptions['onRetry']>;
   done(): void;
 }
 

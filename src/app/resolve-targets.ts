@@ -11,7 +11,8 @@ import { DEFAULT_DATA_OPTIONS } from '../data/accessor.js';
 import { ApiStats } from '../data/api-stats.js';
 import { credentialChain, resolveHomeRegion } from '../data/aws-session.js';
 import { PromiseCache } from '../data/cache.js';
-import { ClientPool, createHttpHandler } from '../data/clients.js';
+import { ClientPool, createHttpHandler, type ClientPoolOptions } from '../data/clients.js';
+import { callLimits, scanDeadline } from '../data/deadlines.js';
 import { AccountData, type DataSource } from '../data/layer.js';
 import { LiveSource } from '../data/live-source.js';
 import { ReplaySource, readSnapshot, type Snapshot } from '../data/snapshot.js';
@@ -43,22 +44,31 @@ export interface ResolvedTargets {
   release(): void;
 }
 
-export async function resolveTargets(request: ScanRequest, logger: Logger): Promise<ResolvedTargets> {
+export async function resolveTargets(
+  request: ScanRequest,
+  logger: Logger,
+  onRetry?: ClientPoolOptions['onRetry'],
+): Promise<ResolvedTargets> {
   const snapshot = request.replay ? await readSnapshot(request.replay) : undefined;
   const homeRegion = request.homeRegion ?? snapshot?.homeRegion ?? (await resolveHomeRegion(undefined, request.profile));
   const regions = request.regions === 'all' ? undefined : (request.regions ?? snapshot?.regions);
   const stats = new ApiStats();
   const cache = new PromiseCache();
-  const httpHandler = createHttpHandler();
+  // Every call has a connect timeout and a total budget, aborted when spent; the scan may have its own (--timeout).
+  const limits = callLimits(request);
+  const httpHandler = createHttpHandler(64, limits.connectTimeoutMs);
+  const deadline = scanDeadline(request.timeout);
+  const client = { limits, ...(deadline.signal ? { signal: deadline.signal } : {}), ...(onRetry ? { onRetry } : {}) };
   const pools: ClientPool[] = [];
   const release = () => {
+    deadline.dispose();
     for (const pool of pools) pool.destroy();
     httpHandler.destroy();
   };
   try {
     const targets = snapshot
       ? replayTargets(snapshot, request)
-      : await liveTargets(request, { stats, httpHandler, logger, pools, cache, homeRegion });
+      : await liveTargets(request, { stats, httpHandler, logger, pools, cache, homeRegion, client });
     return Object.freeze({
       mode: snapshot ? 'replay' : 'live',
       homeRegion,
@@ -93,11 +103,19 @@ function replayTargets(snapshot: Snapshot, request: ScanRequest): Target[] {
  */
 async function liveTargets(
   request: ScanRequest,
-  shared: { stats: ApiStats; httpHandler: NodeHttpHandler; logger: Logger; pools: ClientPool[]; cache: PromiseCache; homeRegion: string },
+  shared: {
+    stats: ApiStats;
+    httpHandler: NodeHttpHandler;
+    logger: Logger;
+    pools: ClientPool[];
+    cache: PromiseCache;
+    homeRegion: string;
+    client: Pick<ClientPoolOptions, 'limits' | 'signal' | 'onRetry'>;
+  },
 ): Promise<Target[]> {
   const base = credentialChain(request.profile);
   const source = (credentials: AwsCredentialIdentityProvider, account?: string) => {
-    const pool = new ClientPool({ credentials, stats: shared.stats, httpHandler: shared.httpHandler, logger: shared.logger });
+    const pool = new ClientPool({ ...shared.client, credentials, stats: shared.stats, httpHandler: shared.httpHandler, logger: shared.logger });
     if (account) pool.setAccount(account);
     shared.pools.push(pool);
     return new LiveSource(pool, DEFAULT_DATA_OPTIONS);

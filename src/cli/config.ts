@@ -91,6 +91,9 @@ export const CONFIG_KEYS: Record<string, Converter> = {
   shard: str,
   accountConcurrency: (v) => positiveInteger(String(integer(1)(v, { dir: '' }))),
   securityhub: bool,
+  callTimeout: integer(1),
+  maxAttempts: integer(1),
+  timeout: integer(1),
 };
 
 const camel = (key: string) => key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

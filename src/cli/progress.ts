@@ -4,8 +4,11 @@
  * long scan shows it is alive while a short one prints nothing.
  */
 import type { ScanProgress } from '../engine/scan.js';
+import type { RetryNote } from '../data/deadlines.js';
 
 export interface Progress extends ScanProgress {
+  /** Shows that a failed AWS call is being retried. */
+  retrying(note: RetryNote): void;
   /** Ends the progress display (clears the terminal line). */
   done(): void;
 }
@@ -18,7 +21,12 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
-const NONE: Progress = { start() {}, tick() {}, done() {} };
+const NONE: Progress = { start() {}, tick() {}, retrying() {}, done() {} };
+
+/** `retrying access-analyzer:ListAnalyzers in us-east-1 (HTTP 500, attempt 1 of 3)` */
+export function retryText(note: RetryNote): string {
+  return `retrying ${note.operation} in ${note.region} (${note.cause}, attempt ${note.attempt} of ${note.maxAttempts})`;
+}
 
 export function createProgress(stream: NodeJS.WriteStream, options: ProgressOptions = {}): Progress {
   if (options.enabled === false) return NONE;
@@ -29,6 +37,7 @@ export function createProgress(stream: NodeJS.WriteStream, options: ProgressOpti
   let total = 0;
   let completed = 0;
   let last = terminal ? 0 : started;
+  let lastRetry = -Infinity;
   const text = (label: string) => `hubcheck: ${completed}/${total} checks  ${label}`;
   const draw = (label: string) => {
     if (terminal) {
@@ -50,6 +59,15 @@ export function createProgress(stream: NodeJS.WriteStream, options: ProgressOpti
       if (t - last >= interval || (terminal && completed === total)) {
         last = t;
         draw(label);
+      }
+    },
+    retrying(note) {
+      // On a terminal the note replaces the label; elsewhere at most one plain line per interval.
+      const t = now();
+      if (terminal) draw(retryText(note));
+      else if (t - lastRetry >= interval) {
+        lastRetry = t;
+        stream.write(`hubcheck: ${retryText(note)}\n`);
       }
     },
     done() {

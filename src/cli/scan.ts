@@ -46,6 +46,9 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
       'also push the findings to the Security Hub of their Region (resolving fixed and archiving gone ones); what cannot be sent goes to unsent.asff.json and the exit code is 3',
     )
     .option('--concurrency <n>', 'rule evaluations run at once per account', positiveInteger)
+    .option('--call-timeout <seconds>', 'time one AWS call may take, retries included; then its checks are NOT_AVAILABLE "timed out" (default: 60)', positiveInteger)
+    .option('--max-attempts <n>', 'HTTP attempts per AWS call, the first included (default: 3)', positiveInteger)
+    .option('--timeout <seconds>', 'time the whole scan may take; checks still waiting for AWS then are NOT_AVAILABLE "timed out" (default: none)', positiveInteger)
     .option('--no-progress', 'no progress line on stderr');
   addSelectionOptions(command);
   addLogOption(command);

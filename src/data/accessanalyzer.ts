@@ -17,7 +17,7 @@ export const accessanalyzer = {
   analyzers: defineAccessor({
     actions: ['access-analyzer:ListAnalyzers'],
     async fetch(ctx): Promise<AnalyzerInfo[]> {
-      const list = await collect(paginateListAnalyzers({ client: ctx.client(AccessAnalyzerClient) }, {}), (page) => page.analyzers);
+      const list = await collect(paginateListAnalyzers({ client: ctx.client(AccessAnalyzerClient) }, {}), 'analyzers', 'access-analyzer:ListAnalyzers');
       return list
         .map((a) => ({
           arn: a.arn ?? '',

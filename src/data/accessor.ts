@@ -6,6 +6,8 @@
 import type { ClientClass, SdkClient } from './clients.js';
 import { DataUnavailable, type UnavailableReason } from './errors.js';
 import { callErrorTag, isThrottlingError } from './clients.js';
+import { CallTimedOut } from './deadlines.js';
+import { MalformedResponse, requiredList } from './shape.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -65,13 +67,33 @@ const ACCESS_DENIED = new Set([
  */
 export function toDataUnavailable(error: unknown, fallbackAction: string, region: string): DataUnavailable {
   if (error instanceof DataUnavailable) return error;
-  const e = (error ?? {}) as { name?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const e = (error ?? {}) as { name?: string; Code?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number; attempts?: number } };
   const tag = callErrorTag(error);
+  if (error instanceof MalformedResponse) {
+    return new DataUnavailable({ action: error.action, reason: 'malformed-response', code: 'MalformedResponse', region, message: error.message });
+  }
+  if (error instanceof CallTimedOut) {
+    return new DataUnavailable({ action: tag?.action ?? fallbackAction, reason: 'timed-out', code: 'TimedOut', region, message: error.message });
+  }
   const status = e.$metadata?.httpStatusCode;
+  const attempts = e.$metadata?.attempts ?? 1;
+  const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
   // A body the SDK could not parse (a proxy's HTML page, moto's XML for a JSON service) says nothing:
-  // name the HTTP status instead of the parser's error.
-  const unparsed = ['SyntaxError', 'Unknown', 'UnknownError', 'Error'].includes(e.Code ?? e.name ?? 'Error');
-  const code = unparsed && status ? `HTTP ${status}` : (e.Code ?? e.name ?? 'Error');
+  // name the HTTP status instead of the parser's error. A network failure names its errno.
+  const unparsed = ['SyntaxError', 'Unknown', 'UnknownError', 'Error', 'TimeoutError'].includes(e.Code ?? e.name ?? 'Error');
+  if (unparsed && status && status < 300) {
+    // A 200 whose body the SDK could not read: truncated or garbled.
+    return new DataUnavailable({ action: tag?.action ?? fallbackAction, reason: 'malformed-response', code: 'MalformedResponse', region, message: `the HTTP ${status} answer does not parse` });
+  }
+  if (unparsed && status) {
+    const code = `HTTP ${status}`;
+    const reason: UnavailableReason = status === 403 ? 'access-denied' : isThrottlingError(error) ? 'throttled' : 'service-error';
+    return new DataUnavailable({ action: tag?.action ?? fallbackAction, reason, code, region, message: `${code}${tries}` });
+  }
+  if (!status && e.code && /^E[A-Z_]+$/.test(e.code)) {
+    return new DataUnavailable({ action: tag?.action ?? fallbackAction, reason: 'service-error', code: e.code, region, message: `${e.code}${tries}: ${oneLine(e.message ?? '')}` });
+  }
+  const code = e.Code ?? e.name ?? 'Error';
   let reason: UnavailableReason = 'service-error';
   if (ACCESS_DENIED.has(code) || (status === 403 && !/Token|Signature|Credential/i.test(code))) reason = 'access-denied';
   else if (code === 'OptInRequired' || code === 'SubscriptionRequiredException') reason = 'opt-in';
@@ -89,10 +111,16 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
-/** Drains an SDK v3 paginator into one array. */
-export async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
-  const all: T[] = [];
-  for await (const page of pages) all.push(...(items(page) ?? []));
+type ListItem<L> = NonNullable<L> extends readonly (infer T)[] ? T : never;
+
+/**
+ * Drains an SDK v3 paginator into one array. Every page must carry the list
+ * field (AWS sends it even when empty): a page without it is a malformed
+ * answer, never an empty list (see shape.ts).
+ */
+export async function collect<P, K extends keyof P>(pages: AsyncIterable<P>, field: K, action: string): Promise<ListItem<P[K]>[]> {
+  const all: ListItem<P[K]>[] = [];
+  for await (const page of pages) all.push(...requiredList(page[field] as ListItem<P[K]>[] | undefined, String(field), action));
   return all;
 }
 

@@ -1,6 +1,7 @@
 /** AWS Account Management reads. The service is global: one answer per account. */
 import { AccountClient, GetAlternateContactCommand, type AlternateContactType } from '@aws-sdk/client-account';
 import { defineAccessor, errorName } from './accessor.js';
+import { required } from './shape.js';
 
 export interface AlternateContact {
   type: string;
@@ -20,8 +21,8 @@ export const account = {
         const out = await ctx
           .client(AccountClient)
           .send(new GetAlternateContactCommand({ AlternateContactType: type as AlternateContactType }));
-        const contact = out.AlternateContact;
-        if (!contact) return null;
+        // "None registered" is ResourceNotFoundException; a 200 without the contact is a broken answer.
+        const contact = required(out.AlternateContact, 'AlternateContact', 'account:GetAlternateContact');
         return {
           type: contact.AlternateContactType ?? type,
           name: contact.Name ?? null,

@@ -9,7 +9,12 @@
  *   call, bounds concurrent calls per service and Region, and tags errors with
  *   the operation and IAM action that failed;
  * - `hubcheckAttempts` (deserialize step, so it runs once per HTTP attempt):
- *   counts attempts and throttling answers.
+ *   counts attempts and throttling answers, reports retries, and hands the
+ *   call's deadline to the HTTP handler.
+ *
+ * Deadlines (see deadlines.ts): each call has a total budget, retries and
+ * their waits included, enforced by aborting the HTTP request; the scan's
+ * overall deadline aborts every call still running or waiting.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -21,6 +26,7 @@ import { ApiStats } from './api-stats.js';
 import { SERVICE_PREFIX, iamActionFor, isReadOperation, operationName } from './actions.js';
 import { HEADROOM, limitFor, type RateLimit } from './rate-limits.js';
 import { TokenBucket } from './token-bucket.js';
+import { CallDeadline, DEFAULT_CALL_LIMITS, DeadlineHttpHandler, attachDeadline, isRetryableAttempt, type CallLimits, type RetryNote } from './deadlines.js';
 
 /** Any generated SDK client. */
 export interface SdkClient {
@@ -41,6 +47,12 @@ export interface ClientPoolOptions {
   /** Custom endpoint; the SDK also reads AWS_ENDPOINT_URL by itself. */
   endpoint?: string;
   maxAttempts?: number;
+  /** Per-call time budget and attempts (maxAttempts above wins when both are set). */
+  limits?: Partial<CallLimits>;
+  /** The scan's overall deadline: aborting it ends every call of the pool. */
+  signal?: AbortSignal;
+  /** Told of each failed attempt that the SDK will retry (the progress line shows it). */
+  onRetry?: (note: RetryNote) => void;
   /** Concurrent calls per (service, Region). */
   apiConcurrency?: number;
   /** Operations this pool may call although they are not reads (e.g. `securityhub:BatchImportFindings`). */
@@ -93,12 +105,15 @@ export function isThrottlingError(error: unknown): boolean {
   return THROTTLING_CODES.has(e.name ?? '') || THROTTLING_CODES.has(e.Code ?? '') || e.$metadata?.httpStatusCode === 429;
 }
 
-export function createHttpHandler(maxSockets = 64): NodeHttpHandler {
-  return new NodeHttpHandler({
+/**
+ * The shared HTTP handler. `connectTimeoutMs` really ends a connection attempt; the time a
+ * request may take is its call's deadline (DeadlineHttpHandler aborts the request).
+ */
+export function createHttpHandler(maxSockets = 64, connectTimeoutMs = DEFAULT_CALL_LIMITS.connectTimeoutMs): NodeHttpHandler {
+  return new DeadlineHttpHandler({
     httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
     httpsAgent: new https.Agent({ keepAlive: true, maxSockets }),
-    connectionTimeout: 10_000,
-    requestTimeout: 60_000,
+    connectionTimeout: connectTimeoutMs,
   });
 }
 
@@ -110,9 +125,12 @@ export class ClientPool {
   private readonly limiters = new Map<string, LimitFunction>();
   private readonly buckets = new Map<string, TokenBucket | null>();
   private readonly allowedWrites: Set<string>;
+  private readonly limits: CallLimits;
 
   constructor(private readonly options: ClientPoolOptions) {
     this.allowedWrites = new Set(options.allowedWrites ?? []);
+    this.limits = { ...DEFAULT_CALL_LIMITS, ...options.limits };
+    if (options.maxAttempts !== undefined) this.limits.maxAttempts = options.maxAttempts;
   }
 
   get<C extends SdkClient>(Client: ClientClass<C>, region: string): C {
@@ -149,12 +167,13 @@ export class ClientPool {
       credentials: this.options.credentials,
       requestHandler: this.options.httpHandler,
       retryMode: 'adaptive',
-      maxAttempts: this.options.maxAttempts ?? 10,
+      maxAttempts: this.limits.maxAttempts,
       ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
       ...endpointQuirks(prefix, endpoint),
     });
     const limiter = this.limiter(`${prefix}/${region}`);
-    const { stats, logger } = this.options;
+    const { stats, logger, onRetry } = this.options;
+    const limits = this.limits;
 
     client.middlewareStack.add(
       (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
@@ -164,30 +183,44 @@ export class ClientPool {
         }
         stats.call(operation, this.account, region);
         if (logger?.isLevelEnabled('debug')) logger.debug({ operation, region }, 'aws call');
+        const deadline = new CallDeadline({ operation, region, limits, scan: this.options.signal });
+        attachDeadline(context, deadline);
         try {
-          await this.bucket(operation, region)?.take();
-          return await limiter(() => next(args));
+          return await deadline.race(async () => {
+            await this.bucket(operation, region)?.take();
+            // The call's budget starts when it may go out, not while it waits for its turn.
+            return limiter(() => deadline.run(() => next(args)));
+          });
         } catch (error) {
-          if (error && typeof error === 'object') {
-            Object.defineProperty(error, TAG, {
+          const failure = deadline.explain(error);
+          if (failure && typeof failure === 'object') {
+            Object.defineProperty(failure, TAG, {
               value: { operation, action: iamActionFor(operation) } satisfies CallErrorTag,
               enumerable: false,
             });
           }
-          throw error;
+          throw failure;
+        } finally {
+          deadline.dispose();
         }
       },
       { step: 'initialize', name: 'hubcheckGuard', priority: 'high' },
     );
 
     client.middlewareStack.add(
-      (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      (next: (args: unknown) => Promise<unknown>, context: object) => async (args: unknown) => {
+        const deadline = attachDeadline(context);
+        deadline?.tagRequest((args as { request?: unknown }).request);
         try {
           const output = await next(args);
           stats.attempt(this.account, region, false);
           return output;
         } catch (error) {
           stats.attempt(this.account, region, isThrottlingError(error));
+          const attempt = deadline?.attemptsMade ?? limits.maxAttempts;
+          if (onRetry && deadline && attempt < limits.maxAttempts && !deadline.expired && isRetryableAttempt(error)) {
+            onRetry({ operation: deadline.operation, region, attempt, maxAttempts: limits.maxAttempts, cause: attemptCause(error) });
+          }
           throw error;
         }
       },
@@ -218,6 +251,14 @@ export class ClientPool {
     }
     return limiter;
   }
+}
+
+/** A short name for why an attempt failed: `HTTP 503`, `Throttling`, `ECONNRESET`. */
+function attemptCause(error: unknown): string {
+  const e = (error ?? {}) as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+  if (isThrottlingError(error)) return e.name ?? 'Throttling';
+  if (e.$metadata?.httpStatusCode) return `HTTP ${e.$metadata.httpStatusCode}`;
+  return e.code ?? e.name ?? 'Error';
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type Trail,
 } from '@aws-sdk/client-cloudtrail';
 import { defineAccessor } from './accessor.js';
+import { requiredBoolean, requiredList } from './shape.js';
 
 export interface TrailStatus {
   isLogging: boolean;
@@ -31,7 +32,7 @@ export const cloudtrail = {
     actions: ['cloudtrail:DescribeTrails'],
     async fetch(ctx): Promise<Trail[]> {
       const out = await ctx.client(CloudTrailClient).send(new DescribeTrailsCommand({ includeShadowTrails: true }));
-      return (out.trailList ?? []).sort((a, b) => (a.TrailARN ?? '').localeCompare(b.TrailARN ?? ''));
+      return requiredList(out.trailList, 'trailList', 'cloudtrail:DescribeTrails').sort((a, b) => (a.TrailARN ?? '').localeCompare(b.TrailARN ?? ''));
     },
   }),
 
@@ -40,7 +41,7 @@ export const cloudtrail = {
     async fetch(ctx, trailArn: string): Promise<TrailStatus> {
       const out = await ctx.client(CloudTrailClient).send(new GetTrailStatusCommand({ Name: trailArn }));
       return {
-        isLogging: out.IsLogging === true,
+        isLogging: requiredBoolean(out.IsLogging, 'IsLogging', 'cloudtrail:GetTrailStatus'),
         latestDeliveryTime: out.LatestDeliveryTime?.toISOString() ?? null,
         latestCloudWatchLogsDeliveryTime: out.LatestCloudWatchLogsDeliveryTime?.toISOString() ?? null,
       };
@@ -51,6 +52,8 @@ export const cloudtrail = {
     actions: ['cloudtrail:GetEventSelectors'],
     async fetch(ctx, trailArn: string): Promise<TrailEventSelectors> {
       const out = await ctx.client(CloudTrailClient).send(new GetEventSelectorsCommand({ TrailName: trailArn }));
+      // A trail has basic or advanced selectors: an answer with neither list is not an answer.
+      if (!out.EventSelectors && !out.AdvancedEventSelectors) requiredList(out.EventSelectors, 'EventSelectors', 'cloudtrail:GetEventSelectors');
       return { eventSelectors: out.EventSelectors ?? [], advancedEventSelectors: out.AdvancedEventSelectors ?? [] };
     },
   }),

@@ -27,7 +27,7 @@ export const cloudwatch = {
     async fetch(ctx): Promise<MetricAlarm[]> {
       const alarms = await collect(
         paginateDescribeAlarms({ client: ctx.client(CloudWatchClient) }, { AlarmTypes: ['MetricAlarm'] }),
-        (page) => page.MetricAlarms,
+        'MetricAlarms', 'cloudwatch:DescribeAlarms',
       );
       return alarms
         .map((a) => ({

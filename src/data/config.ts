@@ -7,6 +7,7 @@ import {
   type ConfigurationRecorderStatus,
 } from '@aws-sdk/client-config-service';
 import { defineAccessor } from './accessor.js';
+import { requiredList } from './shape.js';
 
 export const config = {
   /** Every configuration recorder of the Region (an empty list when there is none). */
@@ -14,7 +15,7 @@ export const config = {
     actions: ['config:DescribeConfigurationRecorders'],
     async fetch(ctx): Promise<ConfigurationRecorder[]> {
       const out = await ctx.client(ConfigServiceClient).send(new DescribeConfigurationRecordersCommand({}));
-      return out.ConfigurationRecorders ?? [];
+      return requiredList(out.ConfigurationRecorders, 'ConfigurationRecorders', 'config:DescribeConfigurationRecorders');
     },
   }),
 
@@ -23,7 +24,7 @@ export const config = {
     actions: ['config:DescribeConfigurationRecorderStatus'],
     async fetch(ctx): Promise<ConfigurationRecorderStatus[]> {
       const out = await ctx.client(ConfigServiceClient).send(new DescribeConfigurationRecorderStatusCommand({}));
-      return out.ConfigurationRecordersStatus ?? [];
+      return requiredList(out.ConfigurationRecordersStatus, 'ConfigurationRecordersStatus', 'config:DescribeConfigurationRecorderStatus');
     },
   }),
 };

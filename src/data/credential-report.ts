@@ -86,7 +86,10 @@ export function parseCredentialReport(csv: string, generatedTime: string | null)
   if (!header || !header.includes('user') || !header.includes('mfa_active')) {
     throw new Error('the credential report has no header row with the expected columns');
   }
-  const rows = body.map((cells) => {
+  const rows = body.map((cells, index) => {
+    if (cells.length !== header.length) {
+      throw new Error(`the credential report's row ${index + 1} has ${cells.length} of ${header.length} columns (truncated?)`);
+    }
     const get = (column: string) => cells[header.indexOf(column)];
     const key = (n: 1 | 2): AccessKeyColumns => ({
       active: flag(get(`access_key_${n}_active`)) === true,

@@ -20,6 +20,7 @@ import {
   type Vpc,
 } from '@aws-sdk/client-ec2';
 import { collect, defineAccessor } from './accessor.js';
+import { MalformedResponse, requiredBoolean, requiredList, requiredString } from './shape.js';
 
 export interface RegionInfo {
   name: string;
@@ -34,9 +35,11 @@ export const ec2 = {
     actions: ['ec2:DescribeRegions'],
     async fetch(ctx): Promise<RegionInfo[]> {
       const out = await ctx.client(EC2Client).send(new DescribeRegionsCommand({ AllRegions: true }));
-      return (out.Regions ?? [])
-        .map((r) => ({ name: r.RegionName ?? '', optInStatus: r.OptInStatus ?? 'opt-in-not-required' }))
-        .filter((r) => r.name !== '')
+      // Every account has Regions: an empty list would silently shrink the scan to the home Region.
+      const listed = requiredList(out.Regions, 'Regions', 'ec2:DescribeRegions');
+      if (listed.length === 0) throw new MalformedResponse('ec2:DescribeRegions', 'the answer lists no Region');
+      return listed
+        .map((r) => ({ name: requiredString(r.RegionName, 'RegionName', 'ec2:DescribeRegions'), optInStatus: r.OptInStatus ?? 'opt-in-not-required' }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
   }),
@@ -45,7 +48,7 @@ export const ec2 = {
     actions: ['ec2:GetEbsEncryptionByDefault'],
     async fetch(ctx): Promise<boolean> {
       const out = await ctx.client(EC2Client).send(new GetEbsEncryptionByDefaultCommand({}));
-      return out.EbsEncryptionByDefault === true;
+      return requiredBoolean(out.EbsEncryptionByDefault, 'EbsEncryptionByDefault', 'ec2:GetEbsEncryptionByDefault');
     },
   }),
 
@@ -55,7 +58,7 @@ export const ec2 = {
     async fetch(ctx): Promise<SecurityGroup[]> {
       return collect(
         paginateDescribeSecurityGroups({ client: ctx.client(EC2Client) }, {}),
-        (page) => page.SecurityGroups,
+        'SecurityGroups', 'ec2:DescribeSecurityGroups',
       );
     },
   }),
@@ -64,7 +67,7 @@ export const ec2 = {
   vpcs: defineAccessor({
     actions: ['ec2:DescribeVpcs'],
     async fetch(ctx): Promise<Vpc[]> {
-      return collect(paginateDescribeVpcs({ client: ctx.client(EC2Client) }, {}), (page) => page.Vpcs);
+      return collect(paginateDescribeVpcs({ client: ctx.client(EC2Client) }, {}), 'Vpcs', 'ec2:DescribeVpcs');
     },
   }),
 
@@ -75,7 +78,7 @@ export const ec2 = {
   flowLogs: defineAccessor({
     actions: ['ec2:DescribeFlowLogs'],
     async fetch(ctx): Promise<FlowLog[]> {
-      return collect(paginateDescribeFlowLogs({ client: ctx.client(EC2Client) }, {}), (page) => page.FlowLogs);
+      return collect(paginateDescribeFlowLogs({ client: ctx.client(EC2Client) }, {}), 'FlowLogs', 'ec2:DescribeFlowLogs');
     },
   }),
 
@@ -89,7 +92,7 @@ export const ec2 = {
     async fetch(ctx): Promise<Instance[]> {
       const reservations = await collect(
         paginateDescribeInstances({ client: ctx.client(EC2Client) }, {}),
-        (page) => page.Reservations,
+        'Reservations', 'ec2:DescribeInstances',
       );
       return reservations.flatMap((reservation) => reservation.Instances ?? []);
     },
@@ -99,7 +102,7 @@ export const ec2 = {
   networkAcls: defineAccessor({
     actions: ['ec2:DescribeNetworkAcls'],
     async fetch(ctx): Promise<NetworkAcl[]> {
-      return collect(paginateDescribeNetworkAcls({ client: ctx.client(EC2Client) }, {}), (page) => page.NetworkAcls);
+      return collect(paginateDescribeNetworkAcls({ client: ctx.client(EC2Client) }, {}), 'NetworkAcls', 'ec2:DescribeNetworkAcls');
     },
   }),
 };

@@ -7,7 +7,7 @@ export const efs = {
   fileSystems: defineAccessor({
     actions: ['elasticfilesystem:DescribeFileSystems'],
     async fetch(ctx): Promise<FileSystemDescription[]> {
-      const systems = await collect(paginateDescribeFileSystems({ client: ctx.client(EFSClient) }, {}), (page) => page.FileSystems);
+      const systems = await collect(paginateDescribeFileSystems({ client: ctx.client(EFSClient) }, {}), 'FileSystems', 'elasticfilesystem:DescribeFileSystems');
       return systems.sort((a, b) => (a.FileSystemId ?? '').localeCompare(b.FileSystemId ?? ''));
     },
   }),

@@ -8,6 +8,8 @@ export type UnavailableReason =
   | 'opt-in' // the Region is not enabled for the account
   | 'throttled' // still throttled after every retry
   | 'not-recorded' // replay: the snapshot holds no answer for this read
+  | 'timed-out' // no answer within the call's or the scan's deadline
+  | 'malformed-response' // an answer that lacks, or garbles, a field the read needs
   | 'service-error'; // anything else the service or the network answered
 
 export interface DataUnavailableInit {
@@ -50,8 +52,15 @@ export class DataUnavailable extends Error {
         return `${this.action} was still throttled after every retry (${this.code})`;
       case 'not-recorded':
         return `The snapshot holds no answer for ${this.action} in ${this.region}`;
+      case 'timed-out':
+        return `${this.action} in ${this.region} timed out: ${truncate(this.message, 300)}`;
+      case 'malformed-response':
+        return `${this.action} in ${this.region} gave a malformed answer: ${truncate(this.message, 300)}`;
       case 'service-error':
-        return `${this.action} failed: ${this.code}: ${truncate(this.message, 300)}`;
+        // A message that already leads with its code ("HTTP 500 after 3 attempts") is not prefixed twice.
+        return this.message.startsWith(this.code)
+          ? `${this.action} in ${this.region}: ${truncate(this.message, 300)}`
+          : `${this.action} failed: ${this.code}: ${truncate(this.message, 300)}`;
     }
   }
 

@@ -19,6 +19,11 @@ import { DataUnavailable } from './errors.js';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { parseCredentialReport, type CredentialReport } from './credential-report.js';
 import { parsePolicyDocument, type PolicyDocument } from './policy-document.js';
+import { MalformedResponse, parsed, required, requiredList, requiredString } from './shape.js';
+
+const AUTH_DETAILS = 'iam:GetAccountAuthorizationDetails';
+/** A policy document IAM sent (URL-encoded); one that does not parse makes the whole answer unusable. */
+const document = (text: string, what: string): PolicyDocument => parsed(parsePolicyDocument(text, true), what, AUTH_DETAILS);
 
 export interface VirtualMfaDevice {
   serialNumber: string;
@@ -116,7 +121,7 @@ const isoDate = (date: Date | undefined): string | null => date?.toISOString() ?
 const attached = (list: AttachedPolicy[] | undefined): AttachedPolicyRef[] =>
   (list ?? []).map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' }));
 const inline = (list: PolicyDetail[] | undefined): InlinePolicy[] =>
-  (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: p.PolicyDocument ? parsePolicyDocument(p.PolicyDocument, true) : null }));
+  (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: p.PolicyDocument ? document(p.PolicyDocument, `the inline policy ${p.PolicyName ?? ''}`) : null }));
 const tagMap = (tags: Tag[] | undefined): Record<string, string> => Object.fromEntries((tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
 /** The last segment of an IAM ARN (`arn:aws:iam::1:policy/path/name` -> `name`): the name when a listing leaves it out. */
 const nameFromArn = (arn: string | undefined): string => (arn ?? '').slice((arn ?? '').lastIndexOf('/') + 1);
@@ -133,7 +138,9 @@ export const iam = {
     actions: ['iam:GetAccountSummary'],
     async fetch(ctx): Promise<Record<string, number>> {
       const out = await ctx.client(IAMClient).send(new GetAccountSummaryCommand({}));
-      return { ...out.SummaryMap };
+      const summary = required(out.SummaryMap, 'SummaryMap', 'iam:GetAccountSummary');
+      if (typeof summary.AccountMFAEnabled !== 'number') throw new MalformedResponse('iam:GetAccountSummary', 'the SummaryMap has no AccountMFAEnabled');
+      return { ...summary };
     },
   }),
 
@@ -144,7 +151,8 @@ export const iam = {
     async fetch(ctx): Promise<PasswordPolicy | null> {
       try {
         const out = await ctx.client(IAMClient).send(new GetAccountPasswordPolicyCommand({}));
-        return out.PasswordPolicy ?? null;
+        // No policy is NoSuchEntity; a 200 without one is a broken answer.
+        return required(out.PasswordPolicy, 'PasswordPolicy', 'iam:GetAccountPasswordPolicy');
       } catch (error) {
         if (isNoSuchEntity(error)) return null;
         throw error;
@@ -158,7 +166,7 @@ export const iam = {
     async fetch(ctx): Promise<VirtualMfaDevice[]> {
       const devices = await collect(
         paginateListVirtualMFADevices({ client: ctx.client(IAMClient) }, { AssignmentStatus: 'Any' }),
-        (page) => page.VirtualMFADevices,
+        'VirtualMFADevices', 'iam:ListVirtualMFADevices',
       );
       return devices.map((d) => ({
         serialNumber: d.SerialNumber ?? '',
@@ -181,11 +189,15 @@ export const iam = {
       let wait = ctx.options.credentialReportPollMs;
       for (;;) {
         const generated = await client.send(new GenerateCredentialReportCommand({}));
-        if (generated.State === 'COMPLETE') {
+        if (requiredString(generated.State, 'State', 'iam:GenerateCredentialReport') === 'COMPLETE') {
           try {
             const report = await client.send(new GetCredentialReportCommand({}));
-            const csv = Buffer.from(report.Content ?? new Uint8Array()).toString('utf8');
-            return parseCredentialReport(csv, report.GeneratedTime?.toISOString() ?? null);
+            const csv = Buffer.from(required(report.Content, 'Content', 'iam:GetCredentialReport')).toString('utf8');
+            try {
+              return parseCredentialReport(csv, report.GeneratedTime?.toISOString() ?? null);
+            } catch (error) {
+              throw new MalformedResponse('iam:GetCredentialReport', error instanceof Error ? error.message : String(error));
+            }
           } catch (error) {
             // Expired or regenerating between the two calls: generate again.
             if (!['ReportInProgress', 'ReportExpired', 'ReportNotPresent'].some((c) => errorName(error)?.startsWith(c))) {
@@ -221,7 +233,8 @@ export const iam = {
       const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
       const pages = paginateGetAccountAuthorizationDetails({ client: ctx.client(IAMClient) }, { Filter: [...AUTHORIZATION_DETAILS_FILTER] });
       for await (const page of pages) {
-        for (const u of page.UserDetailList ?? []) {
+        // The filter asks for all four lists, and IAM sends each one, empty or not.
+        for (const u of requiredList(page.UserDetailList, 'UserDetailList', AUTH_DETAILS)) {
           details.users.push({
             name: u.UserName ?? '',
             id: u.UserId ?? '',
@@ -235,7 +248,7 @@ export const iam = {
             tags: tagMap(u.Tags),
           });
         }
-        for (const g of page.GroupDetailList ?? []) {
+        for (const g of requiredList(page.GroupDetailList, 'GroupDetailList', AUTH_DETAILS)) {
           details.groups.push({
             name: g.GroupName ?? '',
             id: g.GroupId ?? '',
@@ -246,21 +259,21 @@ export const iam = {
             inlinePolicies: inline(g.GroupPolicyList),
           });
         }
-        for (const r of page.RoleDetailList ?? []) {
+        for (const r of requiredList(page.RoleDetailList, 'RoleDetailList', AUTH_DETAILS)) {
           details.roles.push({
             name: r.RoleName ?? '',
             id: r.RoleId ?? '',
             arn: r.Arn ?? '',
             path: r.Path ?? '/',
             createDate: isoDate(r.CreateDate),
-            trustPolicy: r.AssumeRolePolicyDocument ? parsePolicyDocument(r.AssumeRolePolicyDocument, true) : null,
+            trustPolicy: r.AssumeRolePolicyDocument ? document(r.AssumeRolePolicyDocument, `the trust policy of ${r.RoleName ?? ''}`) : null,
             attachedManagedPolicies: attached(r.AttachedManagedPolicies),
             inlinePolicies: inline(r.RolePolicyList),
             permissionsBoundaryArn: r.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
             tags: tagMap(r.Tags),
           });
         }
-        for (const p of page.Policies ?? []) {
+        for (const p of requiredList(page.Policies, 'Policies', AUTH_DETAILS)) {
           const versions = p.PolicyVersionList ?? [];
           const version = versions.find((v) => v.IsDefaultVersion === true) ?? versions.find((v) => v.VersionId === p.DefaultVersionId);
           details.policies.push({
@@ -273,7 +286,7 @@ export const iam = {
             attachmentCount: p.AttachmentCount ?? 0,
             permissionsBoundaryUsageCount: p.PermissionsBoundaryUsageCount ?? 0,
             isAttachable: p.IsAttachable !== false,
-            document: version?.Document ? parsePolicyDocument(version.Document, true) : null,
+            document: version?.Document ? document(version.Document, `the policy ${p.Arn ?? ''}`) : null,
           });
         }
       }
@@ -300,10 +313,11 @@ export const iam = {
           { client: ctx.client(IAMClient) },
           { PolicyArn: policyArn, PolicyUsageFilter: 'PermissionsPolicy' },
         );
+        const action = 'iam:ListEntitiesForPolicy';
         for await (const page of pages) {
-          entities.users.push(...(page.PolicyUsers ?? []).map((u) => ({ name: u.UserName ?? '', id: u.UserId ?? '' })));
-          entities.groups.push(...(page.PolicyGroups ?? []).map((g) => ({ name: g.GroupName ?? '', id: g.GroupId ?? '' })));
-          entities.roles.push(...(page.PolicyRoles ?? []).map((r) => ({ name: r.RoleName ?? '', id: r.RoleId ?? '' })));
+          entities.users.push(...requiredList(page.PolicyUsers, 'PolicyUsers', action).map((u) => ({ name: u.UserName ?? '', id: u.UserId ?? '' })));
+          entities.groups.push(...requiredList(page.PolicyGroups, 'PolicyGroups', action).map((g) => ({ name: g.GroupName ?? '', id: g.GroupId ?? '' })));
+          entities.roles.push(...requiredList(page.PolicyRoles, 'PolicyRoles', action).map((r) => ({ name: r.RoleName ?? '', id: r.RoleId ?? '' })));
         }
       } catch (error) {
         if (isNoSuchEntity(error)) return null;
@@ -323,7 +337,7 @@ export const iam = {
     async fetch(ctx): Promise<ServerCertificateInfo[]> {
       const list = await collect(
         paginateListServerCertificates({ client: ctx.client(IAMClient) }, {}),
-        (page) => page.ServerCertificateMetadataList,
+        'ServerCertificateMetadataList', 'iam:ListServerCertificates',
       );
       return byName(
         list.map((c) => ({

@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { DataUnavailable, type DataUnavailableInit } from './errors.js';
 import { collect, defineAccessor } from './accessor.js';
+import { required, requiredBoolean } from './shape.js';
 
 export interface KeyRotation {
   enabled: boolean;
@@ -61,7 +62,7 @@ export const kms = {
   keys: defineAccessor({
     actions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus'],
     async fetch(ctx): Promise<KmsKey[]> {
-      const listed = await collect(paginateListKeys({ client: ctx.client(KMSClient) }, {}), (page) => page.Keys);
+      const listed = await collect(paginateListKeys({ client: ctx.client(KMSClient) }, {}), 'Keys', 'kms:ListKeys');
       const keys = await Promise.all(
         listed.map(async ({ KeyId, KeyArn }): Promise<KmsKey | null> => {
           const keyId = KeyId ?? '';
@@ -86,8 +87,7 @@ export const kms = {
     actions: ['kms:DescribeKey'],
     async fetch(ctx, keyId: string): Promise<KeyMetadata> {
       const out = await ctx.client(KMSClient).send(new DescribeKeyCommand({ KeyId: keyId }));
-      if (!out.KeyMetadata) throw new Error(`DescribeKey returned no metadata for ${keyId}`);
-      return out.KeyMetadata;
+      return required(out.KeyMetadata, 'KeyMetadata', 'kms:DescribeKey');
     },
   }),
 
@@ -96,7 +96,7 @@ export const kms = {
     actions: ['kms:GetKeyRotationStatus'],
     async fetch(ctx, keyId: string): Promise<KeyRotation> {
       const out = await ctx.client(KMSClient).send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
-      return { enabled: out.KeyRotationEnabled === true, rotationPeriodInDays: out.RotationPeriodInDays ?? null };
+      return { enabled: requiredBoolean(out.KeyRotationEnabled, 'KeyRotationEnabled', 'kms:GetKeyRotationStatus'), rotationPeriodInDays: out.RotationPeriodInDays ?? null };
     },
   }),
 };

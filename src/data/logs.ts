@@ -1,6 +1,7 @@
 /** CloudWatch Logs reads: the metric filters of one log group, in the log group's Region. */
 import { CloudWatchLogsClient, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
 import { collect, defineAccessor, errorName } from './accessor.js';
+import { MalformedResponse } from './shape.js';
 
 export interface MetricFilterTransformation {
   metricName: string;
@@ -16,6 +17,12 @@ export interface MetricFilter {
   metricTransformations: MetricFilterTransformation[];
 }
 
+/** The pattern is what the rules judge: a filter without one is a broken answer, not a match-all filter. */
+function pattern(value: string | undefined): string {
+  if (typeof value !== 'string') throw new MalformedResponse('logs:DescribeMetricFilters', 'a metric filter has no filterPattern');
+  return value;
+}
+
 export const logs = {
   /**
    * Every metric filter of a log group (DescribeMetricFilters, paginated);
@@ -27,11 +34,11 @@ export const logs = {
       try {
         const filters = await collect(
           paginateDescribeMetricFilters({ client: ctx.client(CloudWatchLogsClient) }, { logGroupName }),
-          (page) => page.metricFilters,
+          'metricFilters', 'logs:DescribeMetricFilters',
         );
         return filters.map((f) => ({
           filterName: f.filterName ?? '',
-          filterPattern: f.filterPattern ?? '',
+          filterPattern: pattern(f.filterPattern),
           logGroupName: f.logGroupName ?? logGroupName,
           metricTransformations: (f.metricTransformations ?? []).map((t) => ({
             metricName: t.metricName ?? '',

@@ -9,6 +9,7 @@
  */
 import { GetMacieSessionCommand, Macie2Client } from '@aws-sdk/client-macie2';
 import { defineAccessor, errorName } from './accessor.js';
+import { requiredString } from './shape.js';
 
 export interface MacieSession {
   /** `ENABLED` or `PAUSED`. */
@@ -37,7 +38,7 @@ export const macie2 = {
       try {
         const out = await ctx.client(Macie2Client).send(new GetMacieSessionCommand({}));
         return {
-          status: out.status ?? null,
+          status: requiredString(out.status, 'status', 'macie2:GetMacieSession'),
           findingPublishingFrequency: out.findingPublishingFrequency ?? null,
           createdAt: out.createdAt ?? null,
           updatedAt: out.updatedAt ?? null,

@@ -14,7 +14,7 @@ export const organizations = {
     global: true,
     actions: ['organizations:ListAccounts'],
     async fetch(ctx): Promise<OrganizationAccount[]> {
-      const accounts = await collect(paginateListAccounts({ client: ctx.client(OrganizationsClient) }, {}), (page) => page.Accounts);
+      const accounts = await collect(paginateListAccounts({ client: ctx.client(OrganizationsClient) }, {}), 'Accounts', 'organizations:ListAccounts');
       return accounts
         .map((a) => ({ id: a.Id ?? '', name: a.Name ?? '', status: a.Status ?? a.State ?? '' }))
         .filter((a) => a.id !== '' && (a.status === 'ACTIVE' || a.status === ''))

@@ -13,7 +13,7 @@ export const rds = {
   dbInstances: defineAccessor({
     actions: ['rds:DescribeDBInstances'],
     async fetch(ctx): Promise<DBInstance[]> {
-      const instances = await collect(paginateDescribeDBInstances({ client: ctx.client(RDSClient) }, {}), (page) => page.DBInstances);
+      const instances = await collect(paginateDescribeDBInstances({ client: ctx.client(RDSClient) }, {}), 'DBInstances', 'rds:DescribeDBInstances');
       return instances.sort((a, b) => (a.DBInstanceArn ?? '').localeCompare(b.DBInstanceArn ?? ''));
     },
   }),
@@ -22,7 +22,7 @@ export const rds = {
   dbClusters: defineAccessor({
     actions: ['rds:DescribeDBClusters'],
     async fetch(ctx): Promise<DBCluster[]> {
-      const clusters = await collect(paginateDescribeDBClusters({ client: ctx.client(RDSClient) }, {}), (page) => page.DBClusters);
+      const clusters = await collect(paginateDescribeDBClusters({ client: ctx.client(RDSClient) }, {}), 'DBClusters', 'rds:DescribeDBClusters');
       return clusters.sort((a, b) => (a.DBClusterArn ?? '').localeCompare(b.DBClusterArn ?? ''));
     },
   }),

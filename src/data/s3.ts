@@ -26,6 +26,7 @@ import {
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { parsePolicyDocument, type PolicyDocument } from './policy-document.js';
+import { parsed, required, requiredBoolean, requiredList, requiredString } from './shape.js';
 
 /** The largest ListBuckets page S3 allows. */
 export const LIST_BUCKETS_PAGE = 10_000;
@@ -91,7 +92,7 @@ export const s3 = {
     async fetch(ctx): Promise<BucketInfo[]> {
       // With a parameter in the request (MaxBuckets), S3 reports each bucket's Region in the listing,
       // which saves one GetBucketLocation per bucket; servers that do not (moto) get the fallback.
-      const listed = await collect(paginateListBuckets({ client: ctx.client(S3Client), pageSize: LIST_BUCKETS_PAGE }, {}), (page) => page.Buckets);
+      const listed = await collect(paginateListBuckets({ client: ctx.client(S3Client), pageSize: LIST_BUCKETS_PAGE }, {}), 'Buckets', 's3:ListAllMyBuckets');
       const buckets = await Promise.all(
         listed.map(async (b): Promise<BucketInfo | null> => {
           const name = b.Name ?? '';
@@ -122,8 +123,9 @@ export const s3 = {
     actions: ['s3:GetBucketPolicy'],
     async fetch(ctx, bucket: string): Promise<BucketPolicy | null> {
       return orNull(async () => {
-        const text = (await ctx.client(S3Client).send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy ?? '';
-        return { text, document: parsePolicyDocument(text) };
+        const text = requiredString((await ctx.client(S3Client).send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy, 'Policy', 's3:GetBucketPolicy');
+        // A policy that does not parse (truncated, garbled) is unknown, not permissive.
+        return { text, document: parsed(parsePolicyDocument(text), 'the bucket policy', 's3:GetBucketPolicy') };
       }, ['NoSuchBucketPolicy']);
     },
   }),
@@ -134,7 +136,7 @@ export const s3 = {
     async fetch(ctx, bucket: string): Promise<{ isPublic: boolean } | null> {
       return orNull(async () => {
         const out = await ctx.client(S3Client).send(new GetBucketPolicyStatusCommand({ Bucket: bucket }));
-        return { isPublic: out.PolicyStatus?.IsPublic === true };
+        return { isPublic: requiredBoolean(required(out.PolicyStatus, 'PolicyStatus', 's3:GetBucketPolicyStatus').IsPublic, 'IsPublic', 's3:GetBucketPolicyStatus') };
       }, ['NoSuchBucketPolicy']);
     },
   }),
@@ -145,7 +147,7 @@ export const s3 = {
     async fetch(ctx, bucket: string): Promise<PublicAccessBlock | null> {
       return orNull(async () => {
         const out = await ctx.client(S3Client).send(new GetPublicAccessBlockCommand({ Bucket: bucket }));
-        return publicAccessBlock(out.PublicAccessBlockConfiguration);
+        return publicAccessBlock(required(out.PublicAccessBlockConfiguration, 'PublicAccessBlockConfiguration', 's3:GetBucketPublicAccessBlock'));
       }, ['NoSuchPublicAccessBlockConfiguration']);
     },
   }),
@@ -157,7 +159,7 @@ export const s3 = {
     async fetch(ctx): Promise<PublicAccessBlock | null> {
       return orNull(async () => {
         const out = await ctx.client(S3ControlClient).send(new GetAccountPublicAccessBlockCommand({ AccountId: ctx.account }));
-        return publicAccessBlock(out.PublicAccessBlockConfiguration);
+        return publicAccessBlock(required(out.PublicAccessBlockConfiguration, 'PublicAccessBlockConfiguration', 's3:GetAccountPublicAccessBlock'));
       }, ['NoSuchPublicAccessBlockConfiguration']);
     },
   }),
@@ -166,11 +168,15 @@ export const s3 = {
     actions: ['s3:GetBucketAcl'],
     async fetch(ctx, bucket: string): Promise<{ owner: Owner | null; grants: Grant[] }> {
       const out = await ctx.client(S3Client).send(new GetBucketAclCommand({ Bucket: bucket }));
-      return { owner: out.Owner ?? null, grants: out.Grants ?? [] };
+      // S3 always names the owner; an empty grant list arrives as [] (an empty AccessControlList element).
+      return { owner: required(out.Owner, 'Owner', 's3:GetBucketAcl'), grants: out.Grants ?? [] };
     },
   }),
 
-  /** Versioning `Status` (Enabled / Suspended / null if never set) and `MFADelete`. */
+  /**
+   * Versioning `Status` (Enabled / Suspended / null if never set) and `MFADelete`. S3 answers an
+   * empty configuration for a bucket never versioned, so an empty answer cannot be told from a truncated one.
+   */
   bucketVersioning: defineAccessor({
     actions: ['s3:GetBucketVersioning'],
     async fetch(ctx, bucket: string): Promise<{ status: string | null; mfaDelete: string | null }> {
@@ -185,7 +191,7 @@ export const s3 = {
     async fetch(ctx, bucket: string): Promise<LifecycleRule[] | null> {
       return orNull(async () => {
         const out = await ctx.client(S3Client).send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }));
-        return out.Rules ?? [];
+        return requiredList(out.Rules, 'Rules', 's3:GetLifecycleConfiguration');
       }, ['NoSuchLifecycleConfiguration']);
     },
   }),
@@ -196,12 +202,13 @@ export const s3 = {
     async fetch(ctx, bucket: string): Promise<ServerSideEncryptionRule[] | null> {
       return orNull(async () => {
         const out = await ctx.client(S3Client).send(new GetBucketEncryptionCommand({ Bucket: bucket }));
-        return out.ServerSideEncryptionConfiguration?.Rules ?? [];
+        const config = required(out.ServerSideEncryptionConfiguration, 'ServerSideEncryptionConfiguration', 's3:GetEncryptionConfiguration');
+        return requiredList(config.Rules, 'Rules', 's3:GetEncryptionConfiguration');
       }, ['ServerSideEncryptionConfigurationNotFoundError']);
     },
   }),
 
-  /** Server access logging target; null when logging is off. */
+  /** Server access logging target; null when logging is off (S3 then answers an empty status, which a truncated answer resembles). */
   bucketLogging: defineAccessor({
     actions: ['s3:GetBucketLogging'],
     async fetch(ctx, bucket: string): Promise<LoggingEnabled | null> {

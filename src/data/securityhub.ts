@@ -1,6 +1,7 @@
 /** Security Hub reads made while scanning (the findings sink lives elsewhere). */
 import { DescribeHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { defineAccessor, errorName } from './accessor.js';
+import { requiredString } from './shape.js';
 
 export interface Hub {
   hubArn: string;
@@ -18,7 +19,8 @@ export const securityhub = {
     async fetch(ctx): Promise<Hub | null> {
       try {
         const out = await ctx.client(SecurityHubClient).send(new DescribeHubCommand({}));
-        return { hubArn: out.HubArn ?? '', subscribedAt: out.SubscribedAt ?? null, autoEnableControls: out.AutoEnableControls ?? null };
+        // An answer without a hub ARN is not "enabled": it says nothing.
+        return { hubArn: requiredString(out.HubArn, 'HubArn', 'securityhub:DescribeHub'), subscribedAt: out.SubscribedAt ?? null, autoEnableControls: out.AutoEnableControls ?? null };
       } catch (error) {
         if (errorName(error) === 'InvalidAccessException') return null;
         throw error;

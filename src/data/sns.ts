@@ -17,7 +17,7 @@ export const sns = {
       try {
         const subscriptions = await collect(
           paginateListSubscriptionsByTopic({ client: ctx.client(SNSClient) }, { TopicArn: topicArn }),
-          (page) => page.Subscriptions,
+          'Subscriptions', 'sns:ListSubscriptionsByTopic',
         );
         return subscriptions.map((s) => ({ subscriptionArn: s.SubscriptionArn ?? '', protocol: s.Protocol ?? '', owner: s.Owner ?? '' }));
       } catch (error) {

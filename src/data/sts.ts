@@ -1,6 +1,11 @@
 /** STS: who the credentials belong to. */
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { defineAccessor } from './accessor.js';
+import { MalformedResponse, requiredString } from './shape.js';
+
+/** The partitions an ARN may name. */
+const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
+const ACTION = 'sts:GetCallerIdentity';
 
 export interface CallerIdentity {
   account: string;
@@ -16,13 +21,13 @@ export const sts = {
     actions: ['sts:GetCallerIdentity'],
     async fetch(ctx): Promise<CallerIdentity> {
       const out = await ctx.client(STSClient).send(new GetCallerIdentityCommand({}));
-      const arn = out.Arn ?? '';
-      return {
-        account: out.Account ?? '',
-        arn,
-        userId: out.UserId ?? '',
-        partition: arn.split(':')[1] || 'aws',
-      };
+      // Every finding carries the account and partition: an identity that is not one is no identity.
+      const account = requiredString(out.Account, 'Account', ACTION);
+      if (!/^\d{12}$/.test(account)) throw new MalformedResponse(ACTION, `the Account ${JSON.stringify(account.slice(0, 40))} is not a 12-digit account id`);
+      const arn = requiredString(out.Arn, 'Arn', ACTION);
+      const partition = arn.split(':')[1] ?? '';
+      if (!arn.startsWith('arn:') || !PARTITIONS.has(partition)) throw new MalformedResponse(ACTION, `the Arn ${JSON.stringify(arn.slice(0, 80))} names no known partition`);
+      return { account, arn, userId: out.UserId ?? '', partition };
     },
   }),
 };

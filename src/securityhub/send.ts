@@ -9,6 +9,11 @@
  * - A whole request that fails with throttling, a 5xx or a network error is
  *   retried with exponential backoff and jitter; when it still fails, or fails
  *   with anything else, every finding of that batch is failed with that error.
+ * - An answer counts only when it accounts for its batch: numeric
+ *   SuccessCount and FailedCount that add up to the batch size, and one
+ *   FailedFindings entry per failure. Any other answer (an empty 200, a
+ *   truncated body) fails the whole batch with `MalformedResponse`: it goes
+ *   to unsent.asff.json, never counted as sent.
  * - `FailedFindings` is read on every response (a rejected finding still comes
  *   back as HTTP 200). Findings failed with a retryable code (throttling,
  *   internal errors) are sent again in a later round, after a backoff; the
@@ -87,6 +92,11 @@ export async function importFindings(
             for (const finding of batch) result.failed.push({ finding, error: { Id: finding.Id ?? '', ErrorCode: code, ErrorMessage: message } });
             return;
           }
+          const unaccounted = unaccountedBatch(output, batch.length);
+          if (unaccounted) {
+            for (const finding of batch) result.failed.push({ finding, error: { Id: finding.Id ?? '', ErrorCode: 'MalformedResponse', ErrorMessage: unaccounted } });
+            return;
+          }
           const failures = new Map<string, FailedFinding>();
           for (const f of output.FailedFindings ?? []) {
             if (f.Id !== undefined) failures.set(f.Id, { Id: f.Id, ErrorCode: f.ErrorCode ?? 'Unknown', ErrorMessage: f.ErrorMessage ?? '' });
@@ -111,4 +121,28 @@ export async function importFindings(
     pending = retryLater.map((r) => r.finding);
   }
   return result;
+}
+
+/**
+ * Why a BatchImportFindings (or BatchUpdateFindings) answer does not account for its batch of
+ * `size` findings; undefined when it does. Nothing is counted as sent unless Security Hub said so.
+ */
+export function unaccountedBatch(
+  output: { SuccessCount?: unknown; FailedCount?: unknown; FailedFindings?: unknown } | undefined,
+  size: number,
+  operation = 'BatchImportFindings',
+): string | undefined {
+  const success = output?.SuccessCount;
+  const failed = output?.FailedCount;
+  if (typeof success !== 'number' || typeof failed !== 'number' || !Number.isInteger(success) || !Number.isInteger(failed)) {
+    return `${operation} answered without numeric SuccessCount and FailedCount: nothing of this batch is known to be imported`;
+  }
+  if (success < 0 || failed < 0 || success + failed !== size) {
+    return `${operation} answered SuccessCount ${success} + FailedCount ${failed} for a batch of ${size}`;
+  }
+  const listed = output?.FailedFindings;
+  if (failed > 0 && (!Array.isArray(listed) || listed.length !== failed)) {
+    return `${operation} answered FailedCount ${failed} but listed ${Array.isArray(listed) ? listed.length : 'no'} failed findings`;
+  }
+  return undefined;
 }

@@ -58,4 +58,18 @@ describe('progress line', () => {
     progress.done();
     expect(out()).toBe('');
   });
+  it('shows a retry in the progress line: redrawn on a terminal, one plain line per interval elsewhere', () => {
+    const note = { operation: 'access-analyzer:ListAnalyzers', region: 'us-east-1', attempt: 1, maxAttempts: 3, cause: 'HTTP 500' };
+    const tty = stream(true);
+    createProgress(tty.s).retrying(note);
+    // The terminal line is cut to the width of the terminal (60 columns here).
+    expect(tty.out()).toContain('hubcheck: 0/0 checks  retrying access-analyzer:ListAnalyzer');
+    const plain = stream(false);
+    let t = 0;
+    const progress = createProgress(plain.s, { now: () => t, quietIntervalMs: 15_000 });
+    progress.retrying(note);
+    t = 1_000;
+    progress.retrying({ ...note, attempt: 2 });
+    expect(plain.out()).toBe('hubcheck: retrying access-analyzer:ListAnalyzers in us-east-1 (HTTP 500, attempt 1 of 3)\n');
+  });
 });

@@ -29,11 +29,19 @@ describe('AWS Config accessors', () => {
   });
 
   it('answers an empty list where Config was never set up', async () => {
-    config.on(DescribeConfigurationRecordersCommand).resolves({});
-    config.on(DescribeConfigurationRecorderStatusCommand).resolves({});
+    config.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [] });
+    config.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [] });
     const { data } = mockedLiveSource();
     expect(await data().config.recorders()).toEqual([]);
     expect(await data().config.recorderStatus()).toEqual([]);
+  });
+
+  it('does not read an answer without its list as "no recorder"', async () => {
+    config.on(DescribeConfigurationRecordersCommand).resolves({});
+    await expect(mockedLiveSource().data().config.recorders()).rejects.toMatchObject({
+      reason: 'malformed-response',
+      action: 'config:DescribeConfigurationRecorders',
+    });
   });
 
   it('does not hide a denied read', async () => {

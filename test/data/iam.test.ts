@@ -131,11 +131,14 @@ describe('IAM authorization details, policy entities and server certificates', (
           },
         ],
         GroupDetailList: [{ GroupName: 'support', GroupId: 'AGPA1', Arn: 'arn:aws:iam::123456789012:group/support', Path: '/' }],
+        RoleDetailList: [],
+        Policies: [],
         IsTruncated: true,
         Marker: 'page-2',
       })
       .resolves({
         UserDetailList: [{ UserName: 'adam', UserId: 'AIDAADAM', Arn: 'arn:aws:iam::123456789012:user/adam', Path: '/' }],
+        GroupDetailList: [],
         RoleDetailList: [
           { RoleName: 'app', RoleId: 'AROAAPP', Arn: 'arn:aws:iam::123456789012:role/app', Path: '/', AssumeRolePolicyDocument: encoded(TRUST) },
         ],
@@ -155,7 +158,7 @@ describe('IAM authorization details, policy entities and server certificates', (
             ],
           },
           // No PolicyName (as moto answers): the name comes from the ARN.
-          { Arn: 'arn:aws:iam::123456789012:policy/team/broken', DefaultVersionId: 'v1', PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: 'not%20json' }] },
+          { Arn: 'arn:aws:iam::123456789012:policy/team/broken', DefaultVersionId: 'v1', PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: encoded({ Statement: [] }) }] },
         ],
         IsTruncated: false,
       });
@@ -196,7 +199,22 @@ describe('IAM authorization details, policy entities and server certificates', (
     // The default version's document, not the first one's.
     expect(details.policies[0]).toMatchObject({ name: 'admin', defaultVersionId: 'v2', attachmentCount: 2, permissionsBoundaryUsageCount: 1, isAttachable: true });
     expect(details.policies[0]?.document?.Statement[0]).toMatchObject({ Action: ['*'], Resource: ['*'] });
-    expect(details.policies[1]).toMatchObject({ name: 'broken', document: null, attachmentCount: 0 });
+    expect(details.policies[1]).toMatchObject({ name: 'broken', attachmentCount: 0 });
+  });
+
+  it('a policy document that does not parse makes the answer malformed, not a document-less policy', async () => {
+    iam.on(GetAccountAuthorizationDetailsCommand).resolves({
+      UserDetailList: [],
+      GroupDetailList: [],
+      RoleDetailList: [],
+      Policies: [{ Arn: 'arn:aws:iam::123456789012:policy/broken', DefaultVersionId: 'v1', PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: 'not%20json' }] }],
+      IsTruncated: false,
+    });
+    await expect(mockedLiveSource().data().iam.authorizationDetails()).rejects.toMatchObject({
+      reason: 'malformed-response',
+      action: 'iam:GetAccountAuthorizationDetails',
+      message: 'the policy arn:aws:iam::123456789012:policy/broken does not parse',
+    });
   });
 
   it('names iam:GetAccountAuthorizationDetails when the read is denied', async () => {
@@ -210,9 +228,9 @@ describe('IAM authorization details, policy entities and server certificates', (
   it('lists the entities of a policy across pages, as a permissions policy, once per policy ARN', async () => {
     iam
       .on(ListEntitiesForPolicyCommand, { PolicyArn: 'arn:aws:iam::aws:policy/AWSSupportAccess' })
-      .resolvesOnce({ PolicyUsers: [{ UserName: 'zed', UserId: 'U2' }], PolicyGroups: [{ GroupName: 'support', GroupId: 'G1' }], IsTruncated: true, Marker: 'm' })
-      .resolves({ PolicyUsers: [{ UserName: 'amy', UserId: 'U1' }], PolicyRoles: [{ RoleName: 'helpdesk', RoleId: 'R1' }], IsTruncated: false });
-    iam.on(ListEntitiesForPolicyCommand, { PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }).resolves({ IsTruncated: false });
+      .resolvesOnce({ PolicyUsers: [{ UserName: 'zed', UserId: 'U2' }], PolicyGroups: [{ GroupName: 'support', GroupId: 'G1' }], PolicyRoles: [], IsTruncated: true, Marker: 'm' })
+      .resolves({ PolicyUsers: [{ UserName: 'amy', UserId: 'U1' }], PolicyGroups: [], PolicyRoles: [{ RoleName: 'helpdesk', RoleId: 'R1' }], IsTruncated: false });
+    iam.on(ListEntitiesForPolicyCommand, { PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }).resolves({ PolicyUsers: [], PolicyGroups: [], PolicyRoles: [], IsTruncated: false });
     const { data } = mockedLiveSource();
     const support = await data().iam.entitiesForPolicy('arn:aws:iam::aws:policy/AWSSupportAccess');
     await data('eu-west-1').iam.entitiesForPolicy('arn:aws:iam::aws:policy/AWSSupportAccess');

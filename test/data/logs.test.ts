@@ -26,7 +26,7 @@ describe('CloudWatch Logs accessors', () => {
         ],
         nextToken: 'page-2',
       })
-      .resolvesOnce({ metricFilters: [{ filterName: 'bare', logGroupName: 'trail' }] });
+      .resolvesOnce({ metricFilters: [{ filterName: 'bare', filterPattern: '', logGroupName: 'trail' }] });
     const { data } = mockedLiveSource();
     const filters = await data('eu-west-1').logs.metricFilters('trail');
     expect(filters).toEqual([

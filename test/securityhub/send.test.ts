@@ -51,6 +51,18 @@ describe('importFindings', () => {
     );
   });
 
+  it.each([
+    ['an empty 200', {}],
+    ['counts that do not add up to the batch', { SuccessCount: 3, FailedCount: 0, FailedFindings: [] }],
+    ['counts that are not numbers', { SuccessCount: '4', FailedCount: 0 }],
+    ['a FailedCount without its FailedFindings', { SuccessCount: 3, FailedCount: 1 }],
+  ])('counts nothing as sent from %s: the whole batch fails MalformedResponse', async (_, answer) => {
+    mock.on(BatchImportFindingsCommand).resolves(answer as never);
+    const result = await send(findings(4));
+    expect(result.imported).toEqual([]);
+    expect(result.failed.map((f) => [f.error.Id, f.error.ErrorCode])).toEqual(['f-0', 'f-1', 'f-2', 'f-3'].map((id) => [id, 'MalformedResponse']));
+  });
+
   it('does not retry a request denied outright', async () => {
     mock.on(BatchImportFindingsCommand).rejects(awsError('AccessDeniedException', 403, 'not authorized to perform: securityhub:BatchImportFindings'));
     const result = await send(findings(2));
