@@ -3,7 +3,7 @@
  * accepts as it is, and `scan.json`, the record of the run.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import type { ScanDocument } from '../src/engine/scan-document.js';
+import type { ScanDocument } from './model.js';
 import { findingsJsonChunks } from '../src/io/findings-json.js';
 
 export { findingsJsonChunks } from '../src/io/findings-json.js';

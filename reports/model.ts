@@ -19,7 +19,8 @@ import { suppressionOf } from '../src/suppressions/suppressions.js';
 export type { ScanDocument } from '../src/engine/scan-document.js';
 export type { HistoryDelta, TrendPoint } from '../src/history/delta.js';
 export { SEVERITIES, type Severity } from '../src/engine/rule.js';
-export { isFailing, severityOf } from '../src/domain/status.js';
+export { isFailing, severityOf, verdictOf } from '../src/domain/status.js';
+export { SEVERITIES as SEVERITY_ORDER, severityRank } from '../src/engine/rule.js';
 export { complianceScores, controlOutcome, formatScore, sectionName } from '../src/domain/score.js';
 export type { BenchmarkScore, ComplianceScores, ControlOutcome, ScoreCell, SectionScore } from '../src/domain/score.js';
 

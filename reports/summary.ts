@@ -4,9 +4,7 @@
  * what could not be evaluated.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { isFailing, verdictOf } from '../src/domain/status.js';
-import type { ScanDocument } from '../src/engine/scan-document.js';
-import { SEVERITIES, severityRank, type Severity } from '../src/engine/rule.js';
+import { SEVERITIES, isFailing, severityRank, verdictOf, type ScanDocument, type Severity } from './model.js';
 import type { Colors } from 'picocolors/types.js';
 
 export interface FailingControl {

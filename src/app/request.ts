@@ -7,7 +7,10 @@ import type { Rule, Severity } from '../engine/rule.js';
 import type { ScanProgress } from '../engine/scan.js';
 import type { LogLevel } from '../log.js';
 import type { NotifyOptions } from '../notify/webhook.js';
-import { SUPPORTED_FORMATS } from './write-outputs.js';
+import { REPORT_FORMATS } from '../../reports/index.js';
+
+/** --format names a scan accepts: the JSON outputs (always written) and each report. */
+export const SUPPORTED_FORMATS = ['json', ...REPORT_FORMATS] as const;
 
 export interface ScanRequest {
   /** The selected rules and benchmark versions (the CLI builds the registry and selects). */

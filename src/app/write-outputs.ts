@@ -16,8 +16,7 @@ import { REPORT_FORMATS, renderReports } from '../../reports/index.js';
 import { FINDINGS_FILE, SCAN_FILE, scanJson } from '../../reports/json.js';
 import type { ScanRecord } from './outcome.js';
 
-/** --format names a scan accepts: the JSON outputs (always written) and each report. */
-export const SUPPORTED_FORMATS = ['json', ...REPORT_FORMATS] as const;
+export { SUPPORTED_FORMATS } from './request.js';
 
 export interface OutputsInput {
   outputDir: string;

@@ -83,27 +83,9 @@ export class ReadOnlyViolation extends Error {
   }
 }
 
-const THROTTLING_CODES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-  'ProvisionedThroughputExceededException',
-  'LimitExceededException',
-  'BandwidthLimitExceeded',
-  'EC2ThrottledException',
-  'PriorRequestNotComplete',
-]);
+import { isThrottlingError } from './throttling.js';
 
-export function isThrottlingError(error: unknown): boolean {
-  if (!error || typeof error !== 'object') return false;
-  const e = error as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
-  return THROTTLING_CODES.has(e.name ?? '') || THROTTLING_CODES.has(e.Code ?? '') || e.$metadata?.httpStatusCode === 429;
-}
+export { isThrottlingError };
 
 /**
  * The shared HTTP handler. `connectTimeoutMs` really ends a connection attempt; the time a

@@ -11,7 +11,7 @@
  * hands the deadline's AbortSignal to the Node HTTP handler.
  */
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { isThrottlingError } from './clients.js';
+import { isThrottlingError } from './throttling.js';
 
 export interface CallLimits {
   /** Total time one call may take, retries and their waits included (ms). */
