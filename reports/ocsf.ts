@@ -34,9 +34,9 @@ export function toOcsf(f: AwsSecurityFinding): OcsfComplianceFinding {
   const resource = f.Resources?.[0];
   const region = resource?.Region ?? f.Region;
   const label = f.Severity?.Label ?? 'INFORMATIONAL';
-  const severityId = SEVERITY_IDS[label as keyof typeof SEVERITY_IDS] ?? 0;
+  const severityId = SEVERITY_IDS[label] ?? 0;
   const status = f.Compliance?.Status;
-  const complianceId = status ? COMPLIANCE_STATUS_IDS[status as keyof typeof COMPLIANCE_STATUS_IDS] ?? 0 : 0;
+  const complianceId = status ? COMPLIANCE_STATUS_IDS[status] ?? 0 : 0;
   const findingStatus =
     f.Workflow?.Status === 'SUPPRESSED' ? FINDING_STATUS.SUPPRESSED : f.RecordState === 'ARCHIVED' ? FINDING_STATUS.RESOLVED : FINDING_STATUS.NEW;
   const requirements = f.Compliance?.RelatedRequirements ?? [];

@@ -4,7 +4,7 @@
  * object-level data events of that kind for all current and future buckets.
  */
 import { accountResource, fail, pass, unavailable, type ReasonCodes, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
-import { describeShortfalls, judgeTrails, s3DataEvents, trailHomeRegion, type S3Access } from './trails.js';
+import { describeShortfalls, judgeTrails, s3DataEvents, trailHomeRegion } from './trails.js';
 
 export type S3DataEventParams = { access: string };
 
@@ -18,7 +18,7 @@ export async function evaluateS3DataEvents(ctx: RuleContext<S3DataEventParams>):
   const access = ctx.params.access;
   if (access !== 'read' && access !== 'write') throw new Error(`parameter access must be 'read' or 'write', not '${access}'`);
   const resource = accountResource(ctx.account, ctx.region);
-  const verdicts = await judgeTrails(ctx, await ctx.data.cloudtrail.trails(), s3DataEvents(access as S3Access));
+  const verdicts = await judgeTrails(ctx, await ctx.data.cloudtrail.trails(), s3DataEvents(access));
   const qualifying = verdicts.find((v) => v.qualifies);
   if (qualifying) {
     const { trail } = qualifying;

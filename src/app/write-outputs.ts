@@ -12,7 +12,7 @@ import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { findingsJsonChunks } from '../io/findings-json.js';
-import { REPORT_FORMATS, renderReports } from '../../reports/index.js';
+import { renderReports } from '../../reports/index.js';
 import { FINDINGS_FILE, SCAN_FILE, scanJson } from '../../reports/json.js';
 import type { ScanRecord } from './outcome.js';
 

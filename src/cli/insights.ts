@@ -3,7 +3,7 @@
  * and GroupByAttribute, or a managed insight by name), printed as a table or
  * JSON; `--create` creates the same insight in Security Hub (CreateInsight).
  */
-import type { AwsSecurityFinding, AwsSecurityFindingFilters } from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFindingFilters } from '@aws-sdk/client-securityhub';
 import { Command } from 'commander';
 import { readFindingsFile } from '../asff/read-findings.js';
 import { FilterError, compileFilters } from '../asff/filters.js';

@@ -1,7 +1,6 @@
 /** `hubcheck merge DIR...`: combine the outputs of shards (or separate runs) into one report set. */
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { exitCodeOf } from '../domain/exit-code.js';
 import { UsageError } from '../errors.js';
 import type { Severity } from '../engine/rule.js';

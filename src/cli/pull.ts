@@ -40,7 +40,7 @@ export async function pullFilters(opts: { filters?: string; insight?: string }):
     filters = preset.filters;
   } else if (opts.filters) {
     const raw = await readJsonFile(opts.filters);
-    filters = raw && typeof raw === 'object' && !Array.isArray(raw) && 'Filters' in raw ? (raw as { Filters: unknown }).Filters : raw;
+    filters = raw && typeof raw === 'object' && !Array.isArray(raw) && 'Filters' in raw ? (raw).Filters : raw;
   }
   try {
     compileFilters(filters, { forService: true });

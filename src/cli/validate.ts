@@ -1,7 +1,6 @@
 /** `hubcheck validate FILE`: check a file of ASFF findings against Security Hub's rules and limits. */
 import { Command } from 'commander';
 import { validateFindings } from '../asff/validate.js';
-import { UsageError } from '../errors.js';
 import { terminalText } from '../io/escape.js';
 import { readInputJson, type InputKind } from '../io/read-input.js';
 import type { CliIO } from './run-scan.js';

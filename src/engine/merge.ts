@@ -7,7 +7,7 @@
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ApiStatsSnapshot, CallCounts } from '../data/api-stats.js';
-import { COMPLIANCE_STATUSES, type ComplianceStatus } from './rule.js';
+import { COMPLIANCE_STATUSES } from './rule.js';
 import { countFindings } from '../domain/counts.js';
 import type { ScanDocument } from './scan-document.js';
 
@@ -62,7 +62,7 @@ export function mergeRuns(runs: readonly RunOutput[]): RunOutput {
     }
     seen.evaluations += rule.evaluations;
     seen.durationMs += rule.durationMs;
-    for (const status of COMPLIANCE_STATUSES) seen.results[status as ComplianceStatus] += rule.results[status as ComplianceStatus];
+    for (const status of COMPLIANCE_STATUSES) seen.results[status] += rule.results[status];
   }
   const accounts = new Map(docs.flatMap((d) => d.accounts).map((a) => [a.id, a]));
   const document: ScanDocument = {

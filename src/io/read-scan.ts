@@ -14,7 +14,7 @@ export function checkScanDocument(parsed: unknown, file: string): ReadScan {
   }
   const problem = shapeProblem(parsed, SCAN_DOCUMENT_SHAPE);
   if (problem) throw new UsageError(`${file}: not a valid hubcheck scan.json: ${problem}`);
-  return parsed as ReadScan;
+  return parsed;
 }
 
 export async function readScanDocument(file: string): Promise<ReadScan> {

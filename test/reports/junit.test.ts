@@ -70,7 +70,6 @@ function checkJunitShape(root: XmlElement): string[] {
 }
 
 const hostile = '<img src=x onerror=alert(1)> & "quotes" \u0000\u0007\u001b\uFFFE \uD800 end';
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: these are the ones XML 1.0 forbids and the report must drop
 const XML_FORBIDDEN = /[\u0000\u0007\u001b\uFFFE\uD800]/g;
 const suppressions = parseSuppressions('suppressions:\n  - rule: IAM.5\n    resource: u1\n    reason: "<accepted> & \\"owned\\""\n    owner: sec\n    expires: 2099-01-01\n', 's.yaml');
 const findings = applySuppressions(

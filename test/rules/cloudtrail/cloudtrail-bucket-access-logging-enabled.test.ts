@@ -43,7 +43,7 @@ testRule(rule, {
         },
       ],
       check: ({ source, findings }) => {
-        expect(source.reads.filter((r) => r.id === 's3.bucketLogging').map((r) => `${String(r.args[0])}@${r.region}`).sort()).toEqual([
+        expect(source.reads.filter((r) => r.id === 's3.bucketLogging').map((r) => `${JSON.stringify(r.args[0]).replace(/"/g, '')}@${r.region}`).sort()).toEqual([
           'audit-logs@us-east-1',
           'shared-trail-logs@eu-west-1',
         ]);

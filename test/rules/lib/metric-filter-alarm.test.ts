@@ -12,7 +12,7 @@ import { ruleHarness } from '../../helpers/rule-harness.js';
 import { chainFixture, filter } from '../cloudwatch/chain-fixture.js';
 import { broaderThan } from '../cloudwatch/metric-filter.table.js';
 
-const CIS = kmsRule.params.filterPattern as string;
+const CIS = kmsRule.params.filterPattern;
 const withMatch = (metricFilterMatch: string): Rule => ({ ...kmsRule, params: { ...kmsRule.params, metricFilterMatch } });
 
 describe('metricFilterMatch', () => {

@@ -6,7 +6,7 @@ import { cluster, instance } from './fixtures.js';
 
 export interface RdsFlagTable {
   kind: 'instance' | 'cluster';
-  field: keyof DBInstance & keyof DBCluster & string;
+  field: Extract<keyof DBInstance & keyof DBCluster, string>;
   /** The value of the field that passes. */
   passWhen: boolean;
   codes: { passed: string; failed: string };

@@ -35,7 +35,7 @@ export function bucketRuleCases({ read, passing, passCode, extra = {} }: BucketT
           { resource: BUCKET_ARN('b'), region: 'eu-west-1', reasonCode: passCode },
         ],
         check: ({ source, findings }) => {
-          expect(source.reads.filter((r) => r.id === read).map((r) => `${String(r.args[0])}@${r.region}`).sort()).toEqual(['a@us-east-1', 'b@eu-west-1']);
+          expect(source.reads.filter((r) => r.id === read).map((r) => `${JSON.stringify(r.args[0]).replace(/"/g, '')}@${r.region}`).sort()).toEqual(['a@us-east-1', 'b@eu-west-1']);
           expect(findings.find((f) => f.Resources?.[0]?.Id === BUCKET_ARN('b'))?.Resources?.[0]).toMatchObject({ Type: 'AwsS3Bucket', Region: 'eu-west-1' });
         },
       },
