@@ -12,6 +12,7 @@
  */
 import {
   DescribeKeyCommand,
+  GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
   KMSClient,
   paginateListKeys,
@@ -19,6 +20,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { DataUnavailable, type DataUnavailableInit } from '../engine/errors.js';
 import { collect, defineAccessor } from './accessor.js';
+import { parsePolicyDocument, type PolicyDocument } from './policy-document.js';
 
 export interface KeyRotation {
   enabled: boolean;
@@ -99,4 +101,29 @@ export const kms = {
       return { enabled: out.KeyRotationEnabled === true, rotationPeriodInDays: out.RotationPeriodInDays ?? null };
     },
   }),
+
+  /** The ids and ARNs of the Region's keys (ListKeys only), sorted by ARN. */
+  keyIds: defineAccessor({
+    actions: ['kms:ListKeys'],
+    async fetch(ctx): Promise<{ keyId: string; arn: string }[]> {
+      const listed = await collect(paginateListKeys({ client: ctx.client(KMSClient) }, {}), (page) => page.Keys);
+      return listed.map((k) => ({ keyId: k.KeyId ?? '', arn: k.KeyArn ?? '' })).sort((a, b) => a.arn.localeCompare(b.arn));
+    },
+  }),
+
+  /** A key's `default` key policy (GetKeyPolicy). */
+  keyPolicy: defineAccessor({
+    actions: ['kms:GetKeyPolicy'],
+    async fetch(ctx, keyId: string): Promise<KeyPolicy> {
+      const out = await ctx.client(KMSClient).send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
+      const text = out.Policy ?? '';
+      return { text, document: parsePolicyDocument(text) };
+    },
+  }),
 };
+
+export interface KeyPolicy {
+  text: string;
+  /** null when the text is not a policy document. */
+  document: PolicyDocument | null;
+}
