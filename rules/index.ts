@@ -62,6 +62,7 @@ import iamUserNoInitialAccessKey from './iam/iam-user-no-initial-access-key.js';
 import iamUserSingleActiveAccessKey from './iam/iam-user-single-active-access-key.js';
 import iamUserUnusedCredentials45d from './iam/iam-user-unused-credentials-45d.js';
 import iamUserUnusedCredentials90d from './iam/iam-user-unused-credentials-90d.js';
+import kmsKeyPolicyNoPublicPrincipal from './kms/kms-key-policy-no-public-principal.js';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.js';
 import macieAccountEnabled from './macie/macie-account-enabled.js';
 import rdsClusterMultiAz from './rds/rds-cluster-multi-az.js';
@@ -72,11 +73,13 @@ import rdsInstanceStorageEncrypted from './rds/rds-instance-storage-encrypted.js
 import s3AccountPublicAccessBlockEnabled from './s3/s3-account-public-access-block-enabled.js';
 import s3BucketDefaultEncryptionEnabled from './s3/s3-bucket-default-encryption-enabled.js';
 import s3BucketMfaDeleteEnabled from './s3/s3-bucket-mfa-delete-enabled.js';
+import s3BucketPolicyNoPublicPrincipal from './s3/s3-bucket-policy-no-public-principal.js';
 import s3BucketPublicAccessBlockEnabled from './s3/s3-bucket-public-access-block-enabled.js';
 import s3BucketSslRequestsOnly from './s3/s3-bucket-ssl-requests-only.js';
 import s3ObjectReadEventsLogged from './s3/s3-object-read-events-logged.js';
 import s3ObjectWriteEventsLogged from './s3/s3-object-write-events-logged.js';
 import securityhubAccountEnabled from './securityhub/securityhub-account-enabled.js';
+import snsTopicPolicyNoPublicPrincipal from './sns/sns-topic-policy-no-public-principal.js';
 
 export const builtInRules: readonly Rule[] = [
   accountSecurityContactRegistered,
@@ -137,6 +140,7 @@ export const builtInRules: readonly Rule[] = [
   iamUserSingleActiveAccessKey,
   iamUserUnusedCredentials45d,
   iamUserUnusedCredentials90d,
+  kmsKeyPolicyNoPublicPrincipal,
   kmsKeyRotationEnabled,
   macieAccountEnabled,
   rdsClusterMultiAz,
@@ -147,9 +151,11 @@ export const builtInRules: readonly Rule[] = [
   s3AccountPublicAccessBlockEnabled,
   s3BucketDefaultEncryptionEnabled,
   s3BucketMfaDeleteEnabled,
+  s3BucketPolicyNoPublicPrincipal,
   s3BucketPublicAccessBlockEnabled,
   s3BucketSslRequestsOnly,
   s3ObjectReadEventsLogged,
   s3ObjectWriteEventsLogged,
   securityhubAccountEnabled,
+  snsTopicPolicyNoPublicPrincipal,
 ] as readonly Rule[];

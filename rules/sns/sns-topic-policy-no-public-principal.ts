@@ -4,8 +4,9 @@ import { PUBLIC_PRINCIPAL_REASON_CODES, judgeResourcePolicy } from '../lib/publi
 import { ruleDocRemediation } from '../lib/remediation.js';
 
 function topicResource(arn: string): ResourceRef {
-  const name = arn.split(':').at(-1) ?? arn;
-  return { type: 'AwsSnsTopic', id: arn, name, details: { AwsSnsTopic: { TopicName: name } } };
+  const parts = arn.split(':');
+  const name = parts.at(-1) ?? arn;
+  return { type: 'AwsSnsTopic', id: arn, name, ...(parts[3] ? { region: parts[3] } : {}), details: { AwsSnsTopic: { TopicName: name } } };
 }
 
 export default defineRule({
