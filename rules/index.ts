@@ -51,6 +51,7 @@ import iamPasswordPolicyReusePrevention from './iam/iam-password-policy-reuse-pr
 import iamPasswordPolicySymbol from './iam/iam-password-policy-symbol.js';
 import iamPasswordPolicyUppercase from './iam/iam-password-policy-uppercase.js';
 import iamPolicyNoFullAdmin from './iam/iam-policy-no-full-admin.js';
+import iamRootAccessCentralized from './iam/iam-root-access-centralized.js';
 import iamRootAccessKeyAbsent from './iam/iam-root-access-key-absent.js';
 import iamRootHardwareMfaEnabled from './iam/iam-root-hardware-mfa-enabled.js';
 import iamRootMfaEnabled from './iam/iam-root-mfa-enabled.js';
@@ -129,6 +130,7 @@ export const builtInRules: readonly Rule[] = [
   iamPasswordPolicySymbol,
   iamPasswordPolicyUppercase,
   iamPolicyNoFullAdmin,
+  iamRootAccessCentralized,
   iamRootAccessKeyAbsent,
   iamRootHardwareMfaEnabled,
   iamRootMfaEnabled,
