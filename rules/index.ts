@@ -51,6 +51,7 @@ import iamPasswordPolicyReusePrevention from './iam/iam-password-policy-reuse-pr
 import iamPasswordPolicySymbol from './iam/iam-password-policy-symbol.js';
 import iamPasswordPolicyUppercase from './iam/iam-password-policy-uppercase.js';
 import iamPolicyNoFullAdmin from './iam/iam-policy-no-full-admin.js';
+import iamRootAccessCentralized from './iam/iam-root-access-centralized.js';
 import iamRootAccessKeyAbsent from './iam/iam-root-access-key-absent.js';
 import iamRootHardwareMfaEnabled from './iam/iam-root-hardware-mfa-enabled.js';
 import iamRootMfaEnabled from './iam/iam-root-mfa-enabled.js';
@@ -62,6 +63,7 @@ import iamUserNoInitialAccessKey from './iam/iam-user-no-initial-access-key.js';
 import iamUserSingleActiveAccessKey from './iam/iam-user-single-active-access-key.js';
 import iamUserUnusedCredentials45d from './iam/iam-user-unused-credentials-45d.js';
 import iamUserUnusedCredentials90d from './iam/iam-user-unused-credentials-90d.js';
+import kmsKeyPolicyNoPublicPrincipal from './kms/kms-key-policy-no-public-principal.js';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.js';
 import macieAccountEnabled from './macie/macie-account-enabled.js';
 import rdsClusterMultiAz from './rds/rds-cluster-multi-az.js';
@@ -72,11 +74,13 @@ import rdsInstanceStorageEncrypted from './rds/rds-instance-storage-encrypted.js
 import s3AccountPublicAccessBlockEnabled from './s3/s3-account-public-access-block-enabled.js';
 import s3BucketDefaultEncryptionEnabled from './s3/s3-bucket-default-encryption-enabled.js';
 import s3BucketMfaDeleteEnabled from './s3/s3-bucket-mfa-delete-enabled.js';
+import s3BucketPolicyNoPublicPrincipal from './s3/s3-bucket-policy-no-public-principal.js';
 import s3BucketPublicAccessBlockEnabled from './s3/s3-bucket-public-access-block-enabled.js';
 import s3BucketSslRequestsOnly from './s3/s3-bucket-ssl-requests-only.js';
 import s3ObjectReadEventsLogged from './s3/s3-object-read-events-logged.js';
 import s3ObjectWriteEventsLogged from './s3/s3-object-write-events-logged.js';
 import securityhubAccountEnabled from './securityhub/securityhub-account-enabled.js';
+import snsTopicPolicyNoPublicPrincipal from './sns/sns-topic-policy-no-public-principal.js';
 
 export const builtInRules: readonly Rule[] = [
   accountSecurityContactRegistered,
@@ -126,6 +130,7 @@ export const builtInRules: readonly Rule[] = [
   iamPasswordPolicySymbol,
   iamPasswordPolicyUppercase,
   iamPolicyNoFullAdmin,
+  iamRootAccessCentralized,
   iamRootAccessKeyAbsent,
   iamRootHardwareMfaEnabled,
   iamRootMfaEnabled,
@@ -137,6 +142,7 @@ export const builtInRules: readonly Rule[] = [
   iamUserSingleActiveAccessKey,
   iamUserUnusedCredentials45d,
   iamUserUnusedCredentials90d,
+  kmsKeyPolicyNoPublicPrincipal,
   kmsKeyRotationEnabled,
   macieAccountEnabled,
   rdsClusterMultiAz,
@@ -147,9 +153,11 @@ export const builtInRules: readonly Rule[] = [
   s3AccountPublicAccessBlockEnabled,
   s3BucketDefaultEncryptionEnabled,
   s3BucketMfaDeleteEnabled,
+  s3BucketPolicyNoPublicPrincipal,
   s3BucketPublicAccessBlockEnabled,
   s3BucketSslRequestsOnly,
   s3ObjectReadEventsLogged,
   s3ObjectWriteEventsLogged,
   securityhubAccountEnabled,
+  snsTopicPolicyNoPublicPrincipal,
 ] as readonly Rule[];

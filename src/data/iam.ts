@@ -4,6 +4,7 @@ import {
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
+  ListOrganizationsFeaturesCommand,
   IAMClient,
   paginateGetAccountAuthorizationDetails,
   paginateListEntitiesForPolicy,
@@ -351,4 +352,44 @@ export const iam = {
       );
     },
   }),
+
+  /**
+   * Centralized root access (ListOrganizationsFeatures). The errors that say
+   * where the account stands are answers, not failures: `not-in-organization`,
+   * `not-management-account` (a member account that is not the delegated
+   * administrator for IAM), `trusted-access-disabled` (IAM has no trusted
+   * access in Organizations), `not-all-features` (consolidated billing only).
+   */
+  organizationsFeatures: defineAccessor({
+    global: true,
+    actions: ['iam:ListOrganizationsFeatures'],
+    async fetch(ctx): Promise<OrganizationsFeatures> {
+      try {
+        const out = await ctx.client(IAMClient).send(new ListOrganizationsFeaturesCommand({}));
+        // An answer without the feature list is malformed, never "no features".
+        const enabled = requiredList(out.EnabledFeatures, 'EnabledFeatures', 'iam:ListOrganizationsFeatures');
+        return { standing: 'readable', organizationId: out.OrganizationId ?? null, enabledFeatures: [...enabled].sort() };
+      } catch (error) {
+        const standing = ORGANIZATION_STANDINGS[errorName(error) ?? ''];
+        if (standing) return { standing, organizationId: null, enabledFeatures: [] };
+        throw error;
+      }
+    },
+  }),
+};
+
+export type OrganizationStanding = 'readable' | 'not-in-organization' | 'not-management-account' | 'trusted-access-disabled' | 'not-all-features';
+
+export interface OrganizationsFeatures {
+  standing: OrganizationStanding;
+  organizationId: string | null;
+  /** e.g. RootCredentialsManagement, RootSessions; empty unless `readable`. */
+  enabledFeatures: string[];
+}
+
+const ORGANIZATION_STANDINGS: Record<string, OrganizationStanding> = {
+  OrganizationNotFoundException: 'not-in-organization',
+  AccountNotManagementOrDelegatedAdministratorException: 'not-management-account',
+  ServiceAccessNotEnabledException: 'trusted-access-disabled',
+  OrganizationNotInAllFeaturesModeException: 'not-all-features',
 };

@@ -12,6 +12,7 @@
  */
 import {
   DescribeKeyCommand,
+  GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
   KMSClient,
   paginateListKeys,
@@ -19,7 +20,8 @@ import {
 } from '@aws-sdk/client-kms';
 import { DataUnavailable, type DataUnavailableInit } from './errors.js';
 import { collect, defineAccessor } from './accessor.js';
-import { required, requiredBoolean } from './shape.js';
+import { required, requiredBoolean, requiredString } from './shape.js';
+import { parsePolicyDocument, type PolicyDocument } from './policy-document.js';
 
 export interface KeyRotation {
   enabled: boolean;
@@ -99,4 +101,30 @@ export const kms = {
       return { enabled: requiredBoolean(out.KeyRotationEnabled, 'KeyRotationEnabled', 'kms:GetKeyRotationStatus'), rotationPeriodInDays: out.RotationPeriodInDays ?? null };
     },
   }),
+
+  /** The ids and ARNs of the Region's keys (ListKeys only), sorted by ARN. */
+  keyIds: defineAccessor({
+    actions: ['kms:ListKeys'],
+    async fetch(ctx): Promise<{ keyId: string; arn: string }[]> {
+      const listed = await collect(paginateListKeys({ client: ctx.client(KMSClient) }, {}), 'Keys', 'kms:ListKeys');
+      return listed.map((k) => ({ keyId: k.KeyId ?? '', arn: k.KeyArn ?? '' })).sort((a, b) => a.arn.localeCompare(b.arn));
+    },
+  }),
+
+  /** A key's `default` key policy (GetKeyPolicy). */
+  keyPolicy: defineAccessor({
+    actions: ['kms:GetKeyPolicy'],
+    async fetch(ctx, keyId: string): Promise<KeyPolicy> {
+      const out = await ctx.client(KMSClient).send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
+      // Every key has a key policy: an answer without one is malformed, never an empty policy.
+      const text = requiredString(out.Policy, 'Policy', 'kms:GetKeyPolicy');
+      return { text, document: parsePolicyDocument(text) };
+    },
+  }),
 };
+
+export interface KeyPolicy {
+  text: string;
+  /** null when the text is not a policy document. */
+  document: PolicyDocument | null;
+}

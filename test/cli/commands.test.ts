@@ -139,6 +139,14 @@ describe('hubcheck permissions', () => {
     });
   });
 
+  it('includes the reads of the v7.0.0 rules for cis-7.0.0', async () => {
+    const { stdout } = await cli(['permissions', '--benchmark', 'cis-7.0.0']);
+    const actions = JSON.parse(stdout).Statement[0].Action as string[];
+    expect(actions).toEqual(expect.arrayContaining(['iam:ListOrganizationsFeatures', 'kms:GetKeyPolicy', 'sns:ListTopics', 'sns:GetTopicAttributes']));
+    const v5 = JSON.parse((await cli(['permissions', '--benchmark', 'cis-5.0.0'])).stdout).Statement[0].Action as string[];
+    expect(v5).not.toContain('iam:ListOrganizationsFeatures');
+  });
+
   it('grants only reads', async () => {
     const { stdout } = await cli(['permissions', '--benchmark', 'cis-1.2.0', '--benchmark', 'cis-5.0.0']);
     for (const action of JSON.parse(stdout).Statement[0].Action as string[]) {

@@ -9,12 +9,23 @@ import { tmpdir } from 'node:os';
 
 const ownTmpdir = () => mkdtempSync(path.join(tmpdir(), 'later-benchmarks-'));
 
+/**
+ * v7.0.0 rules whose reads the demo snapshot predates: until it is re-recorded they are
+ * NOT_AVAILABLE in a replay (exit 3), and nothing else is. After re-recording, expect exit 1.
+ */
+const NOT_IN_DEMO = ['hubcheck/iam-root-access-centralized', 'hubcheck/kms-key-policy-no-public-principal', 'hubcheck/sns-topic-policy-no-public-principal'];
+function expectOnlyUnrecordedUnavailable(code: number, stderr: string, findings: AwsSecurityFinding[]): void {
+  const unavailable = findings.filter((f) => f.Compliance?.Status === 'NOT_AVAILABLE').map((f) => f.GeneratorId);
+  expect([...new Set(unavailable)].sort()).toEqual(NOT_IN_DEMO);
+  expect(code, stderr).toBe(3);
+}
+
 describe('scan --benchmark cis-5.0.0 --benchmark cis-7.0.0', () => {
   it('consolidates both versions into one finding per rule and resource, with no invented standard', async () => {
     const out = path.join(ownTmpdir(), 'v5-v7');
     const result = await cli(['scan', '--replay', 'demo/acme-snapshot.json', '--benchmark', 'cis-5.0.0', '--benchmark', 'cis-7.0.0', '--output-dir', out, '--no-state', '--no-progress']);
-    expect(result.code, result.stderr).toBe(1);
     const findings = JSON.parse(readFileSync(path.join(out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
+    expectOnlyUnrecordedUnavailable(result.code, result.stderr, findings);
     const keys = findings.map((f) => `${f.GeneratorId} ${f.Resources?.[0]?.Region} ${f.Resources?.[0]?.Id}`);
     expect(new Set(keys).size).toBe(keys.length);
 
@@ -33,8 +44,8 @@ describe('scan --benchmark cis-5.0.0 --benchmark cis-7.0.0', () => {
   it('runs v7.0.0 alone with no AssociatedStandards at all', async () => {
     const out = path.join(ownTmpdir(), 'v7');
     const result = await cli(['scan', '--replay', 'demo/acme-snapshot.json', '--benchmark', 'cis-7.0.0', '--output-dir', out, '--no-state', '--no-progress']);
-    expect(result.code, result.stderr).toBe(1);
     const findings = JSON.parse(readFileSync(path.join(out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
+    expectOnlyUnrecordedUnavailable(result.code, result.stderr, findings);
     expect(findings.length).toBeGreaterThan(0);
     for (const f of findings) {
       expect(f.Compliance?.AssociatedStandards).toBeUndefined();

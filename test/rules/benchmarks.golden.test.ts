@@ -96,14 +96,20 @@ const SECURITY_HUB_CONTROLS: Record<SecurityHubVersion, string[]> = {
 };
 SECURITY_HUB_CONTROLS['5.0.0'] = [...SECURITY_HUB_CONTROLS['3.0.0'], 'EFS.8', 'RDS.5', 'RDS.15'];
 
+/** The rules for what v7.0.0 adds: 2.1.1 (centralized root access) and 2.21 (resource policies open to "*"). */
+const V7_NEW_RULES = [
+  'iam-root-access-centralized', 'kms-key-policy-no-public-principal', 's3-bucket-policy-no-public-principal',
+  'sns-topic-policy-no-public-principal',
+];
+
 /**
  * v6.0.0 renumbers every v5.0.0 recommendation, so it runs the same rules;
- * v7.0.0 drops v5.0.0 1.10 and 1.12 (the single active access key), and its new
- * items (2.1.x, 2.21, 4.10, 6.8) are listed as manual.
+ * v7.0.0 drops v5.0.0 1.10 and 1.12 (the single active access key) and runs new
+ * rules for 2.1.1 and 2.21; its other new items (2.1.2-2.1.6, 4.10, 6.8) are listed as manual.
  */
 const LATER_RULES: Record<'6.0.0' | '7.0.0', string[]> = {
   '6.0.0': GOLDEN_RULES['5.0.0'],
-  '7.0.0': GOLDEN_RULES['5.0.0'].filter((id) => id !== 'iam-user-single-active-access-key'),
+  '7.0.0': [...GOLDEN_RULES['5.0.0'].filter((id) => id !== 'iam-user-single-active-access-key'), ...V7_NEW_RULES],
 };
 const ALL_GOLDEN: Record<BenchmarkVersion, string[]> = { ...GOLDEN_RULES, ...LATER_RULES };
 
@@ -134,13 +140,24 @@ describe.each([
   ['7.0.0', CIS_V7],
 ] as const)('CIS v%s (no Security Hub standard)', (version, table) => {
   it('gives every rule the numbers that renumber its v5.0.0 ones, in the same field and with the same status', () => {
+    // Only numbers with a v5.0.0 counterpart: the new items are served by new rules.
+    const renumbered = new Set(table.filter((r) => r.v5 !== null).map((r) => r.id));
     for (const rule of builtInRules) {
       for (const field of ['cis', 'cisExtra'] as const) {
         const v5 = [rule[field]?.['5.0.0'] ?? []].flat();
         const expected = table.filter((r) => r.v5 !== null && v5.includes(r.v5)).map((r) => r.id);
-        expect([rule[field]?.[version] ?? []].flat(), `${rule.id} ${field}`).toEqual(expected);
+        expect([rule[field]?.[version] ?? []].flat().filter((n) => renumbered.has(n)), `${rule.id} ${field}`).toEqual(expected);
       }
-      if (requirementsFor(rule, version).length > 0) expect(runsFor(rule, version), rule.id).toBe(runsFor(rule, '5.0.0'));
+      if (requirementsFor(rule, '5.0.0').length > 0 && requirementsFor(rule, version).length > 0) {
+        expect(runsFor(rule, version), rule.id).toBe(runsFor(rule, '5.0.0'));
+      }
+    }
+  });
+
+  it('maps the new rules only to new items', () => {
+    const added = new Set(table.filter((r) => r.v5 === null).map((r) => r.id));
+    for (const rule of builtInRules.filter((r) => r.cis['5.0.0'] === undefined && r.cis[version] !== undefined)) {
+      expect([rule.cis[version]].flat().every((n) => added.has(n!)), rule.id).toBe(true);
     }
   });
 
@@ -152,25 +169,26 @@ describe.each([
         ? ['2.2', '2.3', '2.4', '2.5', '2.7', '2.8', '2.9', '2.11', '2.12', '2.13', '2.14', '2.15', '2.16', '2.17', '2.18', '2.19', '2.21',
            '3.1.1', '3.1.2', '3.1.4', '3.2.1', '3.2.2', '3.2.3', '3.2.4', '3.3.1', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8',
            '4.9', '5.1', '5.16', '6.1.1', '6.1.2', '6.2', '6.3', '6.4', '6.5', '6.7']
-        : ['2.3', '2.4', '2.5', '2.6', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13', '2.14', '2.15', '2.16', '2.17', '2.18', '2.20',
+        : ['2.1.1', '2.3', '2.4', '2.5', '2.6', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13', '2.14', '2.15', '2.16', '2.17', '2.18', '2.20', '2.21',
            '3.1.1', '3.1.2', '3.1.4', '3.2.1', '3.2.2', '3.2.3', '3.2.4', '3.3.1', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8',
            '4.9', '5.1', '5.16', '6.1.1', '6.1.2', '6.2', '6.3', '6.4', '6.5', '6.7'],
     );
     const newItems = entries.filter((e) => table.find((r) => r.id === e.id)?.v5 === null);
-    expect(newItems.every((e) => !e.automated)).toBe(true);
+    expect(newItems.filter((e) => e.automated).map((e) => e.id)).toEqual(version === '7.0.0' ? ['2.1.1', '2.21'] : []);
   });
 });
 
 describe('the rule set', () => {
-  it('has one rule per spec rule id: 73, with S3.4 and IAM.20 never used as control ids', () => {
-    expect(builtInRules).toHaveLength(73);
+  it('has one rule per spec rule id plus the v7.0.0 rules: 77, with S3.4 and IAM.20 never used as control ids', () => {
+    expect(builtInRules).toHaveLength(77);
     const controls = builtInRules.map((r) => r.securityHubControlId);
     expect(controls).not.toContain('S3.4');
     expect(controls).not.toContain('IAM.20');
     expect(builtInRules.filter((r) => r.securityHubControlId === null).map((r) => r.id).sort()).toEqual([
       'cloudwatch-organizations-changes-alarm', 'ec2-instance-iam-role-attached', 'ec2-sg-cifs-restricted',
-      'iam-user-no-initial-access-key', 'iam-user-single-active-access-key', 's3-bucket-default-encryption-enabled',
-      'securityhub-account-enabled',
+      'iam-root-access-centralized', 'iam-user-no-initial-access-key', 'iam-user-single-active-access-key',
+      'kms-key-policy-no-public-principal', 's3-bucket-default-encryption-enabled', 's3-bucket-policy-no-public-principal',
+      'securityhub-account-enabled', 'sns-topic-policy-no-public-principal',
     ]);
   });
 });
