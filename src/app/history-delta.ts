@@ -3,6 +3,10 @@
  * what changed since the previous one. The findings it returns are new objects
  * dated from the history (CreatedAt and FirstObservedAt: first seen;
  * LastObservedAt: this scan). With no state file, the findings pass unchanged.
+ *
+ * The record is pending until `commit()`: the pipeline commits it only after the
+ * outputs are published, and `close()` without a commit rolls it back, so the
+ * history never knows a finding that no report shows.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { coverageOf } from '../domain/completeness.js';
@@ -19,7 +23,13 @@ export interface HistoryStage {
   readonly findings: readonly AwsSecurityFinding[];
   readonly delta?: HistoryDelta;
   readonly record?: HistoryRecord;
+  /** Makes the recorded scan permanent (after the outputs are published). */
+  commit(): void;
+  /** Ends the stage: a record that was not committed is rolled back. */
+  close(): void;
 }
+
+const NOTHING_TO_COMMIT = { commit() {}, close() {} };
 
 export function historyDelta(
   execution: ScanExecution,
@@ -27,10 +37,18 @@ export function historyDelta(
   stateFile: string | undefined,
   retentionDays: number,
 ): HistoryStage {
-  if (!stateFile) return Object.freeze({ findings });
+  if (!stateFile) return Object.freeze({ findings, ...NOTHING_TO_COMMIT });
   const scores = complianceScores(findings.map(verdictOf));
   const store = HistoryStore.open(stateFile);
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    store.rollback();
+    store.close();
+  };
   try {
+    store.begin();
     const recorded = store.recordScan({
       startedAt: execution.observedAt,
       finishedAt: execution.document.finishedAt,
@@ -51,8 +69,13 @@ export function historyDelta(
       findings: Object.freeze(dated),
       delta: recorded.delta,
       record: { ...recorded.delta, retentionDays, pruned },
+      commit() {
+        if (open) store.commit();
+      },
+      close,
     });
-  } finally {
-    store.close();
+  } catch (error) {
+    close();
+    throw error;
   }
 }

@@ -76,23 +76,30 @@ async function stages(
   }
   const suppressed = suppress(execution.findings, suppressions, clock.now, io.stderr);
   const history = historyDelta(execution, suppressed.findings, stateFile, request.historyRetentionDays ?? DEFAULT_RETENTION_DAYS);
+  let document: ScanOutcome['document'];
+  try {
+    const notification = request.notify
+      ? await notify(request.notify, request.notifyOptions, execution, history.findings, history.delta, io.stderr)
+      : undefined;
+    document = scanRecord(execution.document, history.findings, {
+      suppressions: suppressed.record,
+      history: history.record,
+      notifications: notification ? [notification] : undefined,
+    });
+    await writeOutputs({
+      outputDir: request.outputDir,
+      formats: request.format,
+      findings: history.findings,
+      record: document,
+      delta: history.delta,
+      ...(request.record && execution.recording ? { recording: { file: request.record, snapshot: execution.recording } } : {}),
+    });
+    // The one commit point: the history learns this run only once its outputs are published.
+    history.commit();
+  } finally {
+    history.close();
+  }
   const { findings, delta } = history;
-  const notification = request.notify
-    ? await notify(request.notify, request.notifyOptions, execution, findings, delta, io.stderr)
-    : undefined;
-  const document = scanRecord(execution.document, findings, {
-    suppressions: suppressed.record,
-    history: history.record,
-    notifications: notification ? [notification] : undefined,
-  });
-  await writeOutputs({
-    outputDir: request.outputDir,
-    formats: request.format,
-    findings,
-    record: document,
-    delta,
-    ...(request.record && execution.recording ? { recording: { file: request.record, snapshot: execution.recording } } : {}),
-  });
   const securityhub = request.securityhub
     ? await deliverToSecurityHub({ ...execution, findings }, { profile: request.profile, outputDir: request.outputDir, logger }, io.stderr)
     : undefined;

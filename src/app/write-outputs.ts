@@ -11,6 +11,7 @@ import { mergeRuns, type RunOutput } from '../engine/merge.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeOutputSet, type OutputFile } from '../io/output-set.js';
 import { findingsJsonChunks } from '../io/findings-json.js';
 import { renderReports } from '../../reports/index.js';
 import { FINDINGS_FILE, SCAN_FILE, scanJson } from '../../reports/json.js';
@@ -28,18 +29,25 @@ export interface OutputsInput {
   recording?: { file: string; snapshot: Snapshot };
 }
 
-/** Writes the files; returns their paths in the order written. */
+/**
+ * Writes the run's output set as one unit (src/io/output-set.ts): every file into
+ * a fresh sibling folder, then published by one rename, so the folder holds the
+ * whole previous set or the whole new one. The --record snapshot is its own file.
+ * Returns the paths written.
+ */
 export async function writeOutputs(input: OutputsInput): Promise<readonly string[]> {
   const written: string[] = [];
-  const write = async (file: string, content: string | Iterable<string>) => {
-    await writeFileAtomic(file, content);
-    written.push(file);
-  };
-  if (input.recording) await write(input.recording.file, serializeSnapshot(input.recording.snapshot));
-  const inDir = (file: string) => path.join(input.outputDir, file);
-  await write(inDir(FINDINGS_FILE), findingsJsonChunks(input.findings));
-  await write(inDir(SCAN_FILE), scanJson(input.record));
-  written.push(...(await writeReports(input.formats, input.findings, input.record, input.delta, input.outputDir)));
+  if (input.recording) {
+    await writeFileAtomic(input.recording.file, serializeSnapshot(input.recording.snapshot));
+    written.push(input.recording.file);
+  }
+  const files: OutputFile[] = [
+    { name: FINDINGS_FILE, content: findingsJsonChunks(input.findings) },
+    { name: SCAN_FILE, content: scanJson(input.record) },
+    ...renderReports(input.formats, input.findings, input.record, input.delta).map((r) => ({ name: r.file, content: r.content })),
+  ];
+  await writeOutputSet(input.outputDir, files);
+  written.push(...files.map((f) => path.join(input.outputDir, f.name)));
   return Object.freeze(written);
 }
 

@@ -147,6 +147,24 @@ export class HistoryStore {
     return (this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v;
   }
 
+  /**
+   * Holds what is recorded from now on until `commit()`; `rollback()` forgets it.
+   * The pipeline records the scan, publishes the run's outputs, and only then
+   * commits: a run that dies or fails to write its reports leaves the history as
+   * it was, so the next run still sees its findings as new.
+   */
+  begin(): void {
+    this.db.exec('BEGIN IMMEDIATE');
+  }
+
+  commit(): void {
+    this.db.exec('COMMIT');
+  }
+
+  rollback(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+  }
+
   /** Records one scan and returns what changed since the previous one. */
   recordScan(input: RecordScanInput): RecordScanResult {
     const accounts = [...input.accounts].sort();
