@@ -1,4 +1,5 @@
 /** Pipeline stages return new objects: what an earlier stage produced stays as it was. */
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,7 +38,9 @@ describe('pipeline stages', () => {
 
   it('history delta dates copies from the state file and leaves its input untouched', async () => {
     const state = path.join(await mkdtemp(path.join(tmpdir(), 'hubcheck-stages-')), 'state.sqlite');
-    historyDelta(execution(AT), findings, state, 90);
+    const first = historyDelta(execution(AT), findings, state, 90);
+    first.commit();
+    first.close();
     const later = '2026-11-28T12:00:00.000Z';
     const input = findings.map((f) => ({ ...f, LastObservedAt: later }));
     const before = JSON.stringify(input);
@@ -48,6 +51,24 @@ describe('pipeline stages', () => {
       [AT, AT, later],
     ]);
     expect(second.delta?.previousScan?.startedAt).toBe(AT);
+    second.close();
+  });
+
+  it('history is committed only when asked: a run whose outputs were not published leaves it as it was', () => {
+    const state = path.join(mkdtempSync(path.join(tmpdir(), 'hubcheck-stage-')), 'state.sqlite');
+    const failing = findings.filter((f) => f.Compliance?.Status === 'FAILED');
+    const lost = historyDelta(execution(AT), findings, state, 90);
+    expect(lost.delta?.new).toEqual(failing.map((f) => f.Id));
+    lost.close(); // the outputs failed: no commit
+    const retry = historyDelta(execution('2026-11-28T12:00:00.000Z'), findings, state, 90);
+    // The finding the lost run saw is still new: nobody was told of it.
+    expect(retry.delta?.new).toEqual(failing.map((f) => f.Id));
+    expect(retry.delta?.previousScan).toBeNull();
+    retry.commit();
+    retry.close();
+    const third = historyDelta(execution('2026-11-29T12:00:00.000Z'), findings, state, 90);
+    expect(third.delta?.new).toEqual([]);
+    third.close();
   });
 
   it('the exit code comes from the outcome alone: a suppression or an undelivered push changes it there', () => {

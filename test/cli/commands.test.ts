@@ -38,7 +38,7 @@ describe('hubcheck demo', () => {
   it('writes report.html, findings.csv, junit.xml and summary.md, the HTML showing the failing controls first', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'hubcheck-demo-')), 'demo');
     expect((await cli(['demo', '--output-dir', out])).code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['findings.asff.json', 'findings.csv', 'findings.ocsf.json', 'junit.xml', 'report.html', 'scan.json', 'summary.md']);
+    expect((await readdir(out)).sort()).toEqual(['.hubcheck-set.json', 'findings.asff.json', 'findings.csv', 'findings.ocsf.json', 'junit.xml', 'report.html', 'scan.json', 'summary.md']);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
     const sections = [...html.matchAll(/<section class="control [^"]*" data-control="([^"]+)" data-outcome="(\w+)"/g)].map((m) => [m[1], m[2]]);
     const outcomes = sections.map(([, outcome]) => outcome);

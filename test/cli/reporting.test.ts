@@ -83,7 +83,7 @@ describe('reports on scan and re-rendered by hubcheck report', () => {
     const { dir, scan } = await workspace();
     await scan('1', ['--rules', 'IAM.5']);
     const result = await scan('2', ['--rules', 'IAM.5,EC2.2', '--format', 'html,csv', '--format', 'junit,md']);
-    expect((await readdir(result.out)).sort()).toEqual(['findings.asff.json', 'findings.csv', 'junit.xml', 'report.html', 'scan.json', 'summary.md']);
+    expect((await readdir(result.out)).sort()).toEqual(['.hubcheck-set.json', 'findings.asff.json', 'findings.csv', 'junit.xml', 'report.html', 'scan.json', 'summary.md']);
     const original = await Promise.all(['report.html', 'findings.csv', 'junit.xml', 'summary.md'].map(result.read));
     expect(original[0]).toContain('Since the last scan');
     expect(original[3]).toContain('**3 new**');
@@ -91,7 +91,7 @@ describe('reports on scan and re-rendered by hubcheck report', () => {
     const again = path.join(dir, 'again');
     const rendered = await cli(['report', path.join(result.out, 'findings.asff.json'), '--output-dir', again]);
     expect(rendered.code).toBe(0);
-    expect(rendered.stdout.trim().split('\n').map((f) => path.basename(f))).toEqual(['report.html', 'findings.csv', 'junit.xml', 'summary.md']);
+    expect(rendered.stdout.trim().split('\n').map((f) => path.basename(f))).toEqual(['report.html', 'findings.csv', 'junit.xml', 'summary.md', 'findings.ocsf.json']);
     const copies = await Promise.all(['report.html', 'findings.csv', 'junit.xml', 'summary.md'].map((f) => readFile(path.join(again, f), 'utf8')));
     expect(copies).toEqual(original);
   });
