@@ -80,3 +80,8 @@ export async function writeMergedRuns(runs: readonly RunOutput[], outputDir: str
   await writeFileAtomic(path.join(outputDir, SCAN_FILE), scanJson(merged.document));
   return Object.freeze({ findings: Object.freeze(merged.findings), document: merged.document });
 }
+
+/** `hubcheck pull`: the findings read from Security Hub, as one findings file (a JSON array, written atomically). */
+export async function writeFindingsFile(file: string, findings: readonly AwsSecurityFinding[]): Promise<void> {
+  await writeFileAtomic(file, findingsJsonChunks(findings));
+}

@@ -9,7 +9,7 @@ import { Command } from 'commander';
 import { FilterError, compileFilters } from '../asff/filters.js';
 import { findManagedInsight } from '../asff/insights.js';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeFindingsFile } from '../app/write-outputs.js';
 import { createLogger, type LogLevel } from '../log.js';
 import { addLogOption, list, positiveInteger, region } from './options.js';
 import type { CliIO } from './run-scan.js';
@@ -75,7 +75,7 @@ export function pullCommand(io: CliIO, setExitCode: (code: number) => void): Com
         now: new Date(),
         ...(opts.max ? { max: opts.max } : {}),
       });
-      await writeFileAtomic(opts.output, `${JSON.stringify(result.findings, null, 2)}\n`);
+      await writeFindingsFile(opts.output, result.findings);
       const where = result.source.aggregationRegion
         ? `the aggregation Region ${result.source.aggregationRegion}`
         : `${result.source.regions.join(', ')}${result.source.aggregatorNote ? ` (${result.source.aggregatorNote})` : ''}`;

@@ -11,7 +11,7 @@ import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { ACCOUNT, client, describeMoto, MOTO_URL, resetMoto, runCli } from './moto.js';
+import { ACCOUNT, client, describeMoto, resetMoto, runCli } from './moto.js';
 
 const RULES = ['kms-key-policy-no-public-principal', 's3-bucket-policy-no-public-principal', 'sns-topic-policy-no-public-principal'];
 const restricted = { StringEquals: { 'aws:SourceAccount': ACCOUNT } };

@@ -48,6 +48,7 @@ describe('the rule catalog', () => {
     }
     const testFile = path.join(ROOT, 'test', 'rules', service, `${id}.test.ts`);
     expect(existsSync(testFile), 'test file exists').toBe(true);
+    expect(rule.reasonCodes, `${id} declares its reason codes`).toBeDefined();
     if (rule.reasonCodes) {
       expect(readFileSync(testFile, 'utf8'), `${id}.test.ts tests the rule as a table`).toContain('testRule(');
       expect(text, `${id}.md lists its reason codes`).toContain('\n## Reason codes\n');
