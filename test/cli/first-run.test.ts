@@ -24,7 +24,7 @@ describe('scan defaults', () => {
   it('writes report.html and summary.md besides the JSON, and ends by naming the page to open', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'hubcheck-first-')), 'run');
     const result = await cli(['scan', '--replay', 'demo/acme-snapshot.json', '--rules', 'IAM.5', '--output-dir', out, '--no-progress', '--no-state']);
-    expect((await readdir(out)).sort()).toEqual(['findings.asff.json', 'report.html', 'scan.json', 'summary.md']);
+    expect((await readdir(out)).sort()).toEqual(['.hubcheck-set.json', 'findings.asff.json', 'report.html', 'scan.json', 'summary.md']);
     expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(`Open ${path.join(out, 'report.html')} in a browser to see what to fix first.`);
     expect(result.stderr).not.toContain(ESC);
   }, 60_000);
@@ -32,7 +32,7 @@ describe('scan defaults', () => {
   it('still lets --format choose', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'hubcheck-first-')), 'run');
     const result = await cli(['scan', '--replay', 'demo/acme-snapshot.json', '--rules', 'IAM.5', '--output-dir', out, '--format', 'csv', '--no-progress', '--no-state']);
-    expect((await readdir(out)).sort()).toEqual(['findings.asff.json', 'findings.csv', 'scan.json']);
+    expect((await readdir(out)).sort()).toEqual(['.hubcheck-set.json', 'findings.asff.json', 'findings.csv', 'scan.json']);
     expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(`Open ${path.join(out, 'findings.csv')} to see what to fix first.`);
   }, 60_000);
 

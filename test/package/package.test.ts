@@ -101,7 +101,7 @@ describe('the npm tarball, installed as the image installs it', () => {
     const out = path.join(work, 'demo-out');
     const result = await run(bin, ['demo', '--output-dir', out, '--no-progress'], { cwd: '/', env: userEnv(work) });
     expect(result.code, result.stderr).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['findings.asff.json', 'findings.csv', 'junit.xml', 'report.html', 'scan.json', 'summary.md']);
+    expect((await readdir(out)).sort()).toEqual(['.hubcheck-set.json', 'findings.asff.json', 'findings.csv', 'findings.ocsf.json', 'junit.xml', 'report.html', 'scan.json', 'summary.md']);
     expect(existsSync(path.join(work, 'hubcheck-state.sqlite'))).toBe(true);
     expect(result.stderr).not.toMatch(/NodeVersionSupportWarning|Warning:/);
     expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(`Open ${path.join(out, 'report.html')} in a browser to see what to fix first.`);
