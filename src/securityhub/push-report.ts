@@ -14,6 +14,8 @@ export interface SecurityHubRecord {
   complete: boolean;
   /** Findings left in unsent.asff.json. */
   unsent: number;
+  /** Workflow changes (suppressions) left in unsent-workflow.json. */
+  workflowUnsent: number;
   unsentFile?: string;
   /** What stopped a whole account's push (its identity could not be read). */
   errors: string[];
@@ -23,7 +25,7 @@ export interface SecurityHubRecord {
     failed: number;
     archived: number;
     resolved: number;
-    regions: (Pick<RegionOutcome, 'region' | 'state' | 'reason' | 'sent' | 'failed' | 'archived' | 'resolved'> & { duplicates: number })[];
+    regions: (Pick<RegionOutcome, 'region' | 'state' | 'reason' | 'sent' | 'failed' | 'archived' | 'resolved' | 'workflow'> & { duplicates: number })[];
   }[];
 }
 
@@ -44,12 +46,15 @@ export function pushRecord(result: PushResult, unsentFile?: string): SecurityHub
       archived: r.archived,
       resolved: r.resolved,
       duplicates: r.duplicates.length,
+      ...(r.workflow ? { workflow: r.workflow } : {}),
     });
     accounts.set(r.account, entry);
   }
+  const workflowUnsent = result.workflowMissed?.length ?? 0;
   return {
-    complete: result.unsent.length === 0,
+    complete: result.unsent.length === 0 && workflowUnsent === 0,
     unsent: result.unsent.length,
+    workflowUnsent,
     ...(unsentFile ? { unsentFile } : {}),
     errors: result.fatal ? [result.fatal] : [],
     accounts: [...accounts.values()].sort((a, b) => a.account.localeCompare(b.account)),
@@ -79,6 +84,7 @@ export function pushReport(result: PushResult): string[] {
     if (r.duplicates.length > 0) lines.push(`${where}: ${r.duplicates.length} findings repeated an Id in this run; only the first of each was sent`);
     if (r.state === 'pushed') lines.push(...failureLines(result, r, where));
     lines.push(`${where}: sent ${r.sent}, failed ${r.failed}, archived ${r.archived}, resolved ${r.resolved}`);
+    if (r.workflow) lines.push(...workflowLines(result, r, where));
   }
   if (several) lines.push(...accountLines(result.regions));
   return lines;
@@ -94,6 +100,16 @@ function failureLines(result: PushResult, r: RegionOutcome, where: string): stri
   }
   const lines = failures.slice(0, MAX_FAILURE_LINES).map((u) => `${where}: not imported ${u.error.Id}: ${u.error.ErrorCode}: ${u.error.ErrorMessage}`);
   if (failures.length > MAX_FAILURE_LINES) lines.push(`${where}: ... and ${failures.length - MAX_FAILURE_LINES} more not imported`);
+  return lines;
+}
+
+/** The suppressions-as-workflow summary of a Region, and the first changes not made. */
+function workflowLines(result: PushResult, r: RegionOutcome, where: string): string[] {
+  const w = r.workflow!;
+  const lines = [`${where}: workflow: suppressed ${w.suppressed}, reopened ${w.reopened}, left alone ${w.leftAlone} (set by a person), failed ${w.failed}`];
+  const misses = (result.workflowMissed ?? []).filter((m) => m.account === r.account && m.region === r.region);
+  for (const m of misses.slice(0, MAX_FAILURE_LINES)) lines.push(`${where}: workflow of ${m.finding.Id} not set to ${m.update.status}: ${m.ErrorCode}: ${m.ErrorMessage}`);
+  if (misses.length > MAX_FAILURE_LINES) lines.push(`${where}: ... and ${misses.length - MAX_FAILURE_LINES} more workflow changes not made`);
   return lines;
 }
 

@@ -33,13 +33,16 @@ import { pushFindings, type Identity, type PushDeps, type PushResult } from './p
 import { pushReport } from './push-report.js';
 import { RateLimiters, systemClock } from './rate-limiter.js';
 import { withRetry } from './retry.js';
+import { workflowRequests } from './workflow.js';
 
 export { pushReport } from './push-report.js';
 
 export const UNSENT_FILE = 'unsent.asff.json';
+/** Workflow changes (suppressions) not made: BatchUpdateFindings inputs, one per change. */
+export const UNSENT_WORKFLOW_FILE = 'unsent-workflow.json';
 
-/** The writes a push needs, and nothing else. */
-export const PUSH_WRITES = ['securityhub:BatchImportFindings'] as const;
+/** The writes a push needs, and nothing else: the import, and the workflow of suppressed findings. */
+export const PUSH_WRITES = ['securityhub:BatchImportFindings', 'securityhub:BatchUpdateFindings'] as const;
 
 /** Accounts pushed at once (each pushes up to 4 Regions at once). */
 const ACCOUNT_CONCURRENCY = 4;
@@ -126,10 +129,12 @@ export function pushGroups(input: ScanPushInput): PushGroup[] {
 export function mergePushResults(results: readonly PushResult[]): PushResult {
   const fatal = results.map((r) => r.fatal).filter((f): f is string => Boolean(f));
   const accounts = [...new Set(results.map((r) => r.account).filter((a): a is string => Boolean(a)))];
+  const missed = results.flatMap((r) => r.workflowMissed ?? []);
   return {
     ...(accounts.length === 1 ? { account: accounts[0] } : {}),
     regions: results.flatMap((r) => r.regions),
     unsent: results.flatMap((r) => r.unsent),
+    ...(missed.length > 0 ? { workflowMissed: missed } : {}),
     ...(fatal.length > 0 ? { fatal: fatal.join('; ') } : {}),
   };
 }
@@ -170,10 +175,22 @@ export async function pushScan(
   const result = mergePushResults(results);
   for (const line of pushReport(result)) stderr.write(`hubcheck: ${line}\n`);
 
+  const missed = result.workflowMissed ?? [];
+  const workflowFile = path.join(options.outputDir, UNSENT_WORKFLOW_FILE);
+  if (missed.length === 0) {
+    await rm(workflowFile, { force: true });
+  } else {
+    await writeFileAtomic(workflowFile, `${JSON.stringify(workflowRequests(missed), null, 2)}\n`);
+    stderr.write(
+      `hubcheck: the workflow of ${missed.length} finding${missed.length === 1 ? '' : 's'} could not be set in Security Hub; ` +
+        `the changes are in ${workflowFile} (each entry is input for: aws securityhub batch-update-findings --cli-input-json)\n`,
+    );
+  }
+
   const file = path.join(options.outputDir, UNSENT_FILE);
   if (result.unsent.length === 0) {
     await rm(file, { force: true });
-    return { complete: true, result };
+    return { complete: missed.length === 0, result };
   }
   await writeFileAtomic(file, findingsJsonChunks(result.unsent.map((u) => u.finding)));
   stderr.write(
