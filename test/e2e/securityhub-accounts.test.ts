@@ -6,7 +6,7 @@
  * findings are spooled to unsent.asff.json, the run exits 3; a second run adds
  * no duplicates.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -130,4 +130,28 @@ describeMoto('scan --accounts --securityhub: each account into its own Security 
       }
     }
   }, 120_000);
+
+  it('imports a suppressed finding into moto, then reports and spools the workflow change moto cannot make (no BatchUpdateFindings there)', async () => {
+    const out = path.join(dir, 'suppressed');
+    const file = path.join(dir, 'suppressions.yaml');
+    await writeFile(file, 'suppressions:\n  - rule: IAM.15\n    reason: Password policy managed by SSO\n    owner: iam@example.com\n    expires: 2999-01-01\n');
+    const result = await runCli(
+      ['scan', '--accounts', A, '--role-name', 'Audit', '--regions', 'us-east-1', '--rules', 'IAM.15', '--suppressions', file, '--securityhub', '--fail-on', 'none', '--no-progress', '--output-dir', out],
+    );
+    expect(result.code).toBe(3);
+    const findings = JSON.parse(await readFile(path.join(out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
+    const suppressed = findings.filter((f) => f.Workflow?.Status === 'SUPPRESSED');
+    expect(suppressed).toHaveLength(1);
+    const id = suppressed[0]!.Id!;
+    // The import part: the finding is in A's hub (without the local Workflow, which is never imported).
+    const inHub = (await stored(A, 'us-east-1')).find((f) => f.Id === id);
+    expect(inHub?.Compliance?.Status).toBe('FAILED');
+    expect(inHub?.Workflow).toBeUndefined();
+    expect(result.stderr).toMatch(new RegExp(`Security Hub us-east-1: workflow of ${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} not set to SUPPRESSED: `));
+    expect(result.stderr).toContain('workflow: suppressed 0, reopened 0, left alone 0 (set by a person), failed 1');
+    const spooled = JSON.parse(await readFile(path.join(out, 'unsent-workflow.json'), 'utf8')) as { FindingIdentifiers: { Id: string }[]; Workflow: { Status: string } }[];
+    expect(spooled.map((r) => [r.Workflow.Status, r.FindingIdentifiers.map((f) => f.Id)])).toEqual([['SUPPRESSED', [id]]]);
+    const document = JSON.parse(await readFile(path.join(out, 'scan.json'), 'utf8')) as { securityhub: { complete: boolean; unsent: number; workflowUnsent: number } };
+    expect(document.securityhub).toMatchObject({ complete: false, unsent: 0, workflowUnsent: 1 });
+  }, 60_000);
 });
