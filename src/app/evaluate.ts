@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { toFinding } from '../asff/to-asff.js';
 import { RecordingSource, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AccountSnapshot, type Snapshot } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
@@ -32,6 +33,8 @@ export interface ScanExecution {
   readonly observedAt: string;
   /** With --record: every answer the scan read, to be written as a snapshot. */
   readonly recording?: Snapshot;
+  /** Live scans: each scanned account's credentials (its assumed role), with which its findings are pushed to Security Hub. */
+  readonly sessions?: ReadonlyMap<string, AwsCredentialIdentityProvider>;
 }
 
 /** When the scan started: the time its findings carry, and the clock its duration is measured on. */
@@ -50,10 +53,11 @@ export async function evaluate(
   const scanned: AccountScan[] = [];
   const failures: AccountFailure[] = [];
   const recorders: RecordingSource[] = [];
+  const sessions = new Map<string, AwsCredentialIdentityProvider>();
   try {
     const accountLimit = pLimit(request.accountConcurrency ?? 4);
     await Promise.all(
-      targets.targets.map(({ source: base, account, roleArn }) =>
+      targets.targets.map(({ source: base, account, roleArn, credentials }) =>
         accountLimit(async () => {
           let source = base;
           if (request.record) {
@@ -62,18 +66,18 @@ export async function evaluate(
             source = recorder;
           }
           try {
-            scanned.push(
-              await scanAccount(source, targets.cache, {
-                rules: request.rules,
-                benchmarks: request.benchmarks,
-                homeRegion: targets.homeRegion,
-                regions: targets.regions,
-                now: clock.now,
-                logger,
-                progress: io.progress,
-                concurrency: { rules: request.concurrency },
-              }),
-            );
+            const scan = await scanAccount(source, targets.cache, {
+              rules: request.rules,
+              benchmarks: request.benchmarks,
+              homeRegion: targets.homeRegion,
+              regions: targets.regions,
+              now: clock.now,
+              logger,
+              progress: io.progress,
+              concurrency: { rules: request.concurrency },
+            });
+            scanned.push(scan);
+            if (credentials) sessions.set(scan.identity.account, credentials);
           } catch (error) {
             if (!targets.isolated) throw identityError(error, request.profile);
             const failure = accountFailure(account ?? 'unknown', roleArn, error);
@@ -144,6 +148,7 @@ export async function evaluate(
     homeRegion: targets.homeRegion,
     observedAt,
     ...(recording ? { recording } : {}),
+    ...(sessions.size > 0 ? { sessions } : {}),
   });
 }
 

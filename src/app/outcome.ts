@@ -10,7 +10,7 @@ import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
 import type { NotificationResult } from '../notify/webhook.js';
 import type { HistoryRecord } from './history-delta.js';
-import type { SecurityHubDelivery } from './securityhub.js';
+import type { SecurityHubDelivery, SecurityHubRecord } from './securityhub.js';
 import type { SuppressionRecord } from './suppress.js';
 
 /** scan.json: the scan document, its counts over the findings as written, and what the later stages did. */
@@ -18,6 +18,8 @@ export type ScanRecord = ScanDocument & {
   history?: HistoryRecord;
   suppressions?: SuppressionRecord;
   notifications?: NotificationResult[];
+  /** With --securityhub: what the push did, per account and Region. */
+  securityhub?: SecurityHubRecord;
 };
 
 export interface ScanOutcome {

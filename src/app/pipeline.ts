@@ -23,7 +23,7 @@ import { DEFAULT_LOCK_TIMEOUT_S, DEFAULT_RETENTION_DAYS, checkRequest, stateFile
 import { resolveTargets } from './resolve-targets.js';
 import { deliverToSecurityHub } from './securityhub.js';
 import { suppress } from './suppress.js';
-import { writeOutputs } from './write-outputs.js';
+import { recordInOutputs, writeOutputs } from './write-outputs.js';
 
 export async function runPipeline(request: ScanRequest, io: PipelineIO): Promise<ScanOutcome> {
   checkRequest(request);
@@ -103,6 +103,11 @@ async function stages(
   const securityhub = request.securityhub
     ? await deliverToSecurityHub({ ...execution, findings }, { profile: request.profile, outputDir: request.outputDir, logger }, io.stderr)
     : undefined;
+  if (securityhub?.record) {
+    // scan.json learns what the push did; the set (with unsent.asff.json) is published again as one.
+    document = Object.freeze({ ...document, securityhub: securityhub.record });
+    await recordInOutputs(request.outputDir, document);
+  }
   return Object.freeze({
     findings,
     document,

@@ -28,6 +28,8 @@ export interface Target {
   /** Known up front for --accounts / --organization targets and replayed accounts. */
   account?: string;
   roleArn?: string;
+  /** Live targets: the credentials the account is scanned with (its assumed role, or the caller's chain); the push uses them too. */
+  credentials?: AwsCredentialIdentityProvider;
 }
 
 export interface ResolvedTargets {
@@ -122,7 +124,7 @@ async function liveTargets(
   };
   if (!request.accounts && !request.organization) {
     if (request.shard) throw new UsageError('--shard splits an account list: use it with --accounts or --organization');
-    return [{ source: source(base) }];
+    return [{ source: source(base), credentials: base }];
   }
   if (request.accounts && request.organization) throw new UsageError('--accounts and --organization cannot be used together');
   const callerSource = source(base);
@@ -144,7 +146,7 @@ async function liveTargets(
   ids = nonEmpty(shardOf(ids, request.shard ? parseShard(request.shard) : undefined), request);
   return ids.map((account) => {
     if (!request.roleName) {
-      if (account === caller.account) return { source: callerSource, account };
+      if (account === caller.account) return { source: callerSource, account, credentials: base };
       throw new UsageError(`--role-name is needed to scan account ${account} from ${caller.account}`);
     }
     const target = assumeRole(base, account, {
@@ -153,7 +155,7 @@ async function liveTargets(
       partition: caller.partition,
       region: shared.homeRegion,
     });
-    return { source: source(target.credentials, account), account, roleArn: target.roleArn };
+    return { source: source(target.credentials, account), account, roleArn: target.roleArn, credentials: target.credentials };
   });
 }
 

@@ -11,7 +11,7 @@ import { mergeRuns, type RunOutput } from '../engine/merge.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { writeOutputSet, type OutputFile } from '../io/output-set.js';
+import { updateOutputSet, writeOutputSet, type OutputFile } from '../io/output-set.js';
 import { findingsJsonChunks } from '../io/findings-json.js';
 import { renderReports } from '../../reports/index.js';
 import { FINDINGS_FILE, SCAN_FILE, scanJson } from '../../reports/json.js';
@@ -49,6 +49,11 @@ export async function writeOutputs(input: OutputsInput): Promise<readonly string
   await writeOutputSet(input.outputDir, files);
   written.push(...files.map((f) => path.join(input.outputDir, f.name)));
   return Object.freeze(written);
+}
+
+/** A later stage's scan.json, replacing the one of the published set (the other files are carried over as they are). */
+export async function recordInOutputs(outputDir: string, record: ScanRecord): Promise<void> {
+  await updateOutputSet(outputDir, [{ name: SCAN_FILE, content: scanJson(record) }]);
 }
 
 /** One file per report format into outputDir (`hubcheck report` too); returns their paths in order. */

@@ -10,10 +10,17 @@ export const ENGINE_ACTIONS = ['ec2:DescribeRegions', 'sts:GetCallerIdentity'] a
 
 /**
  * What `scan --securityhub` calls in Security Hub: DescribeHub and GetFindings
- * (reads), BatchImportFindings (the one write). In its own statement, so the
- * scanning statement stays read-only.
+ * (reads), BatchImportFindings and BatchUpdateFindings (the writes; the second
+ * only for suppressions). In its own statement, so the scanning statement stays
+ * read-only. With --accounts or --organization, each member account's role
+ * needs it: its findings are pushed with that role.
  */
-export const SECURITY_HUB_PUSH_ACTIONS = ['securityhub:BatchImportFindings', 'securityhub:DescribeHub', 'securityhub:GetFindings'] as const;
+export const SECURITY_HUB_PUSH_ACTIONS = [
+  'securityhub:BatchImportFindings',
+  'securityhub:BatchUpdateFindings',
+  'securityhub:DescribeHub',
+  'securityhub:GetFindings',
+] as const;
 
 export function permissionsPolicy(rules: readonly Rule[], options: { securityhub?: boolean } = {}) {
   const actions = [...new Set([...ENGINE_ACTIONS, ...rules.flatMap((r) => r.requiredActions)])].sort();

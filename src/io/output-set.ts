@@ -17,8 +17,8 @@
  * that holds other files and no manifest is refused rather than replaced.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { createReadStream, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile, link, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { mkdirBounded } from './output-dir.js';
 
@@ -27,7 +27,7 @@ export const MANIFEST_FILE = '.hubcheck-set.json';
 export interface OutputFile {
   /** A plain file name inside the set (no folders). */
   name: string;
-  content: string | Uint8Array | Iterable<string> | AsyncIterable<string>;
+  content: string | Uint8Array | Iterable<string> | AsyncIterable<string> | { linkFrom: string };
 }
 
 export interface Manifest {
@@ -80,6 +80,7 @@ export function recoverOutputSets(dir: string): string[] {
 }
 
 async function writeOne(file: string, content: OutputFile['content']): Promise<{ bytes: number; sha256: string }> {
+  if (typeof content === 'object' && 'linkFrom' in content) return linkOne(content.linkFrom, file);
   const hash = createHash('sha256');
   let bytes = 0;
   const handle = await open(file, 'wx', 0o644);
@@ -96,6 +97,22 @@ async function writeOne(file: string, content: OutputFile['content']): Promise<{
     await handle.sync();
   } finally {
     await handle.close();
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** A file of the published set carried into the next one: hard-linked (copied where links are refused), then hashed. */
+async function linkOne(from: string, file: string): Promise<{ bytes: number; sha256: string }> {
+  try {
+    await link(from, file);
+  } catch {
+    await copyFile(from, file);
+  }
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
   }
   return { bytes, sha256: hash.digest('hex') };
 }
@@ -146,4 +163,20 @@ export async function writeOutputSet(dir: string, files: readonly OutputFile[]):
     if (!existsSync(target) && existsSync(old)) renameSync(old, target);
     throw error;
   }
+}
+
+/**
+ * Replaces or adds `files` in the set published at `dir`, publishing the result
+ * as a new set like writeOutputSet: every other file of the folder (the set's,
+ * and any plain file hubcheck added beside it since) is carried over by a hard
+ * link. Used when a stage after the reports adds to scan.json (the Security Hub
+ * push).
+ */
+export async function updateOutputSet(dir: string, files: readonly OutputFile[]): Promise<Manifest> {
+  const target = path.resolve(dir);
+  const replaced = new Set(files.map((f) => f.name));
+  const kept = readdirSync(target)
+    .filter((name) => name !== MANIFEST_FILE && !name.startsWith('.') && !replaced.has(name) && statSync(path.join(target, name)).isFile())
+    .sort();
+  return writeOutputSet(dir, [...kept.map((name) => ({ name, content: { linkFrom: path.join(target, name) } })), ...files]);
 }

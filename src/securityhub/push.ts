@@ -12,6 +12,8 @@
  *     them would reset every FirstObservedAt and skip archiving.
  *  3. Plan (keep CreatedAt/FirstObservedAt, newer UpdatedAt, archive what the
  *     clean part of this run no longer produced), validate locally, send.
+ *  4. Workflow (workflow.ts): the imported findings a suppression accepts are
+ *     set to SUPPRESSED, those whose suppression is gone back to NEW.
  *
  * Findings of another account than the caller's cannot go to the default
  * product (Security Hub accepts only the caller's own): they are unsent.
@@ -24,6 +26,7 @@ import { planRegion, type Coverage, type PlannedFinding } from './lifecycle.js';
 import { RateLimiters, systemClock, type Clock } from './rate-limiter.js';
 import { errorCode, errorMessage, type RetryPolicy } from './retry.js';
 import { importFindings, type FailedFinding } from './send.js';
+import { planWorkflow, updateWorkflow, type WorkflowFailure } from './workflow.js';
 
 export interface Identity {
   account: string;
@@ -67,6 +70,14 @@ export interface RegionOutcome {
   resolved: number;
   /** Ids this run produced twice (only the first was sent). */
   duplicates: string[];
+  /** Suppressions as workflow, when there was any to set or keep. */
+  workflow?: { suppressed: number; reopened: number; leftAlone: number; failed: number };
+}
+
+/** A workflow change BatchUpdateFindings did not make. */
+export interface WorkflowMiss extends WorkflowFailure {
+  account: string;
+  region: string;
 }
 
 export interface UnsentFinding {
@@ -79,6 +90,8 @@ export interface PushResult {
   account?: string;
   regions: RegionOutcome[];
   unsent: UnsentFinding[];
+  /** Workflow changes (suppressions) that could not be made. */
+  workflowMissed?: WorkflowMiss[];
   /** A problem that stopped the whole push (no identity). */
   fatal?: string;
 }
@@ -101,6 +114,7 @@ export async function pushFindings(input: PushInput, deps: PushDeps): Promise<Pu
   }
 
   const unsent: UnsentFinding[] = [];
+  const missed: WorkflowMiss[] = [];
   const byRegion = new Map<string, AwsSecurityFinding[]>();
   for (const scope of input.scopes) if (scope.account === identity.account) byRegion.set(scope.region, []);
   for (const finding of input.findings) {
@@ -128,10 +142,10 @@ export async function pushFindings(input: PushInput, deps: PushDeps): Promise<Pu
   const limit = pLimit(deps.regionConcurrency ?? 4);
   const outcomes = await Promise.all(
     [...byRegion].sort(([a], [b]) => a.localeCompare(b)).map(([region, findings]) =>
-      limit(() => pushRegion(region, findings, identity, input, deps, limiters, unsent)),
+      limit(() => pushRegion(region, findings, identity, input, deps, limiters, { unsent, missed })),
     ),
   );
-  return { account: identity.account, regions: outcomes, unsent };
+  return { account: identity.account, regions: outcomes, unsent, ...(missed.length > 0 ? { workflowMissed: missed } : {}) };
 }
 
 async function pushRegion(
@@ -141,7 +155,7 @@ async function pushRegion(
   input: PushInput,
   deps: PushDeps,
   limiters: RateLimiters,
-  unsent: UnsentFinding[],
+  { unsent, missed }: { unsent: UnsentFinding[]; missed: WorkflowMiss[] },
 ): Promise<RegionOutcome> {
   const outcome: RegionOutcome = { account: identity.account, region, state: 'pushed', sent: 0, failed: 0, archived: 0, resolved: 0, duplicates: [] };
   const client = deps.client(region);
@@ -208,5 +222,21 @@ async function pushRegion(
   }
   for (const { finding, error } of result.failed) unsent.push({ finding, region, error });
   outcome.failed += result.failed.length;
+
+  // Suppressions as workflow, on what this run imported (the local copies carry the suppression).
+  const local = new Map(findings.map((f) => [f.Id ?? '', f]));
+  const imported = result.imported.filter((f) => byId.get(f.Id ?? '')?.kind === 'current').map((f) => local.get(f.Id ?? '') ?? f);
+  const workflow = planWorkflow(imported, existing);
+  if (workflow.updates.length > 0 || workflow.leftAlone.length > 0) {
+    const done = await updateWorkflow(client, workflow, {
+      bucket: limiters.securityHub(identity.account, region, 'BatchUpdateFindings'),
+      clock: deps.clock,
+      retry: deps.retry,
+      random: deps.random,
+      onRetry: (what, code, retry, delay) => deps.onRetry?.(region, what, code, retry, delay),
+    });
+    outcome.workflow = { suppressed: done.suppressed, reopened: done.reopened, leftAlone: done.leftAlone, failed: done.failed.length };
+    for (const miss of done.failed) missed.push({ ...miss, account: identity.account, region });
+  }
   return outcome;
 }

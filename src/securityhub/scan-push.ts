@@ -4,33 +4,48 @@
  * what could not be sent to `unsent.asff.json` (a JSON array `hubcheck import`
  * accepts as it is).
  *
- * The push has its own ClientPool: the scan's pool stays read-only, and this
- * one allows exactly securityhub:BatchImportFindings. Its clients make one
- * HTTP attempt per call: retries, backoff and rate limiting are push.ts's.
+ * Each account's findings are sent with that account's own credentials (the
+ * session it was scanned with: its assumed role), into its own Security Hub:
+ * the default product accepts only the caller's own findings. Findings of an
+ * account without such a session (a replayed scan) go with the caller's
+ * credentials, as one account. One account that cannot be reached does not
+ * stop the others.
+ *
+ * Each account's push has its own ClientPool: the scan's pools stay read-only,
+ * and these allow exactly securityhub:BatchImportFindings. Their clients make
+ * one HTTP attempt per call: retries, backoff and rate limiting are push.ts's.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import pLimit from 'p-limit';
+import { SecurityHubClient, type AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Logger } from 'pino';
 import { ApiStats } from '../data/api-stats.js';
 import { credentialChain } from '../data/aws-session.js';
 import { ClientPool, createHttpHandler } from '../data/clients.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { coverageOf } from '../domain/completeness.js';
 import type { AccountScan } from '../engine/scan.js';
 import { findingsJsonChunks } from '../io/findings-json.js';
 import { pushFindings, type Identity, type PushDeps, type PushResult } from './push.js';
+import { pushReport } from './push-report.js';
+import { RateLimiters, systemClock } from './rate-limiter.js';
 import { withRetry } from './retry.js';
+import { workflowRequests } from './workflow.js';
+
+export { pushReport } from './push-report.js';
 
 export const UNSENT_FILE = 'unsent.asff.json';
+/** Workflow changes (suppressions) not made: BatchUpdateFindings inputs, one per change. */
+export const UNSENT_WORKFLOW_FILE = 'unsent-workflow.json';
 
-/** The writes a push needs, and nothing else. */
-export const PUSH_WRITES = ['securityhub:BatchImportFindings'] as const;
+/** The writes a push needs, and nothing else: the import, and the workflow of suppressed findings. */
+export const PUSH_WRITES = ['securityhub:BatchImportFindings', 'securityhub:BatchUpdateFindings'] as const;
 
-/** Per-finding failure lines printed per Region before "... and N more". */
-const MAX_FAILURE_LINES = 10;
+/** Accounts pushed at once (each pushes up to 4 Regions at once). */
+const ACCOUNT_CONCURRENCY = 4;
 
 export interface ScanPushOptions {
   profile?: string;
@@ -44,20 +59,28 @@ export interface ScanPushInput {
   readonly scans: readonly AccountScan[];
   readonly homeRegion: string;
   readonly observedAt: string;
+  /** Per scanned account, the credentials it was scanned with; its findings are pushed with them. */
+  readonly sessions?: ReadonlyMap<string, AwsCredentialIdentityProvider>;
 }
 
 export interface ScanPushOutcome {
   /** Every finding was imported. */
   complete: boolean;
+  /** Every account's Regions, and every unsent finding. */
   result: PushResult;
   unsentFile?: string;
 }
 
 /** A pool for Security Hub writes: its own, so the scan's stays read-only. */
-export function securityHubPool(profile: string | undefined, writes: readonly string[], logger?: Logger) {
+export function securityHubPool(
+  profile: string | undefined,
+  writes: readonly string[],
+  logger?: Logger,
+  credentials: AwsCredentialIdentityProvider = credentialChain(profile),
+) {
   const httpHandler = createHttpHandler(16);
   // The push paces itself with Security Hub's own limits (rate-limiter.ts): no second, client-level limit.
-  const pool = new ClientPool({ credentials: credentialChain(profile), stats: new ApiStats(), httpHandler, logger, maxAttempts: 1, rateLimits: false });
+  const pool = new ClientPool({ credentials, stats: new ApiStats(), httpHandler, logger, maxAttempts: 1, rateLimits: false });
   pool.allowWrites(writes);
   return {
     pool,
@@ -77,39 +100,97 @@ export function callerIdentity(pool: ClientPool, region: string): () => Promise<
   };
 }
 
+/** One push: an account with its own session, or everything else with the caller's credentials. */
+interface PushGroup {
+  /** Known for an account scanned with its own session; else asked of STS. */
+  identity?: Identity;
+  credentials?: AwsCredentialIdentityProvider;
+  findings: AwsSecurityFinding[];
+  scopes: { account: string; region: string }[];
+}
+
+/** Splits a scan's findings by the session each must be sent with. */
+export function pushGroups(input: ScanPushInput): PushGroup[] {
+  const groups = new Map<string, PushGroup>();
+  const rest: PushGroup = { findings: [], scopes: [] };
+  for (const scan of input.scans) {
+    const account = scan.identity.account;
+    const credentials = input.sessions?.get(account);
+    const scopes = scan.regions.map((region) => ({ account, region }));
+    if (credentials) groups.set(account, { identity: { account, partition: scan.identity.partition }, credentials, findings: [], scopes });
+    else rest.scopes.push(...scopes);
+  }
+  for (const finding of input.findings) (groups.get(finding.AwsAccountId ?? '') ?? rest).findings.push(finding);
+  const list = [...groups.values()].sort((a, b) => (a.identity?.account ?? '').localeCompare(b.identity?.account ?? ''));
+  return rest.findings.length > 0 || rest.scopes.length > 0 || list.length === 0 ? [...list, rest] : list;
+}
+
+/** The results of several accounts' pushes as one. */
+export function mergePushResults(results: readonly PushResult[]): PushResult {
+  const fatal = results.map((r) => r.fatal).filter((f): f is string => Boolean(f));
+  const accounts = [...new Set(results.map((r) => r.account).filter((a): a is string => Boolean(a)))];
+  const missed = results.flatMap((r) => r.workflowMissed ?? []);
+  return {
+    ...(accounts.length === 1 ? { account: accounts[0] } : {}),
+    regions: results.flatMap((r) => r.regions),
+    unsent: results.flatMap((r) => r.unsent),
+    ...(missed.length > 0 ? { workflowMissed: missed } : {}),
+    ...(fatal.length > 0 ? { fatal: fatal.join('; ') } : {}),
+  };
+}
+
 export async function pushScan(
   execution: ScanPushInput,
   options: ScanPushOptions,
   stderr: NodeJS.WritableStream,
   overrides: Partial<PushDeps> = {},
 ): Promise<ScanPushOutcome> {
-  const { pool, destroy } = securityHubPool(options.profile, PUSH_WRITES, options.logger);
-  let result: PushResult;
-  try {
-    result = await pushFindings(
-      {
-        findings: execution.findings,
-        coverage: coverageOf(execution.scans),
-        scopes: execution.scans.flatMap((s) => s.regions.map((region) => ({ account: s.identity.account, region }))),
-        observedAt: execution.observedAt,
-      },
-      {
-        client: (region) => pool.get(SecurityHubClient, region),
-        identity: callerIdentity(pool, execution.homeRegion),
-        onRetry: (region, what, code, retry, delayMs) =>
-          options.logger?.info({ region, what, code, retry, delayMs }, 'Security Hub: retrying'),
-        ...overrides,
-      },
-    );
-  } finally {
-    destroy();
-  }
+  const coverage = coverageOf(execution.scans);
+  // One set of buckets for the whole push: they are keyed by (account, Region).
+  const limiters = overrides.limiters ?? new RateLimiters(overrides.clock ?? systemClock);
+  const limit = pLimit(ACCOUNT_CONCURRENCY);
+  const results = await Promise.all(
+    pushGroups(execution).map((group) =>
+      limit(async () => {
+        const { pool, destroy } = securityHubPool(options.profile, PUSH_WRITES, options.logger, group.credentials);
+        const known = group.identity;
+        try {
+          return await pushFindings(
+            { findings: group.findings, coverage, scopes: group.scopes, observedAt: execution.observedAt },
+            {
+              client: (region) => pool.get(SecurityHubClient, region),
+              identity: known ? async () => known : callerIdentity(pool, execution.homeRegion),
+              onRetry: (region, what, code, retry, delayMs) =>
+                options.logger?.info({ account: known?.account, region, what, code, retry, delayMs }, 'Security Hub: retrying'),
+              ...overrides,
+              limiters,
+            },
+          );
+        } finally {
+          destroy();
+        }
+      }),
+    ),
+  );
+  const result = mergePushResults(results);
   for (const line of pushReport(result)) stderr.write(`hubcheck: ${line}\n`);
+
+  const missed = result.workflowMissed ?? [];
+  const workflowFile = path.join(options.outputDir, UNSENT_WORKFLOW_FILE);
+  if (missed.length === 0) {
+    await rm(workflowFile, { force: true });
+  } else {
+    await writeFileAtomic(workflowFile, `${JSON.stringify(workflowRequests(missed), null, 2)}\n`);
+    stderr.write(
+      `hubcheck: the workflow of ${missed.length} finding${missed.length === 1 ? '' : 's'} could not be set in Security Hub; ` +
+        `the changes are in ${workflowFile} (each entry is input for: aws securityhub batch-update-findings --cli-input-json)\n`,
+    );
+  }
 
   const file = path.join(options.outputDir, UNSENT_FILE);
   if (result.unsent.length === 0) {
     await rm(file, { force: true });
-    return { complete: true, result };
+    return { complete: missed.length === 0, result };
   }
   await writeFileAtomic(file, findingsJsonChunks(result.unsent.map((u) => u.finding)));
   stderr.write(
@@ -117,29 +198,4 @@ export async function pushScan(
       `they are in ${file} (send them later with: hubcheck import ${file})\n`,
   );
   return { complete: false, result, unsentFile: file };
-}
-
-/** The lines `scan --securityhub` prints on stderr (without the `hubcheck: ` prefix). */
-export function pushReport(result: PushResult): string[] {
-  const lines: string[] = [];
-  if (result.fatal) lines.push(`Security Hub: nothing sent: ${result.fatal}`);
-  const mismatched = result.unsent.filter((u) => u.error.ErrorCode === 'AccountMismatch');
-  if (mismatched.length > 0) lines.push(`Security Hub: ${mismatched.length} findings not sent: ${mismatched[0]?.error.ErrorMessage}`);
-  for (const r of result.regions) {
-    const where = `Security Hub ${r.region}`;
-    const consequence = r.failed > 0 ? `its ${r.failed} finding${r.failed === 1 ? ' was' : 's were'} not sent` : 'nothing to send there';
-    if (r.state === 'not-enabled') {
-      lines.push(`Security Hub is not enabled in ${r.region} for account ${r.account} (${r.reason}); ${consequence}`);
-    } else if (r.state === 'unreachable') {
-      lines.push(`${where}: not pushed (${r.reason}); ${consequence}`);
-    }
-    if (r.duplicates.length > 0) lines.push(`${where}: ${r.duplicates.length} findings repeated an Id in this run; only the first of each was sent`);
-    if (r.state === 'pushed') {
-      const failures = result.unsent.filter((u) => u.region === r.region && u.error.ErrorCode !== 'AccountMismatch');
-      for (const u of failures.slice(0, MAX_FAILURE_LINES)) lines.push(`${where}: not imported ${u.error.Id}: ${u.error.ErrorCode}: ${u.error.ErrorMessage}`);
-      if (failures.length > MAX_FAILURE_LINES) lines.push(`${where}: ... and ${failures.length - MAX_FAILURE_LINES} more not imported`);
-    }
-    lines.push(`${where}: sent ${r.sent}, failed ${r.failed}, archived ${r.archived}, resolved ${r.resolved}`);
-  }
-  return lines;
 }

@@ -12,6 +12,7 @@
  *       reason: Break-glass user; its MFA device is in the safe
  *       owner: security@example.com
  *       expires: 2027-01-31          # applies through this day (UTC), then stops
+ *       override-workflow: true      # optional: with --securityhub, suppress even where a person set the workflow
  *
  * `rule`, `account`, `region` and `resource` take one pattern or a list; `*`
  * matches any run of characters. An expired entry no longer applies and is
@@ -38,6 +39,8 @@ export interface Suppression {
   expiresAt: Date;
   /** `file:line` of the entry. */
   source: string;
+  /** With --securityhub: set SUPPRESSED even over a workflow status a person set (docs/securityhub.md). */
+  overrideWorkflow?: boolean;
 }
 
 export const SUPPRESSION_FIELDS = {
@@ -45,9 +48,10 @@ export const SUPPRESSION_FIELDS = {
   owner: 'hubcheck/Suppression/Owner',
   expires: 'hubcheck/Suppression/Expires',
   source: 'hubcheck/Suppression/Source',
+  overrideWorkflow: 'hubcheck/Suppression/OverrideWorkflow',
 } as const;
 
-const KEYS = ['rule', 'account', 'region', 'resource', 'reason', 'owner', 'expires'] as const;
+const KEYS = ['rule', 'account', 'region', 'resource', 'reason', 'owner', 'expires', 'override-workflow'] as const;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -130,7 +134,9 @@ function parseEntry(item: unknown, index: number, at: (offset: number | undefine
   const expires = text('expires', true)!;
   const expiresAt = parseExpiry(expires);
   if (!expiresAt) fail(`expires must be a date like 2027-01-31 or an ISO date-time (got ${JSON.stringify(expires)})`, node('expires'));
-  return { rule, account, region, resource, reason, owner, expires, expiresAt: expiresAt!, source: where };
+  const override = values.has('override-workflow') ? scalar('override-workflow') : false;
+  if (typeof override !== 'boolean') fail('override-workflow must be true or false', node('override-workflow'));
+  return { rule, account, region, resource, reason, owner, expires, expiresAt: expiresAt!, source: where, ...(override ? { overrideWorkflow: true } : {}) };
 }
 
 /** YYYY-MM-DD applies through that day (UTC): it expires at the start of the next day. */
@@ -205,6 +211,7 @@ function suppress(finding: AwsSecurityFinding, entry: Suppression): AwsSecurityF
     [SUPPRESSION_FIELDS.owner]: truncate(entry.owner, LIMITS.productFieldValue),
     [SUPPRESSION_FIELDS.expires]: entry.expires,
     [SUPPRESSION_FIELDS.source]: truncate(entry.source, LIMITS.productFieldValue),
+    ...(entry.overrideWorkflow ? { [SUPPRESSION_FIELDS.overrideWorkflow]: 'true' } : {}),
   };
   const fields = { ...(finding.ProductFields ?? {}) };
   // Make room within the 50-field limit by dropping evidence, never the note.

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_FILE, OutputSetError, recoverOutputSets, writeOutputSet, type Manifest } from '../../src/io/output-set.js';
+import { MANIFEST_FILE, OutputSetError, recoverOutputSets, updateOutputSet, writeOutputSet, type Manifest } from '../../src/io/output-set.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(ROOT, 'dist', 'src', 'io', 'output-set.js');
@@ -28,6 +28,22 @@ describe('writeOutputSet', () => {
     expect(await readSet(dir)).toEqual({ 'a.json': 'two' });
     expect(JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8'))).toEqual(manifest);
     expect(manifest.files).toEqual([{ name: 'a.json', bytes: 3, sha256: '3fc4ccfe745870e2c0d99f71f30ff0656c8dedd41cc1d7d3d376b0dbe685e2f3' }]);
+    expect(readdirSync(path.dirname(dir))).toEqual(['reports']);
+  });
+
+  it('updateOutputSet replaces one file, carries the others over and takes a file added beside the set into the manifest', async () => {
+    const dir = path.join(await root(), 'reports');
+    await writeOutputSet(dir, [{ name: 'scan.json', content: 'before' }, { name: 'findings.asff.json', content: '[1]' }]);
+    await writeFile(path.join(dir, 'unsent.asff.json'), '[2]');
+    const manifest = await updateOutputSet(dir, [{ name: 'scan.json', content: 'after' }]);
+    expect(await readSet(dir)).toEqual({ 'scan.json': 'after', 'findings.asff.json': '[1]', 'unsent.asff.json': '[2]' });
+    expect(manifest.files.map((f) => [f.name, f.bytes])).toEqual([
+      ['findings.asff.json', 3],
+      ['unsent.asff.json', 3],
+      ['scan.json', 5],
+    ]);
+    expect(manifest.files[0]?.sha256).toBe('080a9ed428559ef602668b4c00f114f1a11c3f6b02a435f0bdc154578e4d7f22');
+    expect(JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8'))).toEqual(manifest);
     expect(readdirSync(path.dirname(dir))).toEqual(['reports']);
   });
 

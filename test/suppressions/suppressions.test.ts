@@ -49,6 +49,7 @@ describe('parseSuppressions', () => {
     ['rules:\n  - IAM.5\n', /^sup\.yaml:1: unknown key "rules"; expected "suppressions"$/],
     ['suppressions:\n  - rule: IAM.5\n   reason: [unclosed\n', /^sup\.yaml:\d+: not valid YAML: /],
     ['- just a list\n', /^sup\.yaml:1: expected a mapping with a "suppressions" list$/],
+    ['suppressions:\n  - rule: IAM.5\n    reason: x\n    owner: y\n    expires: 2027-01-01\n    override-workflow: yes please\n', /^sup\.yaml:6: .*override-workflow must be true or false$/],
   ])('rejects a malformed file in one line: %j', (text, message) => {
     let error: unknown;
     try {
@@ -59,6 +60,18 @@ describe('parseSuppressions', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('reads override-workflow, which reaches the finding as a ProductField only when true', () => {
+    const text = (value: string) => `suppressions:\n  - rule: "*"\n    reason: x\n    owner: y\n    expires: 2027-01-01\n    override-workflow: ${value}\n`;
+    expect(parseSuppressions(text('true'), 's.yaml')[0]?.overrideWorkflow).toBe(true);
+    expect(parseSuppressions(text('false'), 's.yaml')[0]?.overrideWorkflow).toBeUndefined();
+    const f = finding();
+    const marked = applySuppressions([f], parseSuppressions(text('true'), 's.yaml'), NOW).findings[0];
+    expect(marked?.ProductFields?.['hubcheck/Suppression/OverrideWorkflow']).toBe('true');
+    const plain = applySuppressions([f], parseSuppressions(text('false'), 's.yaml'), NOW).findings[0];
+    expect(plain?.Workflow?.Status).toBe('SUPPRESSED');
+    expect(plain?.ProductFields?.['hubcheck/Suppression/OverrideWorkflow']).toBeUndefined();
   });
 
   it('accepts an empty file', () => {
