@@ -5,6 +5,9 @@
  */
 import type { Rule } from '../src/engine/rule.js';
 import accountSecurityContactRegistered from './account/account-security-contact-registered.js';
+import apigatewayHttpStageAccessLoggingEnabled from './apigateway/apigateway-http-stage-access-logging-enabled.js';
+import apigatewayRestStageAccessLoggingEnabled from './apigateway/apigateway-rest-stage-access-logging-enabled.js';
+import cloudfrontDistributionAccessLoggingEnabled from './cloudfront/cloudfront-distribution-access-logging-enabled.js';
 import cloudtrailBucketAccessLoggingEnabled from './cloudtrail/cloudtrail-bucket-access-logging-enabled.js';
 import cloudtrailBucketNotPublic from './cloudtrail/cloudtrail-bucket-not-public.js';
 import cloudtrailMultiRegionEnabled from './cloudtrail/cloudtrail-multi-region-enabled.js';
@@ -38,8 +41,11 @@ import ec2SgCifsRestricted from './ec2/ec2-sg-cifs-restricted.js';
 import ec2SgRdpRestricted from './ec2/ec2-sg-rdp-restricted.js';
 import ec2SgSshRestricted from './ec2/ec2-sg-ssh-restricted.js';
 import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.js';
+import ecrRepositoryPolicyNoPublicPrincipal from './ecr/ecr-repository-policy-no-public-principal.js';
 import efsFilesystemEncryptedAtRest from './efs/efs-filesystem-encrypted-at-rest.js';
 import efsFilesystemKmsEncrypted from './efs/efs-filesystem-kms-encrypted.js';
+import elbApplicationLoadBalancerAccessLoggingEnabled from './elb/elb-application-load-balancer-access-logging-enabled.js';
+import elbClassicLoadBalancerAccessLoggingEnabled from './elb/elb-classic-load-balancer-access-logging-enabled.js';
 import iamAccessKeyRotated from './iam/iam-access-key-rotated.js';
 import iamCloudshellFullAccessNotAttached from './iam/iam-cloudshell-full-access-not-attached.js';
 import iamExternalAccessAnalyzerEnabled from './iam/iam-external-access-analyzer-enabled.js';
@@ -65,6 +71,7 @@ import iamUserUnusedCredentials45d from './iam/iam-user-unused-credentials-45d.j
 import iamUserUnusedCredentials90d from './iam/iam-user-unused-credentials-90d.js';
 import kmsKeyPolicyNoPublicPrincipal from './kms/kms-key-policy-no-public-principal.js';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.js';
+import lambdaFunctionPolicyNoPublicPrincipal from './lambda/lambda-function-policy-no-public-principal.js';
 import macieAccountEnabled from './macie/macie-account-enabled.js';
 import rdsClusterMultiAz from './rds/rds-cluster-multi-az.js';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.js';
@@ -79,11 +86,16 @@ import s3BucketPublicAccessBlockEnabled from './s3/s3-bucket-public-access-block
 import s3BucketSslRequestsOnly from './s3/s3-bucket-ssl-requests-only.js';
 import s3ObjectReadEventsLogged from './s3/s3-object-read-events-logged.js';
 import s3ObjectWriteEventsLogged from './s3/s3-object-write-events-logged.js';
+import secretsmanagerSecretPolicyNoPublicPrincipal from './secretsmanager/secretsmanager-secret-policy-no-public-principal.js';
 import securityhubAccountEnabled from './securityhub/securityhub-account-enabled.js';
 import snsTopicPolicyNoPublicPrincipal from './sns/sns-topic-policy-no-public-principal.js';
+import sqsQueuePolicyNoPublicPrincipal from './sqs/sqs-queue-policy-no-public-principal.js';
 
 export const builtInRules: readonly Rule[] = [
   accountSecurityContactRegistered,
+  apigatewayHttpStageAccessLoggingEnabled,
+  apigatewayRestStageAccessLoggingEnabled,
+  cloudfrontDistributionAccessLoggingEnabled,
   cloudtrailBucketAccessLoggingEnabled,
   cloudtrailBucketNotPublic,
   cloudtrailMultiRegionEnabled,
@@ -117,8 +129,11 @@ export const builtInRules: readonly Rule[] = [
   ec2SgRdpRestricted,
   ec2SgSshRestricted,
   ec2VpcFlowLogsEnabled,
+  ecrRepositoryPolicyNoPublicPrincipal,
   efsFilesystemEncryptedAtRest,
   efsFilesystemKmsEncrypted,
+  elbApplicationLoadBalancerAccessLoggingEnabled,
+  elbClassicLoadBalancerAccessLoggingEnabled,
   iamAccessKeyRotated,
   iamCloudshellFullAccessNotAttached,
   iamExternalAccessAnalyzerEnabled,
@@ -144,6 +159,7 @@ export const builtInRules: readonly Rule[] = [
   iamUserUnusedCredentials90d,
   kmsKeyPolicyNoPublicPrincipal,
   kmsKeyRotationEnabled,
+  lambdaFunctionPolicyNoPublicPrincipal,
   macieAccountEnabled,
   rdsClusterMultiAz,
   rdsInstanceAutoMinorVersionUpgrade,
@@ -158,6 +174,8 @@ export const builtInRules: readonly Rule[] = [
   s3BucketSslRequestsOnly,
   s3ObjectReadEventsLogged,
   s3ObjectWriteEventsLogged,
+  secretsmanagerSecretPolicyNoPublicPrincipal,
   securityhubAccountEnabled,
   snsTopicPolicyNoPublicPrincipal,
+  sqsQueuePolicyNoPublicPrincipal,
 ] as readonly Rule[];

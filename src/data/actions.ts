@@ -10,21 +10,30 @@
 export const SERVICE_PREFIX: Readonly<Record<string, string>> = {
   AccessAnalyzerClient: 'access-analyzer',
   AccountClient: 'account',
+  APIGatewayClient: 'apigateway',
+  ApiGatewayV2Client: 'apigateway',
+  CloudFrontClient: 'cloudfront',
   CloudTrailClient: 'cloudtrail',
   CloudWatchClient: 'cloudwatch',
   CloudWatchLogsClient: 'logs',
   ConfigServiceClient: 'config',
   EC2Client: 'ec2',
+  ECRClient: 'ecr',
   EFSClient: 'elasticfilesystem',
+  ElasticLoadBalancingClient: 'elasticloadbalancing',
+  ElasticLoadBalancingV2Client: 'elasticloadbalancing',
   IAMClient: 'iam',
   KMSClient: 'kms',
+  LambdaClient: 'lambda',
   Macie2Client: 'macie2',
   OrganizationsClient: 'organizations',
   RDSClient: 'rds',
   S3Client: 's3',
   S3ControlClient: 's3control',
+  SecretsManagerClient: 'secretsmanager',
   SecurityHubClient: 'securityhub',
   SNSClient: 'sns',
+  SQSClient: 'sqs',
   STSClient: 'sts',
 };
 
@@ -36,6 +45,10 @@ const ACTION_OVERRIDES: Readonly<Record<string, string>> = {
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3:GetBucketPolicyStatus': 's3:GetBucketPolicyStatus',
   's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
+  // API Gateway authorises every read (v1 and v2) with one action, GET on the resource path.
+  'apigateway:GetRestApis': 'apigateway:GET',
+  'apigateway:GetStages': 'apigateway:GET',
+  'apigateway:GetApis': 'apigateway:GET',
 };
 
 /** `iam` + `GetAccountSummary` -> `iam:GetAccountSummary`. */

@@ -50,6 +50,14 @@ export const PUBLISHED_LIMITS: Readonly<Record<string, RateLimit>> = {
   account: { rate: 5, burst: 5, source: 'assumption' },
   macie2: { rate: 10, burst: 10, source: 'assumption' },
   organizations: { rate: 10, burst: 10, source: 'assumption' },
+  // The v7.0.0 resource-policy and access-logging reads.
+  sqs: { rate: 20, burst: 20, source: 'assumption: SQS publishes no control-plane read rate' },
+  lambda: { rate: 15, burst: 15, source: 'Lambda quotas: control plane API requests 15/s per Region' },
+  ecr: { rate: 10, burst: 10, source: 'assumption' },
+  secretsmanager: { rate: 20, burst: 20, source: 'assumption' },
+  cloudfront: { rate: 5, burst: 5, source: 'assumption: CloudFront control plane reads' },
+  elasticloadbalancing: { rate: 10, burst: 10, source: 'assumption: ELB Describe* calls' },
+  apigateway: { rate: 5, burst: 5, source: 'assumption: v1 and v2 reads share one bucket' },
 };
 
 /**

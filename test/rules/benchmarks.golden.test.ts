@@ -96,16 +96,23 @@ const SECURITY_HUB_CONTROLS: Record<SecurityHubVersion, string[]> = {
 };
 SECURITY_HUB_CONTROLS['5.0.0'] = [...SECURITY_HUB_CONTROLS['3.0.0'], 'EFS.8', 'RDS.5', 'RDS.15'];
 
-/** The rules for what v7.0.0 adds: 2.1.1 (centralized root access) and 2.21 (resource policies open to "*"). */
+/**
+ * The rules for what v7.0.0 adds: 2.1.1 (centralized root access), 2.21 (resource policies
+ * open to "*") and 4.10 (access logging on web front ends).
+ */
 const V7_NEW_RULES = [
-  'iam-root-access-centralized', 'kms-key-policy-no-public-principal', 's3-bucket-policy-no-public-principal',
-  'sns-topic-policy-no-public-principal',
+  'apigateway-http-stage-access-logging-enabled', 'apigateway-rest-stage-access-logging-enabled',
+  'cloudfront-distribution-access-logging-enabled', 'ecr-repository-policy-no-public-principal',
+  'elb-application-load-balancer-access-logging-enabled', 'elb-classic-load-balancer-access-logging-enabled',
+  'iam-root-access-centralized', 'kms-key-policy-no-public-principal', 'lambda-function-policy-no-public-principal',
+  's3-bucket-policy-no-public-principal', 'secretsmanager-secret-policy-no-public-principal',
+  'sns-topic-policy-no-public-principal', 'sqs-queue-policy-no-public-principal',
 ];
 
 /**
  * v6.0.0 renumbers every v5.0.0 recommendation, so it runs the same rules;
  * v7.0.0 drops v5.0.0 1.10 and 1.12 (the single active access key) and runs new
- * rules for 2.1.1 and 2.21; its other new items (2.1.2-2.1.6, 4.10, 6.8) are listed as manual.
+ * rules for 2.1.1, 2.21 and 4.10; its other new items (2.1.2-2.1.6, 6.8) are listed as manual.
  */
 const LATER_RULES: Record<'6.0.0' | '7.0.0', string[]> = {
   '6.0.0': GOLDEN_RULES['5.0.0'],
@@ -171,24 +178,23 @@ describe.each([
            '4.9', '5.1', '5.16', '6.1.1', '6.1.2', '6.2', '6.3', '6.4', '6.5', '6.7']
         : ['2.1.1', '2.3', '2.4', '2.5', '2.6', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13', '2.14', '2.15', '2.16', '2.17', '2.18', '2.20', '2.21',
            '3.1.1', '3.1.2', '3.1.4', '3.2.1', '3.2.2', '3.2.3', '3.2.4', '3.3.1', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8',
-           '4.9', '5.1', '5.16', '6.1.1', '6.1.2', '6.2', '6.3', '6.4', '6.5', '6.7'],
+           '4.9', '4.10', '5.1', '5.16', '6.1.1', '6.1.2', '6.2', '6.3', '6.4', '6.5', '6.7'],
     );
     const newItems = entries.filter((e) => table.find((r) => r.id === e.id)?.v5 === null);
-    expect(newItems.filter((e) => e.automated).map((e) => e.id)).toEqual(version === '7.0.0' ? ['2.1.1', '2.21'] : []);
+    expect(newItems.filter((e) => e.automated).map((e) => e.id)).toEqual(version === '7.0.0' ? ['2.1.1', '2.21', '4.10'] : []);
   });
 });
 
 describe('the rule set', () => {
-  it('has one rule per spec rule id plus the v7.0.0 rules: 77, with S3.4 and IAM.20 never used as control ids', () => {
-    expect(builtInRules).toHaveLength(77);
+  it('has one rule per spec rule id plus the v7.0.0 rules: 86, with S3.4 and IAM.20 never used as control ids', () => {
+    expect(builtInRules).toHaveLength(86);
     const controls = builtInRules.map((r) => r.securityHubControlId);
     expect(controls).not.toContain('S3.4');
     expect(controls).not.toContain('IAM.20');
     expect(builtInRules.filter((r) => r.securityHubControlId === null).map((r) => r.id).sort()).toEqual([
       'cloudwatch-organizations-changes-alarm', 'ec2-instance-iam-role-attached', 'ec2-sg-cifs-restricted',
-      'iam-root-access-centralized', 'iam-user-no-initial-access-key', 'iam-user-single-active-access-key',
-      'kms-key-policy-no-public-principal', 's3-bucket-default-encryption-enabled', 's3-bucket-policy-no-public-principal',
-      'securityhub-account-enabled', 'sns-topic-policy-no-public-principal',
-    ]);
+      'iam-user-no-initial-access-key', 'iam-user-single-active-access-key', 's3-bucket-default-encryption-enabled',
+      'securityhub-account-enabled', ...V7_NEW_RULES,
+    ].sort());
   });
 });

@@ -1,0 +1,58 @@
+/** CloudFront reads (a global service: read once per account, with the home Region's client). */
+import { CloudFrontClient, GetDistributionConfigCommand, paginateListDistributions } from '@aws-sdk/client-cloudfront';
+import { defineAccessor, errorName } from './accessor.js';
+import { MalformedResponse, required, requiredBoolean, requiredString } from './shape.js';
+
+export interface DistributionSummary {
+  id: string;
+  arn: string;
+  domainName: string;
+}
+
+export interface DistributionLogging {
+  /** Standard (legacy) logging to S3 (DistributionConfig.Logging). */
+  enabled: boolean;
+  /** The S3 bucket logs go to; null when logging is off. */
+  bucket: string | null;
+}
+
+export const cloudfront = {
+  /** The account's distributions (ListDistributions, paginated), sorted by id. */
+  distributions: defineAccessor({
+    global: true,
+    actions: ['cloudfront:ListDistributions'],
+    async fetch(ctx): Promise<DistributionSummary[]> {
+      const all: DistributionSummary[] = [];
+      const action = 'cloudfront:ListDistributions';
+      for await (const page of paginateListDistributions({ client: ctx.client(CloudFrontClient) }, {})) {
+        const list = required(page.DistributionList, 'DistributionList', action);
+        // CloudFront leaves Items out when Quantity is 0; Items missing with a positive Quantity is a broken answer.
+        if (list.Items === undefined && list.Quantity !== 0) throw new MalformedResponse(action, 'the answer has no Items list');
+        for (const d of list.Items ?? []) {
+          all.push({ id: requiredString(d.Id, 'Id', action), arn: requiredString(d.ARN, 'ARN', action), domainName: d.DomainName ?? '' });
+        }
+      }
+      return all.sort((a, b) => a.id.localeCompare(b.id));
+    },
+  }),
+
+  /** A distribution's standard logging settings (GetDistributionConfig); null when the distribution is gone. */
+  distributionLogging: defineAccessor({
+    global: true,
+    actions: ['cloudfront:GetDistributionConfig'],
+    async fetch(ctx, id: string): Promise<DistributionLogging | null> {
+      const action = 'cloudfront:GetDistributionConfig';
+      try {
+        const out = await ctx.client(CloudFrontClient).send(new GetDistributionConfigCommand({ Id: id }));
+        const logging = required(out.DistributionConfig, 'DistributionConfig', action).Logging;
+        // A distribution created without a Logging block has logging off.
+        if (logging === undefined) return { enabled: false, bucket: null };
+        const enabled = requiredBoolean(logging.Enabled, 'Logging.Enabled', action);
+        return { enabled, bucket: enabled && logging.Bucket ? logging.Bucket : null };
+      } catch (error) {
+        if (errorName(error) === 'NoSuchDistribution') return null;
+        throw error;
+      }
+    },
+  }),
+};
