@@ -45,6 +45,10 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
       '--securityhub',
       'also push the findings to the Security Hub of their Region (resolving fixed and archiving gone ones); what cannot be sent goes to unsent.asff.json and the exit code is 3',
     )
+    .option(
+      '--parity',
+      "compare the findings with Security Hub's own CIS control findings for the same accounts and Regions (read with each account's session); the table goes to scan.json and report.html",
+    )
     .option('--concurrency <n>', 'rule evaluations run at once per account', positiveInteger)
     .option('--call-timeout <seconds>', 'time one AWS call may take, retries included; then its checks are NOT_AVAILABLE "timed out" (default: 60)', positiveInteger)
     .option('--max-attempts <n>', 'HTTP attempts per AWS call, the first included (default: 3)', positiveInteger)
