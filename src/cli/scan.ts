@@ -43,7 +43,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--account-concurrency <n>', 'accounts scanned at once (default: 4)', positiveInteger)
     .option(
       '--securityhub',
-      'also push the findings to the Security Hub of their Region (resolving fixed and archiving gone ones); what cannot be sent goes to unsent.asff.json and the exit code is 3',
+      'also push the findings to the Security Hub of their account (with the session it was scanned with) and Region, resolving fixed and archiving gone ones, suppressed ones set to SUPPRESSED; what cannot be sent goes to unsent.asff.json and the exit code is 3',
     )
     .option(
       '--parity',
