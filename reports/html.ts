@@ -25,6 +25,8 @@ import { SEVERITIES, type Severity } from './model.js';
 import type { HistoryDelta, TrendPoint } from './model.js';
 import { htmlText } from '../src/io/escape.js';
 import {
+  PARITY_CATEGORIES,
+  PARITY_LABELS,
   STATUSES,
   complianceScores,
   controlGroups,
@@ -37,6 +39,7 @@ import {
   scanScope,
   type ControlGroup,
   type FindingView,
+  type ParityRecord,
 } from './model.js';
 
 export const HTML_FILE = 'report.html';
@@ -331,6 +334,29 @@ ${resolvedRows}
 ${table}</section>`;
 }
 
+/** `scan --parity`: the four categories, then every row where hubcheck and Security Hub do not simply agree. */
+function paritySection(p: ParityRecord): string {
+  const cards = PARITY_CATEGORIES.map(
+    (c) => `<div class="card" data-parity="${c}"><div class="label">${esc(PARITY_LABELS[c])}</div><div class="big">${p.counts[c]}</div></div>`,
+  ).join('');
+  const rows = p.rows
+    .filter((r) => r.category !== 'agree')
+    .map(
+      (r) =>
+        `<tr class="parity-row" data-category="${r.category}"><td>${esc(r.control)}</td><td>${esc(PARITY_LABELS[r.category])}</td><td>${esc(r.hubcheck ?? '-')}</td><td>${esc(r.securityHub ?? '-')}${r.securityHubReason ? ` (${esc(r.securityHubReason)})` : ''}</td><td>${esc(r.account)}</td><td>${esc(r.region || '(any)')}</td><td>${esc(r.resource)}</td></tr>`,
+    )
+    .join('\n');
+  const errors = p.errors.map((e) => `<li>${esc(e)}</li>`).join('');
+  const table = rows
+    ? `<table id="parity-table"><thead><tr><th>Control</th><th>Category</th><th>hubcheck</th><th>Security Hub</th><th>Account</th><th>Region</th><th>Resource</th></tr></thead><tbody>
+${rows}
+</tbody></table>`
+    : '<p class="muted">hubcheck and Security Hub agree on every resource they both judged.</p>';
+  return `<section id="parity"><h2>Parity with Security Hub</h2><p class="muted">hubcheck's verdicts beside Security Hub's own control findings over ${p.controls.length} controls.</p><div class="cards">${cards}</div>
+${errors ? `<p>Not compared (Security Hub could not be read):</p><ul id="parity-errors">${errors}</ul>` : ''}
+${table}</section>`;
+}
+
 export function htmlReport(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
   const views = findingViews(findings, delta);
   const counts = reportCounts(views);
@@ -413,6 +439,7 @@ ${fixFirst(groups)}
 ${groups.map(controlSection).join('\n')}
 </section>
 ${delta ? changesSection(views, delta) : ''}
+${scan.parity ? paritySection(scan.parity) : ''}
 <section id="scores"><h2>Scores by section</h2>
 <div class="charts">${statusChart}${severityChart}</div>
 ${scoreTables}

@@ -23,6 +23,7 @@ export { isFailing, severityOf, verdictOf } from '../src/domain/status.js';
 export { SEVERITIES as SEVERITY_ORDER, severityRank } from '../src/engine/rule.js';
 export { complianceScores, controlOutcome, formatScore, sectionName } from '../src/domain/score.js';
 export type { BenchmarkScore, ComplianceScores, ControlOutcome, ScoreCell, SectionScore } from '../src/domain/score.js';
+export { PARITY_CATEGORIES, PARITY_LABELS, type ParityRecord } from '../src/domain/parity.js';
 
 export type Change = 'NEW' | 'REOPENED' | 'RESOLVED' | 'UNSUPPRESSED';
 

@@ -54,7 +54,8 @@ export function exitCodeFor(outcome: ScanOutcome): number {
   return exitCodeOf(
     {
       findings: outcome.findings,
-      errors: outcome.document.errors.length,
+      // An account whose Security Hub could not be read for --parity leaves the run incomplete too.
+      errors: outcome.document.errors.length + (outcome.document.parity?.errors.length ?? 0),
       undelivered: outcome.securityhub ? !outcome.securityhub.complete : false,
     },
     {

@@ -2,8 +2,8 @@
  * One scan, as a sequence of named stages, each a function of the ones before
  * it, none changing what another produced:
  *
- *   resolve targets -> evaluate -> suppress -> history delta -> notify
- *     -> write outputs -> Security Hub -> ScanOutcome
+ *   resolve targets -> evaluate -> suppress -> (parity) -> history delta
+ *     -> notify -> write outputs -> Security Hub -> ScanOutcome
  *
  * With a state file the whole run holds the state lock. The exit code is not
  * decided here: `exitCodeFor(outcome)` computes it once, from the outcome.
@@ -18,6 +18,7 @@ import { loadSuppressions } from '../suppressions/suppressions.js';
 import { evaluate } from './evaluate.js';
 import { historyDelta } from './history-delta.js';
 import { notify } from './notify.js';
+import { parityStage } from './parity.js';
 import { scanRecord, type ScanOutcome } from './outcome.js';
 import { DEFAULT_LOCK_TIMEOUT_S, DEFAULT_RETENTION_DAYS, checkRequest, stateFileFor, type PipelineIO, type ScanRequest } from './request.js';
 import { resolveTargets } from './resolve-targets.js';
@@ -75,13 +76,14 @@ async function stages(
     throw new FatalScanError('nothing to scan: no Region was selected or enabled (see --regions)');
   }
   const suppressed = suppress(execution.findings, suppressions, clock.now, io.stderr);
+  const parity = request.parity ? await parityStage(execution, { profile: request.profile, logger }, io.stderr) : undefined;
   const history = historyDelta(execution, suppressed.findings, stateFile, request.historyRetentionDays ?? DEFAULT_RETENTION_DAYS);
   let document: ScanOutcome['document'];
   try {
     const notification = request.notify
       ? await notify(request.notify, request.notifyOptions, execution, history.findings, history.delta, io.stderr)
       : undefined;
-    document = scanRecord(execution.document, history.findings, {
+    document = scanRecord(parity ? { ...execution.document, parity } : execution.document, history.findings, {
       suppressions: suppressed.record,
       history: history.record,
       notifications: notification ? [notification] : undefined,

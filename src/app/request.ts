@@ -55,6 +55,8 @@ export interface ScanRequest {
   timeout?: number;
   /** Push the findings to Security Hub after writing the reports. */
   securityhub?: boolean;
+  /** Compare the findings with Security Hub's own CIS control findings (scan.json and the HTML report). */
+  parity?: boolean;
 }
 
 /** Progress of the evaluation, and the end of its display. */

@@ -91,6 +91,7 @@ export const CONFIG_KEYS: Record<string, Converter> = {
   shard: str,
   accountConcurrency: (v) => positiveInteger(String(integer(1)(v, { dir: '' }))),
   securityhub: bool,
+  parity: bool,
   callTimeout: integer(1),
   maxAttempts: integer(1),
   timeout: integer(1),

@@ -9,6 +9,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { createLogger, type LogLevel } from '../log.js';
+import { PARITY_LABELS } from '../domain/parity.js';
 import { parity, type ParityCategory, type ParityReport } from '../securityhub/parity.js';
 import { addLogOption, region } from './options.js';
 import type { CliIO } from './run-scan.js';
@@ -23,12 +24,7 @@ interface ParityOptions {
   logLevel: LogLevel;
 }
 
-const LABELS: Record<ParityCategory, string> = {
-  agree: 'both agree',
-  'only-hubcheck': 'only hubcheck',
-  'only-securityhub': 'only Security Hub',
-  disagree: 'disagree',
-};
+const LABELS = PARITY_LABELS;
 
 async function findingsFile(file: string): Promise<AwsSecurityFinding[]> {
   const parsed = await readJsonFile(file);

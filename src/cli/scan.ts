@@ -43,7 +43,11 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--account-concurrency <n>', 'accounts scanned at once (default: 4)', positiveInteger)
     .option(
       '--securityhub',
-      'also push the findings to the Security Hub of their Region (resolving fixed and archiving gone ones); what cannot be sent goes to unsent.asff.json and the exit code is 3',
+      'also push the findings to the Security Hub of their account (with the session it was scanned with) and Region, resolving fixed and archiving gone ones, suppressed ones set to SUPPRESSED; what cannot be sent goes to unsent.asff.json and the exit code is 3',
+    )
+    .option(
+      '--parity',
+      "compare the findings with Security Hub's own CIS control findings for the same accounts and Regions (read with each account's session); the table goes to scan.json and report.html",
     )
     .option('--concurrency <n>', 'rule evaluations run at once per account', positiveInteger)
     .option('--call-timeout <seconds>', 'time one AWS call may take, retries included; then its checks are NOT_AVAILABLE "timed out" (default: 60)', positiveInteger)

@@ -7,6 +7,7 @@ import type { ApiStatsSnapshot } from '../data/api-stats.js';
 import { benchmarkName, type BenchmarkVersion } from './benchmarks.js';
 import type { AccountScan, ScanIssue } from './scan.js';
 import { countFindings, type FindingCounts } from '../domain/counts.js';
+import type { ParityRecord } from '../domain/parity.js';
 import { isEvaluated } from '../domain/status.js';
 import { COMPLIANCE_STATUSES, type ComplianceStatus, type Rule, type Severity } from './rule.js';
 
@@ -69,6 +70,8 @@ export interface ScanDocument {
   /** Every result that was not evaluated (NOT_AVAILABLE, or resting on a failed read), with why. */
   notAvailable: { rule: string; account: string; region: string; resource: string; reason: string }[];
   apiCalls: ApiStatsSnapshot;
+  /** With `scan --parity`: hubcheck's verdicts beside Security Hub's own control findings. */
+  parity?: ParityRecord;
   /** The process's peak resident memory and CPU time when the scan finished. */
   resources?: { peakRssMb: number; cpuUserMs: number; cpuSystemMs: number };
 }

@@ -22,27 +22,9 @@
  *   WARNING, NOT_AVAILABLE, PASSED), so a failure anywhere is never hidden.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type { ParityCategory, ParityReport, ParityRow } from '../domain/parity.js';
 
-export type ParityCategory = 'agree' | 'only-hubcheck' | 'only-securityhub' | 'disagree';
-
-export interface ParityRow {
-  control: string;
-  account: string;
-  region: string;
-  resource: string;
-  category: ParityCategory;
-  hubcheck?: string;
-  securityHub?: string;
-  /** Security Hub's StatusReasons[0].ReasonCode, where it gave one. */
-  securityHubReason?: string;
-}
-
-export interface ParityReport {
-  rows: ParityRow[];
-  counts: Record<ParityCategory, number>;
-  /** Controls compared (those hubcheck ran that have a Security Hub control id). */
-  controls: string[];
-}
+export type { ParityCategory, ParityReport, ParityRow } from '../domain/parity.js';
 
 const ACCOUNT_WIDE = /^(IAM|Account)\./;
 const RANK: Record<string, number> = { FAILED: 4, WARNING: 3, NOT_AVAILABLE: 2, PASSED: 1 };
