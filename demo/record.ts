@@ -112,6 +112,8 @@ try {
       value.generatedTime = snapshot.recordedAt;
       for (const row of value.rows) Object.assign(row, realisticDates(row.user, row));
     }
+    // moto has no ListOrganizationsFeatures: Acme is a standalone account, outside AWS Organizations.
+    account.entries['global|iam.organizationsFeatures|[]'] = { value: { standing: 'not-in-organization', organizationId: null, enabledFeatures: [] } };
     // moto has no IAM Access Analyzer: Acme runs an account analyzer in its two main Regions.
     for (const region of ACME_REGIONS) {
       account.entries[`${region}|accessanalyzer.analyzers|[]`] = {

@@ -6,7 +6,8 @@
  * What is wrong on purpose: a weak password policy, console users without MFA,
  * open default security groups, EBS default encryption off outside eu-west-1,
  * no root MFA. What is right: MFA for the admins, eu-west-1 locked down, no
- * root access keys.
+ * root access keys. For CIS v7.0.0 (seed-v7.ts, and two policies here): some
+ * resource policies open to everyone, some web front ends without access logs.
  */
 import {
   CreateAccessKeyCommand,
@@ -77,6 +78,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { motoClient, type MotoCredentials } from '../src/dev/moto-server.js';
+import { openDecryptStatement, publicAssetsStatement, seedAcmeV7 } from './seed-v7.js';
 import { cisFilterPattern, metricNameOf, putMetricAlarm } from '../src/dev/seed-metric-alarm.js';
 
 export const ACME_ACCOUNT = '314159265358';
@@ -148,6 +150,7 @@ export async function seedAcme(url: string): Promise<MotoCredentials> {
   await seedAcmeStorage(url);
   await seedAcmeIdentity(url);
   await seedAcmeLogging(url);
+  await seedAcmeV7(url, ACME_ACCOUNT);
 
   return { accessKeyId: key?.AccessKeyId ?? '', secretAccessKey: key?.SecretAccessKey ?? '' };
 }
@@ -252,6 +255,7 @@ async function seedAcmeStorage(url: string): Promise<void> {
       Version: '2012-10-17',
       Statement: [
         { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        ...(name === 'acme-prod-assets' ? [publicAssetsStatement(name)] : []),
       ],
     });
   const allOn = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
@@ -328,7 +332,10 @@ async function seedAcmeStorage(url: string): Promise<void> {
   const kmsEu = motoClient(KMSClient, url, 'eu-west-1');
   const prodKey = await kmsEu.send(new CreateKeyCommand({ Description: 'prod-orders database key' }));
   await kmsEu.send(new EnableKeyRotationCommand({ KeyId: prodKey.KeyMetadata?.KeyId }));
-  await motoClient(KMSClient, url, 'us-east-1').send(new CreateKeyCommand({ Description: 'legacy reporting exports' }));
+  const rootStatement = { Sid: 'AccountRoot', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACME_ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' };
+  await motoClient(KMSClient, url, 'us-east-1').send(
+    new CreateKeyCommand({ Description: 'legacy reporting exports', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [rootStatement, openDecryptStatement()] }) }),
+  );
   // Acme does not use Macie. (moto also answers an enabled session with dates the SDK cannot parse.)
   for (const region of ACME_REGIONS) await motoClient(Macie2Client, url, region).send(new DisableMacieCommand({}));
 }

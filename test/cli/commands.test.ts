@@ -143,8 +143,16 @@ describe('hubcheck permissions', () => {
     const { stdout } = await cli(['permissions', '--benchmark', 'cis-7.0.0']);
     const actions = JSON.parse(stdout).Statement[0].Action as string[];
     expect(actions).toEqual(expect.arrayContaining(['iam:ListOrganizationsFeatures', 'kms:GetKeyPolicy', 'sns:ListTopics', 'sns:GetTopicAttributes']));
+    // 2.21 and 4.10 beyond S3/SNS/KMS; API Gateway authorises its reads as apigateway:GET.
+    expect(actions).toEqual(expect.arrayContaining([
+      'sqs:ListQueues', 'sqs:GetQueueAttributes', 'lambda:ListFunctions', 'lambda:GetPolicy', 'ecr:DescribeRepositories',
+      'ecr:GetRepositoryPolicy', 'secretsmanager:ListSecrets', 'secretsmanager:GetResourcePolicy', 'cloudfront:ListDistributions',
+      'cloudfront:GetDistributionConfig', 'elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes',
+      'apigateway:GET',
+    ]));
     const v5 = JSON.parse((await cli(['permissions', '--benchmark', 'cis-5.0.0'])).stdout).Statement[0].Action as string[];
     expect(v5).not.toContain('iam:ListOrganizationsFeatures');
+    expect(v5).not.toContain('apigateway:GET');
   });
 
   it('grants only reads', async () => {

@@ -10,14 +10,26 @@ import { tmpdir } from 'node:os';
 const ownTmpdir = () => mkdtempSync(path.join(tmpdir(), 'later-benchmarks-'));
 
 /**
- * v7.0.0 rules whose reads the demo snapshot predates: until it is re-recorded they are
- * NOT_AVAILABLE in a replay (exit 3), and nothing else is. After re-recording, expect exit 1.
+ * The rules for what v7.0.0 adds, each judging resources of one kind in the demo. The
+ * snapshot is recorded with their reads (demo/seed-v7.ts), so each shows at least one
+ * PASSED and one FAILED; 2.1.1 judges the one account (Acme is outside AWS Organizations).
  */
-const NOT_IN_DEMO = ['hubcheck/iam-root-access-centralized', 'hubcheck/kms-key-policy-no-public-principal', 'hubcheck/sns-topic-policy-no-public-principal'];
-function expectOnlyUnrecordedUnavailable(code: number, stderr: string, findings: AwsSecurityFinding[]): void {
-  const unavailable = findings.filter((f) => f.Compliance?.Status === 'NOT_AVAILABLE').map((f) => f.GeneratorId);
-  expect([...new Set(unavailable)].sort()).toEqual(NOT_IN_DEMO);
-  expect(code, stderr).toBe(3);
+const V7_PER_RESOURCE = [
+  'apigateway-http-stage-access-logging-enabled', 'apigateway-rest-stage-access-logging-enabled',
+  'cloudfront-distribution-access-logging-enabled', 'ecr-repository-policy-no-public-principal',
+  'elb-application-load-balancer-access-logging-enabled', 'elb-classic-load-balancer-access-logging-enabled',
+  'kms-key-policy-no-public-principal', 'lambda-function-policy-no-public-principal',
+  's3-bucket-policy-no-public-principal', 'secretsmanager-secret-policy-no-public-principal',
+  'sns-topic-policy-no-public-principal', 'sqs-queue-policy-no-public-principal',
+];
+function expectEveryNewRuleJudged(code: number, stderr: string, findings: AwsSecurityFinding[]): void {
+  expect(findings.filter((f) => f.Compliance?.Status === 'NOT_AVAILABLE').map((f) => f.GeneratorId)).toEqual([]);
+  expect(code, stderr).toBe(1);
+  for (const id of V7_PER_RESOURCE) {
+    const statuses = new Set(findings.filter((f) => f.GeneratorId === `hubcheck/${id}`).map((f) => f.Compliance?.Status));
+    expect([...statuses].sort(), id).toEqual(['FAILED', 'PASSED']);
+  }
+  expect(findings.filter((f) => f.GeneratorId === 'hubcheck/iam-root-access-centralized').map((f) => f.Compliance?.StatusReasons?.[0]?.ReasonCode)).toEqual(['NOT_IN_ORGANIZATION']);
 }
 
 describe('scan --benchmark cis-5.0.0 --benchmark cis-7.0.0', () => {
@@ -25,7 +37,7 @@ describe('scan --benchmark cis-5.0.0 --benchmark cis-7.0.0', () => {
     const out = path.join(ownTmpdir(), 'v5-v7');
     const result = await cli(['scan', '--replay', 'demo/acme-snapshot.json', '--benchmark', 'cis-5.0.0', '--benchmark', 'cis-7.0.0', '--output-dir', out, '--no-state', '--no-progress']);
     const findings = JSON.parse(readFileSync(path.join(out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
-    expectOnlyUnrecordedUnavailable(result.code, result.stderr, findings);
+    expectEveryNewRuleJudged(result.code, result.stderr, findings);
     const keys = findings.map((f) => `${f.GeneratorId} ${f.Resources?.[0]?.Region} ${f.Resources?.[0]?.Id}`);
     expect(new Set(keys).size).toBe(keys.length);
 
@@ -45,7 +57,7 @@ describe('scan --benchmark cis-5.0.0 --benchmark cis-7.0.0', () => {
     const out = path.join(ownTmpdir(), 'v7');
     const result = await cli(['scan', '--replay', 'demo/acme-snapshot.json', '--benchmark', 'cis-7.0.0', '--output-dir', out, '--no-state', '--no-progress']);
     const findings = JSON.parse(readFileSync(path.join(out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
-    expectOnlyUnrecordedUnavailable(result.code, result.stderr, findings);
+    expectEveryNewRuleJudged(result.code, result.stderr, findings);
     expect(findings.length).toBeGreaterThan(0);
     for (const f of findings) {
       expect(f.Compliance?.AssociatedStandards).toBeUndefined();

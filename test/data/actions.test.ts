@@ -12,6 +12,9 @@ describe('operation and action names', () => {
     expect(iamActionFor('s3:GetPublicAccessBlock')).toBe('s3:GetBucketPublicAccessBlock');
     expect(iamActionFor('s3control:GetPublicAccessBlock')).toBe('s3:GetAccountPublicAccessBlock');
     expect(iamActionFor('iam:GetAccountSummary')).toBe('iam:GetAccountSummary');
+    // API Gateway (v1 and v2 share the prefix) authorises every read as GET on the resource path.
+    for (const op of ['apigateway:GetRestApis', 'apigateway:GetStages', 'apigateway:GetApis']) expect(iamActionFor(op), op).toBe('apigateway:GET');
+    expect(iamActionFor('elasticloadbalancing:DescribeLoadBalancerAttributes')).toBe('elasticloadbalancing:DescribeLoadBalancerAttributes');
   });
 
   it('accepts reads and the credential report, nothing else', () => {

@@ -19,10 +19,11 @@ import { foundationSeed } from './seeds/foundation.js';
 import { iamSeed } from './seeds/iam.js';
 import { loggingSeed } from './seeds/logging.js';
 import { networkSeed } from './seeds/network.js';
+import { v7Seed } from './seeds/v7.js';
 import { storageSeed } from './seeds/storage.js';
 import { unmetExpectations, type Expectation } from './seeds/seed.js';
 
-const SEEDS = [foundationSeed, iamSeed, storageSeed, loggingSeed, networkSeed];
+const SEEDS = [foundationSeed, iamSeed, storageSeed, loggingSeed, networkSeed, v7Seed];
 /** moto has no Access Analyzer (HTTP 500): IAM.28 is NOT_AVAILABLE whatever the permissions. */
 const NO_BACKEND = new Set(['iam-external-access-analyzer-enabled']);
 
