@@ -42,8 +42,29 @@ import { cisFilterPattern, metricNameOf, putMetricAlarm } from '../src/dev/seed-
 export const BENCH_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-west-2'];
 export const BENCH_ACCOUNT = '123456789012';
 
+/** How many of each resource one synthetic account holds. */
+export interface Shape {
+  users: number;
+  groups: number;
+  roles: number;
+  customerPolicies: number;
+  buckets: number;
+  securityGroupsPerRegion: number;
+  kmsKeys: number;
+}
+
+/** The single large account of `--scale N`: every count multiplied by N. */
+export function scaledShape(scale: number): Shape {
+  const n = (base: number) => Math.max(1, Math.round(base * scale));
+  return { users: n(2000), groups: n(20), roles: n(50), customerPolicies: n(20), buckets: n(500), securityGroupsPerRegion: n(100), kmsKeys: n(50) };
+}
+
+/** One account of the organization bench (issue 16): small, as most member accounts are. */
+export const ORG_ACCOUNT_SHAPE: Shape = { users: 50, groups: 5, roles: 5, customerPolicies: 5, buckets: 20, securityGroupsPerRegion: 10, kmsKeys: 4 };
+
 export interface Inventory {
-  scale: number;
+  /** The --scale the account was built with, when it was. */
+  scale?: number;
   regions: string[];
   users: number;
   usersWithMfa: number;
@@ -71,16 +92,17 @@ export const MONITORED_RULES = [
 
 const HOME = 'us-east-1';
 
-export async function seedLargeAccount(url: string, scale = 1, log: (line: string) => void = () => undefined): Promise<Inventory> {
+export async function seedLargeAccount(url: string, scaleOrShape: number | Shape = 1, log: (line: string) => void = () => undefined): Promise<Inventory> {
   const limit = pLimit(16);
   const all = <T>(count: number, task: (i: number) => Promise<T>) => Promise.all(Array.from({ length: count }, (_, i) => limit(() => task(i))));
-  const n = (base: number) => Math.max(1, Math.round(base * scale));
+  const shape = typeof scaleOrShape === 'number' ? scaledShape(scaleOrShape) : scaleOrShape;
+  const scale = typeof scaleOrShape === 'number' ? scaleOrShape : undefined;
   const iam = motoClient(IAMClient, url, HOME);
 
   await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 12, PasswordReusePrevention: 24 }));
-  const groups = n(20);
+  const groups = shape.groups;
   await all(groups, (g) => iam.send(new CreateGroupCommand({ GroupName: `team-${g}` })));
-  const customerPolicies = n(20);
+  const customerPolicies = shape.customerPolicies;
   const policyArns = await all(customerPolicies, async (p) => {
     const admin = p % 10 === 0;
     const out = await iam.send(
@@ -95,7 +117,7 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
     return out.Policy?.Arn ?? '';
   });
 
-  const users = n(2000);
+  const users = shape.users;
   let usersWithMfa = 0;
   log(`seeding ${users} IAM users`);
   await all(users, async (i) => {
@@ -123,7 +145,7 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
       );
     }
   });
-  const roles = n(50);
+  const roles = shape.roles;
   await all(roles, async (r) => {
     await iam.send(
       new CreateRoleCommand({
@@ -134,7 +156,7 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
     if (r === 0) await iam.send(new AttachRolePolicyCommand({ RoleName: 'role-0', PolicyArn: 'arn:aws:iam::aws:policy/AWSSupportAccess' }));
   });
 
-  const buckets = n(500);
+  const buckets = shape.buckets;
   const bucketsByRegion: Record<string, number> = Object.fromEntries(BENCH_REGIONS.map((r) => [r, 0]));
   log(`seeding ${buckets} buckets`);
   await all(buckets, async (b) => {
@@ -174,8 +196,8 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
 
   const securityGroupsByRegion: Record<string, number> = {};
   const kmsKeysByRegion: Record<string, number> = {};
-  const groupsPerRegion = n(100);
-  const keys = n(50);
+  const groupsPerRegion = shape.securityGroupsPerRegion;
+  const keys = shape.kmsKeys;
   log(`seeding ${groupsPerRegion} security groups in each of ${BENCH_REGIONS.length} Regions, ${keys} KMS keys`);
   for (const [r, region] of BENCH_REGIONS.entries()) {
     const ec2 = motoClient(EC2Client, url, region);
