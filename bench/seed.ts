@@ -92,6 +92,34 @@ export const MONITORED_RULES = [
 
 const HOME = 'us-east-1';
 
+/** What an account of this shape holds, as the minimum-calls model counts it (seeded in moto or served by the fake). */
+export function inventoryOf(shape: Shape, regions: readonly string[] = BENCH_REGIONS, scale?: number): Inventory {
+  const perRegion = (count: number) => {
+    const out: Record<string, number> = Object.fromEntries(regions.map((r) => [r, 0]));
+    for (let i = 0; i < count; i++) out[regions[i % regions.length] ?? HOME] = (out[regions[i % regions.length] ?? HOME] ?? 0) + 1;
+    return out;
+  };
+  const bucketsByRegion = perRegion(shape.buckets);
+  bucketsByRegion[HOME] = (bucketsByRegion[HOME] ?? 0) + 1; // the trail's bucket
+  return {
+    ...(scale === undefined ? {} : { scale }),
+    regions: [...regions],
+    users: shape.users,
+    usersWithMfa: Math.ceil(shape.users / 4),
+    groups: shape.groups,
+    roles: shape.roles,
+    customerPolicies: shape.customerPolicies,
+    buckets: shape.buckets + 1,
+    bucketsByRegion,
+    securityGroupsByRegion: Object.fromEntries(regions.map((r) => [r, shape.securityGroupsPerRegion + 1])), // + the default group
+    kmsKeysByRegion: perRegion(shape.kmsKeys),
+    trails: 1,
+    metricFilters: MONITORED_RULES.length,
+    alarms: MONITORED_RULES.length,
+    topics: 1,
+  };
+}
+
 export async function seedLargeAccount(url: string, scaleOrShape: number | Shape = 1, log: (line: string) => void = () => undefined): Promise<Inventory> {
   const limit = pLimit(16);
   const all = <T>(count: number, task: (i: number) => Promise<T>) => Promise.all(Array.from({ length: count }, (_, i) => limit(() => task(i))));
@@ -118,7 +146,6 @@ export async function seedLargeAccount(url: string, scaleOrShape: number | Shape
   });
 
   const users = shape.users;
-  let usersWithMfa = 0;
   log(`seeding ${users} IAM users`);
   await all(users, async (i) => {
     const name = `user-${String(i).padStart(5, '0')}`;
@@ -129,7 +156,6 @@ export async function seedLargeAccount(url: string, scaleOrShape: number | Shape
       await iam.send(
         new EnableMFADeviceCommand({ UserName: name, SerialNumber: device.VirtualMFADevice?.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }),
       );
-      usersWithMfa++;
     }
     const keys = i % 5 === 0 ? 2 : i % 5 < 3 ? 1 : 0;
     for (let k = 0; k < keys; k++) await iam.send(new CreateAccessKeyCommand({ UserName: name }));
@@ -157,11 +183,9 @@ export async function seedLargeAccount(url: string, scaleOrShape: number | Shape
   });
 
   const buckets = shape.buckets;
-  const bucketsByRegion: Record<string, number> = Object.fromEntries(BENCH_REGIONS.map((r) => [r, 0]));
   log(`seeding ${buckets} buckets`);
   await all(buckets, async (b) => {
     const region = BENCH_REGIONS[b % BENCH_REGIONS.length] ?? HOME;
-    bucketsByRegion[region] = (bucketsByRegion[region] ?? 0) + 1;
     const name = `bench-bucket-${String(b).padStart(5, '0')}`;
     const s3 = motoClient(S3Client, url, region);
     await s3.send(
@@ -194,8 +218,6 @@ export async function seedLargeAccount(url: string, scaleOrShape: number | Shape
     if (b % 4 === 0) await s3.send(new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }));
   });
 
-  const securityGroupsByRegion: Record<string, number> = {};
-  const kmsKeysByRegion: Record<string, number> = {};
   const groupsPerRegion = shape.securityGroupsPerRegion;
   const keys = shape.kmsKeys;
   log(`seeding ${groupsPerRegion} security groups in each of ${BENCH_REGIONS.length} Regions, ${keys} KMS keys`);
@@ -209,14 +231,12 @@ export async function seedLargeAccount(url: string, scaleOrShape: number | Shape
       const internal = [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }];
       await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: group.GroupId, IpPermissions: [...open, ...internal] }));
     });
-    securityGroupsByRegion[region] = groupsPerRegion + 1; // + the default group
     const kms = motoClient(KMSClient, url, region);
     const here = Array.from({ length: keys }, (_, k) => k).filter((k) => k % BENCH_REGIONS.length === r);
     await all(here.length, async (k) => {
       const key = await kms.send(new CreateKeyCommand({ Description: `bench key ${here[k]}` }));
       if ((here[k] ?? 0) % 2 === 0) await kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyMetadata?.KeyId }));
     });
-    kmsKeysByRegion[region] = here.length;
   }
 
   log('seeding the trail, metric filters and alarms');
@@ -256,21 +276,5 @@ export async function seedLargeAccount(url: string, scaleOrShape: number | Shape
   }
 
 
-  return {
-    scale,
-    regions: BENCH_REGIONS,
-    users,
-    usersWithMfa,
-    groups,
-    roles,
-    customerPolicies,
-    buckets: buckets + 1,
-    bucketsByRegion: { ...bucketsByRegion, [HOME]: (bucketsByRegion[HOME] ?? 0) + 1 },
-    securityGroupsByRegion,
-    kmsKeysByRegion,
-    trails: 1,
-    metricFilters: MONITORED_RULES.length,
-    alarms: MONITORED_RULES.length,
-    topics: 1,
-  };
+  return inventoryOf(shape, BENCH_REGIONS, scale);
 }
