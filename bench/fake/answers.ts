@@ -164,8 +164,9 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   'organizations:ListAccounts': (r) => {
     const start = Number(r.json.NextToken ?? 0);
     const size = Math.min(20, Number(r.json.MaxResults ?? 20));
-    const page = [r.org.management, ...r.org.members].slice(start, start + size);
-    const next = start + size < r.org.members.length + 1 ? { NextToken: String(start + size) } : {};
+    // Member accounts only: the bench scans N members; a real listing also holds the management account.
+    const page = r.org.members.slice(start, start + size);
+    const next = start + size < r.org.members.length ? { NextToken: String(start + size) } : {};
     return json({
       Accounts: page.map((id) => ({ Id: id, Arn: `arn:aws:organizations::${r.org.management}:account/o-fake/${id}`, Email: `${id}@example.com`, Name: `account-${id}`, Status: 'ACTIVE', State: 'ACTIVE', JoinedMethod: 'CREATED', JoinedTimestamp: 1_700_000_000 })),
       ...next,

@@ -10,6 +10,8 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { toFinding } from '../asff/to-asff.js';
+import { PromiseCache } from '../data/cache.js';
+import { chooseAccountConcurrency } from './account-concurrency.js';
 import { RecordingSource, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AccountSnapshot, type Snapshot } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
 import { DataUnavailable } from '../data/errors.js';
@@ -50,10 +52,11 @@ export async function evaluate(
   const scanned: AccountScan[] = [];
   const failures: AccountFailure[] = [];
   const recorders: RecordingSource[] = [];
+  const concurrency = chooseAccountConcurrency(request.accountConcurrency, targets.targets.length);
   try {
-    const accountLimit = pLimit(request.accountConcurrency ?? 4);
+    const accountLimit = pLimit(concurrency.value);
     await Promise.all(
-      targets.targets.map(({ source: base, account, roleArn }) =>
+      targets.targets.map(({ source: base, account, roleArn, done }) =>
         accountLimit(async () => {
           let source = base;
           if (request.record) {
@@ -63,7 +66,8 @@ export async function evaluate(
           }
           try {
             scanned.push(
-              await scanAccount(source, targets.cache, {
+              // Each account its own cache (keys name the account anyway): its answers are freed when it is done.
+              await scanAccount(source, new PromiseCache(), {
                 rules: request.rules,
                 benchmarks: request.benchmarks,
                 homeRegion: targets.homeRegion,
@@ -79,6 +83,8 @@ export async function evaluate(
             const failure = accountFailure(account ?? 'unknown', roleArn, error);
             failures.push(failure);
             logger.error({ account: failure.account, code: failure.code }, 'account could not be scanned');
+          } finally {
+            done?.();
           }
         }),
       ),
@@ -124,6 +130,7 @@ export async function evaluate(
     failures,
     findings,
     apiCalls: targets.stats.snapshot(),
+    ...(targets.isolated ? { accountConcurrency: concurrency } : {}),
   });
   const recording: Snapshot | undefined = request.record
     ? {

@@ -28,6 +28,8 @@ export interface Target {
   /** Known up front for --accounts / --organization targets and replayed accounts. */
   account?: string;
   roleArn?: string;
+  /** Called once the account is scanned: drops what only its scan needed (its SDK clients). */
+  done?: () => void;
 }
 
 export interface ResolvedTargets {
@@ -114,11 +116,14 @@ async function liveTargets(
   },
 ): Promise<Target[]> {
   const base = credentialChain(request.profile);
+  const pools = new Map<LiveSource, ClientPool>();
   const source = (credentials: AwsCredentialIdentityProvider, account?: string) => {
     const pool = new ClientPool({ ...shared.client, credentials, stats: shared.stats, httpHandler: shared.httpHandler, logger: shared.logger });
     if (account) pool.setAccount(account);
     shared.pools.push(pool);
-    return new LiveSource(pool, DEFAULT_DATA_OPTIONS);
+    const live = new LiveSource(pool, DEFAULT_DATA_OPTIONS);
+    pools.set(live, pool);
+    return live;
   };
   if (!request.accounts && !request.organization) {
     if (request.shard) throw new UsageError('--shard splits an account list: use it with --accounts or --organization');
@@ -153,7 +158,8 @@ async function liveTargets(
       partition: caller.partition,
       region: shared.homeRegion,
     });
-    return { source: source(target.credentials, account), account, roleArn: target.roleArn };
+    const live = source(target.credentials, account);
+    return { source: live, account, roleArn: target.roleArn, done: () => pools.get(live)?.forgetClients() };
   });
 }
 
