@@ -81,7 +81,8 @@ export function runCli(cli: string, args: string[], endpoint: string): Promise<S
     let last = { hwmKb: 0, cpuTicks: 0 };
     const timer = setInterval(() => {
       const s = child.pid ? sample(child.pid) : undefined;
-      if (s) last = s;
+      // The high-water mark only grows while the process lives; an exiting process reports less.
+      if (s) last = { hwmKb: Math.max(last.hwmKb, s.hwmKb), cpuTicks: Math.max(last.cpuTicks, s.cpuTicks) };
     }, 100);
     child.on('exit', (code) => {
       const exitedAt = epochMs();
