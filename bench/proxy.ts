@@ -129,10 +129,28 @@ class InstantBucket {
   }
 }
 
+/**
+ * The per-caller, per-service (or per-operation), per-Region token buckets of
+ * AWS's rate limits. `account` keys the buckets per account: each AWS account
+ * has its own quotas (the proxy, in front of one moto account, passes none).
+ */
+export class RateGate {
+  private readonly buckets = new Map<string, InstantBucket>();
+  constructor(private readonly limits: Readonly<Record<string, RateLimit>> = PUBLISHED_LIMITS) {}
+  /** Whether this request is within its rate (takes a token when it is). */
+  allow(c: Classified, account = ''): boolean {
+    const found = limitFor(c.operation, this.limits);
+    if (!found) return true;
+    const key = `${account}/${found.key}/${c.region}`;
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = new InstantBucket(found.limit)));
+    return bucket.tryTake();
+  }
+}
+
 export async function startProxy(options: ProxyOptions): Promise<ThrottlingProxy> {
-  const limits = options.limits ?? PUBLISHED_LIMITS;
+  const gate = new RateGate(options.limits ?? PUBLISHED_LIMITS);
   const target = new URL(options.target);
-  const buckets = new Map<string, InstantBucket>();
   const stats: ProxyStats = { requests: 0, throttled: 0, upstreamMs: 0, forwarded: 0, byOperation: {} };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -142,14 +160,7 @@ export async function startProxy(options: ProxyOptions): Promise<ThrottlingProxy
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const c = classify(req, body.toString('utf8'));
-      const found = limitFor(c.operation, limits);
-      let allowed = true;
-      if (found) {
-        const key = `${found.key}/${c.region}`;
-        let bucket = buckets.get(key);
-        if (!bucket) buckets.set(key, (bucket = new InstantBucket(found.limit)));
-        allowed = bucket.tryTake();
-      }
+      const allowed = gate.allow(c);
       stats.requests++;
       const op = (stats.byOperation[c.operation] ??= { requests: 0, throttled: 0 });
       op.requests++;

@@ -6,6 +6,11 @@
  * throttling seen and retried. Prints a table and writes the same as JSON.
  *
  *   npm run bench -- --scale 4 --latency-ms 40 --out bench/results/scale-4.json
+ *
+ * With `--accounts N` it benches an organization instead (bench/org.ts): N
+ * member accounts served by the fake endpoint, scanned through AssumeRole.
+ *
+ *   npm run bench -- --accounts 250 [--account-concurrency 8] [--organization]
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -21,6 +26,7 @@ import type { ScanDocument } from '../src/engine/scan-document.js';
 import { NO_ANALYZERS, startProxy } from './proxy.js';
 import { BENCH_REGIONS, seedLargeAccount, type Inventory } from './seed.js';
 import { minimumCalls, type CallPlan } from './minimum.js';
+import { printOrgResult, runOrgBench, writeOrgResult } from './org.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,6 +39,9 @@ const { values: flags } = parseArgs({
     benchmark: { type: 'string', default: 'cis-5.0.0' },
     out: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    accounts: { type: 'string' },
+    'account-concurrency': { type: 'string' },
+    organization: { type: 'boolean', default: false },
   },
 });
 const scale = Number(flags.scale);
@@ -187,7 +196,29 @@ async function main(): Promise<void> {
   }
 }
 
-await main().catch((error: unknown) => {
+async function orgMain(): Promise<void> {
+  const accounts = Number(flags.accounts);
+  const concurrency = flags['account-concurrency'] ? Number(flags['account-concurrency']) : undefined;
+  if (!Number.isInteger(accounts) || accounts < 1 || (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))) {
+    process.stderr.write('bench: --accounts and --account-concurrency must be positive integers\n');
+    process.exit(2);
+  }
+  const result = await runOrgBench({
+    accounts,
+    latencyMs,
+    benchmark: flags.benchmark ?? 'cis-5.0.0',
+    accountConcurrency: concurrency,
+    organization: flags.organization ?? false,
+    cli: CLI,
+    log,
+  });
+  printOrgResult(result, (s) => process.stdout.write(s));
+  const out = flags.out ?? path.join(ROOT, 'bench', 'results', `org-${accounts}${concurrency ? `-c${concurrency}` : ''}.json`);
+  await writeOrgResult(result, out);
+  process.stdout.write(`\nwritten to ${path.relative(process.cwd(), out)}\n`);
+}
+
+await (flags.accounts === undefined ? main() : orgMain()).catch((error: unknown) => {
   process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });

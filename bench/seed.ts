@@ -42,8 +42,29 @@ import { cisFilterPattern, metricNameOf, putMetricAlarm } from '../src/dev/seed-
 export const BENCH_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-west-2'];
 export const BENCH_ACCOUNT = '123456789012';
 
+/** How many of each resource one synthetic account holds. */
+export interface Shape {
+  users: number;
+  groups: number;
+  roles: number;
+  customerPolicies: number;
+  buckets: number;
+  securityGroupsPerRegion: number;
+  kmsKeys: number;
+}
+
+/** The single large account of `--scale N`: every count multiplied by N. */
+export function scaledShape(scale: number): Shape {
+  const n = (base: number) => Math.max(1, Math.round(base * scale));
+  return { users: n(2000), groups: n(20), roles: n(50), customerPolicies: n(20), buckets: n(500), securityGroupsPerRegion: n(100), kmsKeys: n(50) };
+}
+
+/** One account of the organization bench (issue 16): small, as most member accounts are. */
+export const ORG_ACCOUNT_SHAPE: Shape = { users: 50, groups: 5, roles: 5, customerPolicies: 5, buckets: 20, securityGroupsPerRegion: 10, kmsKeys: 4 };
+
 export interface Inventory {
-  scale: number;
+  /** The --scale the account was built with, when it was. */
+  scale?: number;
   regions: string[];
   users: number;
   usersWithMfa: number;
@@ -71,16 +92,45 @@ export const MONITORED_RULES = [
 
 const HOME = 'us-east-1';
 
-export async function seedLargeAccount(url: string, scale = 1, log: (line: string) => void = () => undefined): Promise<Inventory> {
+/** What an account of this shape holds, as the minimum-calls model counts it (seeded in moto or served by the fake). */
+export function inventoryOf(shape: Shape, regions: readonly string[] = BENCH_REGIONS, scale?: number): Inventory {
+  const perRegion = (count: number) => {
+    const out: Record<string, number> = Object.fromEntries(regions.map((r) => [r, 0]));
+    for (let i = 0; i < count; i++) out[regions[i % regions.length] ?? HOME] = (out[regions[i % regions.length] ?? HOME] ?? 0) + 1;
+    return out;
+  };
+  const bucketsByRegion = perRegion(shape.buckets);
+  bucketsByRegion[HOME] = (bucketsByRegion[HOME] ?? 0) + 1; // the trail's bucket
+  return {
+    ...(scale === undefined ? {} : { scale }),
+    regions: [...regions],
+    users: shape.users,
+    usersWithMfa: Math.ceil(shape.users / 4),
+    groups: shape.groups,
+    roles: shape.roles,
+    customerPolicies: shape.customerPolicies,
+    buckets: shape.buckets + 1,
+    bucketsByRegion,
+    securityGroupsByRegion: Object.fromEntries(regions.map((r) => [r, shape.securityGroupsPerRegion + 1])), // + the default group
+    kmsKeysByRegion: perRegion(shape.kmsKeys),
+    trails: 1,
+    metricFilters: MONITORED_RULES.length,
+    alarms: MONITORED_RULES.length,
+    topics: 1,
+  };
+}
+
+export async function seedLargeAccount(url: string, scaleOrShape: number | Shape = 1, log: (line: string) => void = () => undefined): Promise<Inventory> {
   const limit = pLimit(16);
   const all = <T>(count: number, task: (i: number) => Promise<T>) => Promise.all(Array.from({ length: count }, (_, i) => limit(() => task(i))));
-  const n = (base: number) => Math.max(1, Math.round(base * scale));
+  const shape = typeof scaleOrShape === 'number' ? scaledShape(scaleOrShape) : scaleOrShape;
+  const scale = typeof scaleOrShape === 'number' ? scaleOrShape : undefined;
   const iam = motoClient(IAMClient, url, HOME);
 
   await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 12, PasswordReusePrevention: 24 }));
-  const groups = n(20);
+  const groups = shape.groups;
   await all(groups, (g) => iam.send(new CreateGroupCommand({ GroupName: `team-${g}` })));
-  const customerPolicies = n(20);
+  const customerPolicies = shape.customerPolicies;
   const policyArns = await all(customerPolicies, async (p) => {
     const admin = p % 10 === 0;
     const out = await iam.send(
@@ -95,8 +145,7 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
     return out.Policy?.Arn ?? '';
   });
 
-  const users = n(2000);
-  let usersWithMfa = 0;
+  const users = shape.users;
   log(`seeding ${users} IAM users`);
   await all(users, async (i) => {
     const name = `user-${String(i).padStart(5, '0')}`;
@@ -107,7 +156,6 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
       await iam.send(
         new EnableMFADeviceCommand({ UserName: name, SerialNumber: device.VirtualMFADevice?.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }),
       );
-      usersWithMfa++;
     }
     const keys = i % 5 === 0 ? 2 : i % 5 < 3 ? 1 : 0;
     for (let k = 0; k < keys; k++) await iam.send(new CreateAccessKeyCommand({ UserName: name }));
@@ -123,7 +171,7 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
       );
     }
   });
-  const roles = n(50);
+  const roles = shape.roles;
   await all(roles, async (r) => {
     await iam.send(
       new CreateRoleCommand({
@@ -134,12 +182,10 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
     if (r === 0) await iam.send(new AttachRolePolicyCommand({ RoleName: 'role-0', PolicyArn: 'arn:aws:iam::aws:policy/AWSSupportAccess' }));
   });
 
-  const buckets = n(500);
-  const bucketsByRegion: Record<string, number> = Object.fromEntries(BENCH_REGIONS.map((r) => [r, 0]));
+  const buckets = shape.buckets;
   log(`seeding ${buckets} buckets`);
   await all(buckets, async (b) => {
     const region = BENCH_REGIONS[b % BENCH_REGIONS.length] ?? HOME;
-    bucketsByRegion[region] = (bucketsByRegion[region] ?? 0) + 1;
     const name = `bench-bucket-${String(b).padStart(5, '0')}`;
     const s3 = motoClient(S3Client, url, region);
     await s3.send(
@@ -172,10 +218,8 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
     if (b % 4 === 0) await s3.send(new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }));
   });
 
-  const securityGroupsByRegion: Record<string, number> = {};
-  const kmsKeysByRegion: Record<string, number> = {};
-  const groupsPerRegion = n(100);
-  const keys = n(50);
+  const groupsPerRegion = shape.securityGroupsPerRegion;
+  const keys = shape.kmsKeys;
   log(`seeding ${groupsPerRegion} security groups in each of ${BENCH_REGIONS.length} Regions, ${keys} KMS keys`);
   for (const [r, region] of BENCH_REGIONS.entries()) {
     const ec2 = motoClient(EC2Client, url, region);
@@ -187,14 +231,12 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
       const internal = [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }];
       await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: group.GroupId, IpPermissions: [...open, ...internal] }));
     });
-    securityGroupsByRegion[region] = groupsPerRegion + 1; // + the default group
     const kms = motoClient(KMSClient, url, region);
     const here = Array.from({ length: keys }, (_, k) => k).filter((k) => k % BENCH_REGIONS.length === r);
     await all(here.length, async (k) => {
       const key = await kms.send(new CreateKeyCommand({ Description: `bench key ${here[k]}` }));
       if ((here[k] ?? 0) % 2 === 0) await kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyMetadata?.KeyId }));
     });
-    kmsKeysByRegion[region] = here.length;
   }
 
   log('seeding the trail, metric filters and alarms');
@@ -234,21 +276,5 @@ export async function seedLargeAccount(url: string, scale = 1, log: (line: strin
   }
 
 
-  return {
-    scale,
-    regions: BENCH_REGIONS,
-    users,
-    usersWithMfa,
-    groups,
-    roles,
-    customerPolicies,
-    buckets: buckets + 1,
-    bucketsByRegion: { ...bucketsByRegion, [HOME]: (bucketsByRegion[HOME] ?? 0) + 1 },
-    securityGroupsByRegion,
-    kmsKeysByRegion,
-    trails: 1,
-    metricFilters: MONITORED_RULES.length,
-    alarms: MONITORED_RULES.length,
-    topics: 1,
-  };
+  return inventoryOf(shape, BENCH_REGIONS, scale);
 }

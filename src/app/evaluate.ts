@@ -11,6 +11,8 @@ import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { toFinding } from '../asff/to-asff.js';
+import { PromiseCache } from '../data/cache.js';
+import { chooseAccountConcurrency } from './account-concurrency.js';
 import { RecordingSource, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AccountSnapshot, type Snapshot } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
 import { DataUnavailable } from '../data/errors.js';
@@ -54,10 +56,11 @@ export async function evaluate(
   const failures: AccountFailure[] = [];
   const recorders: RecordingSource[] = [];
   const sessions = new Map<string, AwsCredentialIdentityProvider>();
+  const concurrency = chooseAccountConcurrency(request.accountConcurrency, targets.targets.length);
   try {
-    const accountLimit = pLimit(request.accountConcurrency ?? 4);
+    const accountLimit = pLimit(concurrency.value);
     await Promise.all(
-      targets.targets.map(({ source: base, account, roleArn, credentials }) =>
+      targets.targets.map(({ source: base, account, roleArn, credentials, done }) =>
         accountLimit(async () => {
           let source = base;
           if (request.record) {
@@ -66,7 +69,8 @@ export async function evaluate(
             source = recorder;
           }
           try {
-            const scan = await scanAccount(source, targets.cache, {
+            // Each account its own cache (keys name the account anyway): its answers are freed when it is done.
+            const scan = await scanAccount(source, new PromiseCache(), {
               rules: request.rules,
               benchmarks: request.benchmarks,
               homeRegion: targets.homeRegion,
@@ -83,6 +87,8 @@ export async function evaluate(
             const failure = accountFailure(account ?? 'unknown', roleArn, error);
             failures.push(failure);
             logger.error({ account: failure.account, code: failure.code }, 'account could not be scanned');
+          } finally {
+            done?.();
           }
         }),
       ),
@@ -128,6 +134,7 @@ export async function evaluate(
     failures,
     findings,
     apiCalls: targets.stats.snapshot(),
+    ...(targets.isolated ? { accountConcurrency: concurrency } : {}),
   });
   const recording: Snapshot | undefined = request.record
     ? {

@@ -30,6 +30,8 @@ export interface Target {
   roleArn?: string;
   /** Live targets: the credentials the account is scanned with (its assumed role, or the caller's chain); the push uses them too. */
   credentials?: AwsCredentialIdentityProvider;
+  /** Called once the account is scanned: drops what only its scan needed (its SDK clients). */
+  done?: () => void;
 }
 
 export interface ResolvedTargets {
@@ -116,11 +118,14 @@ async function liveTargets(
   },
 ): Promise<Target[]> {
   const base = credentialChain(request.profile);
+  const pools = new Map<LiveSource, ClientPool>();
   const source = (credentials: AwsCredentialIdentityProvider, account?: string) => {
     const pool = new ClientPool({ ...shared.client, credentials, stats: shared.stats, httpHandler: shared.httpHandler, logger: shared.logger });
     if (account) pool.setAccount(account);
     shared.pools.push(pool);
-    return new LiveSource(pool, DEFAULT_DATA_OPTIONS);
+    const live = new LiveSource(pool, DEFAULT_DATA_OPTIONS);
+    pools.set(live, pool);
+    return live;
   };
   if (!request.accounts && !request.organization) {
     if (request.shard) throw new UsageError('--shard splits an account list: use it with --accounts or --organization');
@@ -155,7 +160,8 @@ async function liveTargets(
       partition: caller.partition,
       region: shared.homeRegion,
     });
-    return { source: source(target.credentials, account), account, roleArn: target.roleArn, credentials: target.credentials };
+    const live = source(target.credentials, account);
+    return { source: live, account, roleArn: target.roleArn, credentials: target.credentials, done: () => pools.get(live)?.forgetClients() };
   });
 }
 

@@ -40,7 +40,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--role-name <name>', 'role to assume in each account of --accounts / --organization')
     .option('--external-id <id>', 'external id for --role-name')
     .option('--shard <i/n>', 'scan only shard i of n of the account list (1-based, e.g. 1/4); combine the parts with hubcheck merge')
-    .option('--account-concurrency <n>', 'accounts scanned at once (default: 4)', positiveInteger)
+    .option('--account-concurrency <n>', 'accounts scanned at once (default: from the cores and free memory, shown in scan.json)', positiveInteger)
     .option(
       '--securityhub',
       'also push the findings to the Security Hub of their account (with the session it was scanned with) and Region, resolving fixed and archiving gone ones, suppressed ones set to SUPPRESSED; what cannot be sent goes to unsent.asff.json and the exit code is 3',

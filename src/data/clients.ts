@@ -141,6 +141,15 @@ export class ClientPool {
     this.clients.clear();
   }
 
+  /**
+   * Lets go of the clients made so far, leaving the shared HTTP handler open
+   * (a client's destroy() would close it for every account): an account done
+   * with its scan keeps no SDK clients alive. Later calls make new ones.
+   */
+  forgetClients(): void {
+    this.clients.clear();
+  }
+
   private create<C extends SdkClient>(Client: ClientClass<C>, region: string): C {
     const prefix = SERVICE_PREFIX[Client.name] ?? Client.name.replace(/Client$/, '').toLowerCase();
     const endpoint = this.options.endpoint ?? process.env.AWS_ENDPOINT_URL;

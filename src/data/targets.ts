@@ -5,7 +5,7 @@
  * caller's credentials.
  */
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { UsageError } from '../errors.js';
 
 export interface AccountTarget {
@@ -44,7 +44,7 @@ export function assumeRole(base: AwsCredentialIdentityProvider, account: string,
   return {
     account,
     roleArn: arn,
-    credentials: fromTemporaryCredentials({
+    credentials: shared(fromTemporaryCredentials({
       masterCredentials: base,
       params: {
         RoleArn: arn,
@@ -53,6 +53,34 @@ export function assumeRole(base: AwsCredentialIdentityProvider, account: string,
         ...(options.externalId ? { ExternalId: options.externalId } : {}),
       },
       clientConfig: { region: options.region },
-    }),
+    })),
+  };
+}
+
+/** Refresh shared credentials this long before they expire. */
+const REFRESH_MS = 5 * 60_000;
+
+/**
+ * One AssumeRole for all of an account's clients: each SDK client caches the
+ * credentials it resolves, but only for itself, so without this every service
+ * and Region client of an account assumed the role again (about 40 calls per
+ * account). Concurrent first callers share the one request in flight; the
+ * credentials are fetched again when they come near their expiry.
+ */
+export function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let current: Promise<AwsCredentialIdentity> | undefined;
+  return async () => {
+    const held = current;
+    if (held) {
+      const credentials = await held.catch(() => undefined);
+      if (credentials && (!credentials.expiration || credentials.expiration.getTime() - Date.now() > REFRESH_MS)) return credentials;
+      if (current !== held) return current ?? provider();
+    }
+    const next = provider();
+    current = next;
+    next.catch(() => {
+      if (current === next) current = undefined;
+    });
+    return next;
   };
 }

@@ -74,6 +74,8 @@ export interface ScanDocument {
   parity?: ParityRecord;
   /** The process's peak resident memory and CPU time when the scan finished. */
   resources?: { peakRssMb: number; cpuUserMs: number; cpuSystemMs: number };
+  /** Accounts scanned at once: --account-concurrency, or the default chosen from the machine (and how). */
+  accountConcurrency?: { value: number; source: 'flag' | 'default'; basis?: string };
 }
 
 /** Peak RSS and CPU time of this process so far (for scan.json and the benchmarks). */
@@ -99,6 +101,7 @@ export function buildScanDocument(input: {
   failures?: readonly AccountFailure[];
   findings: readonly AwsSecurityFinding[];
   apiCalls: ApiStatsSnapshot;
+  accountConcurrency?: ScanDocument['accountConcurrency'];
 }): ScanDocument {
   const evaluations = input.scans.flatMap((s) => s.evaluations);
   const rules = input.rules.map((rule) => {
@@ -175,5 +178,6 @@ export function buildScanDocument(input: {
     notAvailable,
     apiCalls: input.apiCalls,
     resources: processResources(),
+    ...(input.accountConcurrency ? { accountConcurrency: input.accountConcurrency } : {}),
   };
 }
