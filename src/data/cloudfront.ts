@@ -1,6 +1,7 @@
 /** CloudFront reads (a global service: read once per account, with the home Region's client). */
 import { CloudFrontClient, GetDistributionConfigCommand, paginateListDistributions } from '@aws-sdk/client-cloudfront';
-import { defineAccessor, errorName } from './accessor.js';
+import { CloudWatchLogsClient, paginateDescribeDeliveries, paginateDescribeDeliverySources } from '@aws-sdk/client-cloudwatch-logs';
+import { collect, defineAccessor, errorName } from './accessor.js';
 import { MalformedResponse, required, requiredBoolean, requiredString } from './shape.js';
 
 export interface DistributionSummary {
@@ -17,6 +18,7 @@ export interface DistributionLogging {
 }
 
 export const cloudfront = {
+
   /** The account's distributions (ListDistributions, paginated), sorted by id. */
   distributions: defineAccessor({
     global: true,
@@ -55,4 +57,25 @@ export const cloudfront = {
       }
     },
   }),
+
+  /**
+   * The resources whose access logs go through CloudWatch Logs delivery (CloudFront's
+   * standard logging v2): each `ACCESS_LOGS` delivery source that at least one
+   * delivery uses, by resource ARN. CloudFront's delivery sources live in us-east-1:
+   * read this with `dataIn('us-east-1')`.
+   */
+  accessLogDeliveries: defineAccessor({
+    actions: ['logs:DescribeDeliverySources', 'logs:DescribeDeliveries'],
+    async fetch(ctx): Promise<string[]> {
+      const client = ctx.client(CloudWatchLogsClient);
+      const sources = await collect(paginateDescribeDeliverySources({ client }, {}), 'deliverySources', 'logs:DescribeDeliverySources');
+      const deliveries = await collect(paginateDescribeDeliveries({ client }, {}), 'deliveries', 'logs:DescribeDeliveries');
+      const used = new Set(deliveries.map((d) => d.deliverySourceName));
+      return sources
+        .filter((s) => s.logType === 'ACCESS_LOGS' && used.has(s.name))
+        .flatMap((s) => s.resourceArns ?? [])
+        .sort();
+    },
+  }),
 };
+

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CloudFrontClient, GetDistributionConfigCommand, ListDistributionsCommand } from '@aws-sdk/client-cloudfront';
+import { CloudWatchLogsClient, DescribeDeliveriesCommand, DescribeDeliverySourcesCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient, ECRServiceException, DescribeRepositoriesCommand, GetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
 import { DescribeLoadBalancerAttributesCommand, DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetPolicyCommand, LambdaClient, LambdaServiceException, ListFunctionsCommand } from '@aws-sdk/client-lambda';
@@ -34,6 +35,7 @@ const mocks = {
   secrets: mockClient(SecretsManagerClient),
   cloudfront: mockClient(CloudFrontClient),
   elbv2: mockClient(ElasticLoadBalancingV2Client),
+  logs: mockClient(CloudWatchLogsClient),
 };
 afterEach(() => Object.values(mocks).forEach((m) => m.reset()));
 
@@ -109,7 +111,20 @@ describe('CloudFront', () => {
   it('a configuration without a Logging block has logging off', async () => {
     mocks.cloudfront.on(ListDistributionsCommand).resolves({ DistributionList: { Quantity: 1, MaxItems: 100, IsTruncated: false, Marker: '', Items: [{ Id: 'E1', ARN: `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`, DomainName: 'e1.cloudfront.net' } as never] } });
     mocks.cloudfront.on(GetDistributionConfigCommand).resolves({ DistributionConfig: { CallerReference: 'x', Comment: '', Enabled: true } as never });
+    mocks.logs.on(DescribeDeliverySourcesCommand).resolves({ deliverySources: [] });
+    mocks.logs.on(DescribeDeliveriesCommand).resolves({ deliveries: [] });
     expect(await judge(cloudfrontRule)).toEqual([['FAILED', 'ACCESS_LOGGING_DISABLED', undefined]]);
+  });
+
+  it('a delivery source for the distribution counts only when a delivery uses it', async () => {
+    const arn = `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`;
+    mocks.cloudfront.on(ListDistributionsCommand).resolves({ DistributionList: { Quantity: 1, MaxItems: 100, IsTruncated: false, Marker: '', Items: [{ Id: 'E1', ARN: arn, DomainName: 'e1.cloudfront.net' } as never] } });
+    mocks.cloudfront.on(GetDistributionConfigCommand).resolves({ DistributionConfig: { CallerReference: 'x', Comment: '', Enabled: true, Logging: { Enabled: false, IncludeCookies: false, Bucket: '', Prefix: '' } } as never });
+    mocks.logs.on(DescribeDeliverySourcesCommand).resolves({ deliverySources: [{ name: 'cf-e1', logType: 'ACCESS_LOGS', resourceArns: [arn] }] });
+    mocks.logs.on(DescribeDeliveriesCommand).resolves({ deliveries: [] });
+    expect(await judge(cloudfrontRule)).toEqual([['FAILED', 'ACCESS_LOGGING_DISABLED', undefined]]);
+    mocks.logs.on(DescribeDeliveriesCommand).resolves({ deliveries: [{ deliverySourceName: 'cf-e1', deliveryDestinationArn: 'arn:aws:logs:us-east-1:1:delivery-destination:s3' }] });
+    expect(await judge(cloudfrontRule)).toEqual([['PASSED', 'ACCESS_LOGGING_ENABLED', undefined]]);
   });
 });
 

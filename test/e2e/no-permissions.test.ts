@@ -128,6 +128,24 @@ describeMoto('scan without permissions', () => {
     expect(stderr).toContain('Missing permission ec2:DescribeSecurityGroups (AccessDenied)');
   });
 
+  it('leaves each v7.0.0 2.21 and 4.10 rule NOT_AVAILABLE naming its first read, never PASSED', async () => {
+    const V7_DENIED: Record<string, string> = {
+      'sqs-queue-policy-no-public-principal': 'sqs:ListQueues',
+      'lambda-function-policy-no-public-principal': 'lambda:ListFunctions',
+      'ecr-repository-policy-no-public-principal': 'ecr:DescribeRepositories',
+      'secretsmanager-secret-policy-no-public-principal': 'secretsmanager:ListSecrets',
+      'cloudfront-distribution-access-logging-enabled': 'cloudfront:ListDistributions',
+      'elb-application-load-balancer-access-logging-enabled': 'elasticloadbalancing:DescribeLoadBalancers',
+      'elb-classic-load-balancer-access-logging-enabled': 'elasticloadbalancing:DescribeLoadBalancers',
+      'apigateway-rest-stage-access-logging-enabled': 'apigateway:GET',
+      'apigateway-http-stage-access-logging-enabled': 'apigateway:GET',
+    };
+    const { code, findings } = await scan(['--regions', 'us-east-1', '--benchmark', 'cis-7.0.0', '--rules', Object.keys(V7_DENIED).join(',')]);
+    expect(code).toBe(3);
+    const got = Object.fromEntries(findings.map((f) => [f.ProductFields?.['hubcheck/RuleId'], `${f.Compliance?.Status} ${f.Description?.replace(/ \(.*\)$/, '')}`]));
+    expect(got).toEqual(Object.fromEntries(Object.entries(V7_DENIED).map(([rule, action]) => [rule, `NOT_AVAILABLE Missing permission ${action}`])));
+  });
+
   it('falls back to the home Region when the Regions cannot be listed, and says so', async () => {
     const { code, document } = await scan(['--rules', 'EC2.7']);
     expect(code).toBe(3);
