@@ -5,6 +5,7 @@
  * exit code is decided from it at the end, not here.
  */
 import type { Logger } from 'pino';
+import type { CallLimits } from '../data/deadlines.js';
 import { pushScan, type ScanPushInput } from '../securityhub/scan-push.js';
 
 export interface SecurityHubDelivery {
@@ -15,7 +16,7 @@ export interface SecurityHubDelivery {
 
 export async function deliverToSecurityHub(
   input: ScanPushInput,
-  options: { profile?: string; outputDir: string; logger: Logger },
+  options: { profile?: string; outputDir: string; logger: Logger; limits?: CallLimits },
   stderr: NodeJS.WritableStream,
 ): Promise<SecurityHubDelivery> {
   const push = await pushScan(input, options, stderr);

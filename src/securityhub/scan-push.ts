@@ -6,7 +6,8 @@
  *
  * The push has its own ClientPool: the scan's pool stays read-only, and this
  * one allows exactly securityhub:BatchImportFindings. Its clients make one
- * HTTP attempt per call: retries, backoff and rate limiting are push.ts's.
+ * HTTP attempt per call: retries, backoff and rate limiting are push.ts's,
+ * within the scan's --call-timeout and --max-attempts (retryPolicyFor).
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,13 +17,14 @@ import type { Logger } from 'pino';
 import { ApiStats } from '../data/api-stats.js';
 import { credentialChain } from '../data/aws-session.js';
 import { ClientPool, createHttpHandler } from '../data/clients.js';
+import { DEFAULT_CALL_LIMITS, type CallLimits } from '../data/deadlines.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { coverageOf } from '../domain/completeness.js';
 import type { AccountScan } from '../engine/scan.js';
 import { findingsJsonChunks } from '../io/findings-json.js';
 import { pushFindings, type Identity, type PushDeps, type PushResult } from './push.js';
-import { withRetry } from './retry.js';
+import { retryPolicyFor, withRetry, type RetryPolicy } from './retry.js';
 
 export const UNSENT_FILE = 'unsent.asff.json';
 
@@ -36,6 +38,8 @@ export interface ScanPushOptions {
   profile?: string;
   outputDir: string;
   logger?: Logger;
+  /** The scan's call limits (--call-timeout, --max-attempts): the push obeys them too. */
+  limits?: CallLimits;
 }
 
 /** The parts of a scan a push reads. */
@@ -53,11 +57,15 @@ export interface ScanPushOutcome {
   unsentFile?: string;
 }
 
-/** A pool for Security Hub writes: its own, so the scan's stays read-only. */
-export function securityHubPool(profile: string | undefined, writes: readonly string[], logger?: Logger) {
-  const httpHandler = createHttpHandler(16);
+/**
+ * A pool for Security Hub writes: its own, so the scan's stays read-only. Each
+ * SDK call makes one HTTP attempt, cut at the call deadline of `limits`; the
+ * retries are withRetry's, under retryPolicyFor(limits).
+ */
+export function securityHubPool(profile: string | undefined, writes: readonly string[], logger?: Logger, limits: CallLimits = DEFAULT_CALL_LIMITS) {
+  const httpHandler = createHttpHandler(16, limits.connectTimeoutMs);
   // The push paces itself with Security Hub's own limits (rate-limiter.ts): no second, client-level limit.
-  const pool = new ClientPool({ credentials: credentialChain(profile), stats: new ApiStats(), httpHandler, logger, maxAttempts: 1, rateLimits: false });
+  const pool = new ClientPool({ credentials: credentialChain(profile), stats: new ApiStats(), httpHandler, logger, limits: { ...limits, maxAttempts: 1 }, rateLimits: false });
   pool.allowWrites(writes);
   return {
     pool,
@@ -69,9 +77,9 @@ export function securityHubPool(profile: string | undefined, writes: readonly st
 }
 
 /** The caller's account and partition (sts:GetCallerIdentity), retried like every push call. */
-export function callerIdentity(pool: ClientPool, region: string): () => Promise<Identity> {
+export function callerIdentity(pool: ClientPool, region: string, policy?: RetryPolicy): () => Promise<Identity> {
   return async () => {
-    const out = await withRetry(() => pool.get(STSClient, region).send(new GetCallerIdentityCommand({})));
+    const out = await withRetry(() => pool.get(STSClient, region).send(new GetCallerIdentityCommand({})), { policy });
     if (!out.Account) throw new Error('GetCallerIdentity returned no account');
     return { account: out.Account, partition: out.Arn?.split(':')[1] || 'aws' };
   };
@@ -83,7 +91,9 @@ export async function pushScan(
   stderr: NodeJS.WritableStream,
   overrides: Partial<PushDeps> = {},
 ): Promise<ScanPushOutcome> {
-  const { pool, destroy } = securityHubPool(options.profile, PUSH_WRITES, options.logger);
+  const limits = options.limits ?? DEFAULT_CALL_LIMITS;
+  const retry = retryPolicyFor(limits);
+  const { pool, destroy } = securityHubPool(options.profile, PUSH_WRITES, options.logger, limits);
   let result: PushResult;
   try {
     result = await pushFindings(
@@ -95,7 +105,8 @@ export async function pushScan(
       },
       {
         client: (region) => pool.get(SecurityHubClient, region),
-        identity: callerIdentity(pool, execution.homeRegion),
+        identity: callerIdentity(pool, execution.homeRegion, retry),
+        retry,
         onRetry: (region, what, code, retry, delayMs) =>
           options.logger?.info({ region, what, code, retry, delayMs }, 'Security Hub: retrying'),
         ...overrides,
