@@ -79,7 +79,8 @@ describeMoto('faults on the way to Security Hub, and hung reads, end on time and
     expect(scan.findings.length).toBeGreaterThan(0);
     expect(scan.unsent?.map((f) => f.Id).sort()).toEqual(scan.findings.map((f) => f.Id).sort());
     expect(scan.stderr).toMatch(/Security Hub us-east-1: sent 0, failed \d+/);
-    expect(await hubIds()).toEqual([]);
+    // (moto did import them: the answer was lost on the way back. hubcheck cannot know that, so it
+    // keeps them to send again; a second import of the same Ids only updates them.)
 
     const unsentFile = path.join(scan.dir, 'unsent.asff.json');
     const faulty = await run(['import', unsentFile]);
@@ -88,7 +89,6 @@ describeMoto('faults on the way to Security Hub, and hung reads, end on time and
     expect(answer).toMatchObject({ FailedCount: scan.findings.length, SuccessCount: 0 });
     expect(answer.FailedFindings.map((f) => f.Id).sort()).toEqual(scan.findings.map((f) => f.Id).sort());
     expect(new Set(answer.FailedFindings.map((f) => f.ErrorCode))).toEqual(new Set(['MalformedResponse']));
-    expect(await hubIds()).toEqual([]);
 
     proxy.set([]);
     const clean = await run(['import', unsentFile]);
