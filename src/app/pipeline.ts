@@ -11,6 +11,7 @@
 import { existsSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { callLimits } from '../data/deadlines.js';
 import { FatalScanError } from '../errors.js';
 import { LockTimeoutError, acquireLock, type Lock } from '../io/lock.js';
 import { createLogger } from '../log.js';
@@ -103,7 +104,7 @@ async function stages(
   }
   const { findings, delta } = history;
   const securityhub = request.securityhub
-    ? await deliverToSecurityHub({ ...execution, findings }, { profile: request.profile, outputDir: request.outputDir, logger }, io.stderr)
+    ? await deliverToSecurityHub({ ...execution, findings }, { profile: request.profile, outputDir: request.outputDir, logger, limits: callLimits(request) }, io.stderr)
     : undefined;
   if (securityhub?.record) {
     // scan.json learns what the push did; the set (with unsent.asff.json) is published again as one.

@@ -6,6 +6,7 @@
  * end, not here) and carries the per-account, per-Region record for scan.json.
  */
 import type { Logger } from 'pino';
+import type { CallLimits } from '../data/deadlines.js';
 import { pushRecord, type SecurityHubRecord } from '../securityhub/push-report.js';
 import { pushScan, type ScanPushInput } from '../securityhub/scan-push.js';
 
@@ -21,7 +22,7 @@ export interface SecurityHubDelivery {
 
 export async function deliverToSecurityHub(
   input: ScanPushInput,
-  options: { profile?: string; outputDir: string; logger: Logger },
+  options: { profile?: string; outputDir: string; logger: Logger; limits?: CallLimits },
   stderr: NodeJS.WritableStream,
 ): Promise<SecurityHubDelivery> {
   const push = await pushScan(input, options, stderr);

@@ -6,6 +6,7 @@
 export { CreateActionTargetCommand, CreateInsightCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 export { resolveHomeRegion } from '../data/aws-session.js';
 export { DRY_RUN_IDENTITY, fillFromIdentity, needsIdentity, sendImport, validateImport } from '../securityhub/import.js';
-export { errorCode, errorMessage, isRetryableError, withRetry } from '../securityhub/retry.js';
+export { errorCode, errorMessage, isRetryableError, retryPolicyFor, withRetry } from '../securityhub/retry.js';
+export { callLimits } from '../data/deadlines.js';
 export { callerIdentity, securityHubPool } from '../securityhub/scan-push.js';
 export { pullFindings } from '../securityhub/pull.js';

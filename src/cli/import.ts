@@ -5,12 +5,14 @@ import type { ValidationIssue } from '../asff/validate.js';
 import { terminalText } from '../io/escape.js';
 import { createLogger, type LogLevel } from '../log.js';
 import type { Identity } from '../securityhub/push.js';
-import { addLogOption, region } from './options.js';
+import { addCallLimitOptions, addLogOption, region } from './options.js';
 import type { CliIO } from './run-scan.js';
 import { readJsonFile } from './validate.js';
 
 interface ImportOptions {
   region?: string;
+  callTimeout?: number;
+  maxAttempts?: number;
   dryRun?: boolean;
   profile?: string;
   logLevel: LogLevel;
@@ -36,9 +38,10 @@ export function importCommand(io: CliIO, setExitCode: (code: number) => void): C
         'in the target Region (sts:GetCallerIdentity). Values that are present are never replaced.\n' +
         'Exit codes: 0 all imported, 2 bad usage or an invalid file (nothing sent), 3 some findings were not imported.\n',
     );
+  addCallLimitOptions(command);
   addLogOption(command);
   return command.action(async (file: string, opts: ImportOptions) => {
-    const { DRY_RUN_IDENTITY, SecurityHubClient, callerIdentity, errorCode, errorMessage, fillFromIdentity, needsIdentity, resolveHomeRegion, securityHubPool, sendImport, validateImport } = await import('./aws-runtime.js');
+    const { DRY_RUN_IDENTITY, SecurityHubClient, callLimits, callerIdentity, errorCode, errorMessage, fillFromIdentity, needsIdentity, resolveHomeRegion, retryPolicyFor, securityHubPool, sendImport, validateImport } = await import('./aws-runtime.js');
     const parsed = await readJsonFile(file);
     const list = Array.isArray(parsed) ? parsed : [parsed];
     const target = await resolveHomeRegion(opts.region, opts.profile);
@@ -63,13 +66,15 @@ export function importCommand(io: CliIO, setExitCode: (code: number) => void): C
     }
 
     const logger = createLogger(opts.logLevel);
-    const { pool, destroy } = securityHubPool(opts.profile, ['securityhub:BatchImportFindings'], logger);
+    const limits = callLimits(opts);
+    const retry = retryPolicyFor(limits);
+    const { pool, destroy } = securityHubPool(opts.profile, ['securityhub:BatchImportFindings'], logger, limits);
     try {
       let identity: Identity | undefined;
       let findings = list;
       if (needs) {
         try {
-          identity = await callerIdentity(pool, target)();
+          identity = await callerIdentity(pool, target, retry)();
         } catch (error) {
           io.stderr.write(`hubcheck: cannot determine the caller's account to fill AwsAccountId/ProductArn (${errorCode(error)}): ${errorMessage(error)}\n`);
           setExitCode(3);
@@ -81,6 +86,7 @@ export function importCommand(io: CliIO, setExitCode: (code: number) => void): C
       }
       const result = await sendImport(findings as AwsSecurityFinding[], {
         client: (r) => pool.get(SecurityHubClient, r),
+        retry,
         account: identity?.account,
         warn: (line) => io.stderr.write(`hubcheck: ${line}\n`),
       });

@@ -90,6 +90,13 @@ export function addSelectionOptions(command: Command): Command {
     .option('--rules-dir <dir>', 'also load rules from this directory (.js/.mjs files exporting defineRule rules)');
 }
 
+/** `--call-timeout` and `--max-attempts` for the Security Hub commands: the same limits, and defaults, as a scan's reads. */
+export function addCallLimitOptions(command: Command): Command {
+  return command
+    .option('--call-timeout <seconds>', 'time one AWS call may take, retries included (default: 60)', positiveInteger)
+    .option('--max-attempts <n>', 'HTTP attempts per AWS call, the first included (default: 3)', positiveInteger);
+}
+
 export function addLogOption(command: Command): Command {
   return command.addOption(new Option('--log-level <level>', 'log level for the JSON logs on stderr').choices(LOG_LEVELS).default('warn'));
 }

@@ -11,7 +11,7 @@ import { findManagedInsight } from '../asff/insights.js';
 import { UsageError } from '../errors.js';
 import { writeFindingsFile } from '../app/write-outputs.js';
 import { createLogger, type LogLevel } from '../log.js';
-import { addLogOption, list, positiveInteger, region } from './options.js';
+import { addCallLimitOptions, addLogOption, list, positiveInteger, region } from './options.js';
 import type { CliIO } from './run-scan.js';
 import { readJsonFile } from './validate.js';
 
@@ -23,6 +23,8 @@ interface PullCommandOptions {
   max?: number;
   profile?: string;
   homeRegion?: string;
+  callTimeout?: number;
+  maxAttempts?: number;
   logLevel: LogLevel;
 }
 
@@ -61,14 +63,17 @@ export function pullCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--max <n>', 'stop after this many findings', positiveInteger)
     .option('--home-region <region>', "Region for the aggregator lookup (default: AWS_REGION, the profile's Region, or us-east-1)", region)
     .option('--profile <name>', 'AWS profile');
+  addCallLimitOptions(command);
   addLogOption(command);
   return command.action(async (opts: PullCommandOptions) => {
     const filters = await pullFilters(opts);
-    const { SecurityHubClient, resolveHomeRegion, securityHubPool, pullFindings, errorCode, errorMessage } = await import('./aws-runtime.js');
+    const { SecurityHubClient, callLimits, resolveHomeRegion, retryPolicyFor, securityHubPool, pullFindings, errorCode, errorMessage } = await import('./aws-runtime.js');
     const homeRegion = await resolveHomeRegion(opts.homeRegion, opts.profile);
-    const { pool, destroy } = securityHubPool(opts.profile, [], createLogger(opts.logLevel));
+    const limits = callLimits(opts);
+    const { pool, destroy } = securityHubPool(opts.profile, [], createLogger(opts.logLevel), limits);
     try {
       const result = await pullFindings((r) => pool.get(SecurityHubClient, r), {
+        retry: retryPolicyFor(limits),
         regions: opts.regions,
         homeRegion,
         filters,

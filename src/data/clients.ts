@@ -8,6 +8,8 @@
  *   unless the pool was told to allow it (the Security Hub sink), counts the
  *   call, bounds concurrent calls per service and Region, and tags errors with
  *   the operation and IAM action that failed;
+ * - `hubcheckTurn` (just before the SDK's retry middleware): stops the call's
+ *   clock while the adaptive retry mode holds the first attempt back;
  * - `hubcheckAttempts` (deserialize step, so it runs once per HTTP attempt):
  *   counts attempts and throttling answers, reports retries, and hands the
  *   call's deadline to the HTTP handler.
@@ -34,6 +36,7 @@ export interface SdkClient {
   destroy(): void;
   middlewareStack: {
     add(middleware: unknown, options: Record<string, unknown>): void;
+    addRelativeTo(middleware: unknown, options: { name: string; relation: 'before' | 'after'; toMiddleware: string }): void;
   };
 }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each SDK client's constructor takes its own config type; `unknown` would reject them all (parameters are contravariant) and `never` would make `new Client(config)` uncallable
@@ -196,6 +199,15 @@ export class ClientPool {
         }
       },
       { step: 'initialize', name: 'hubcheckGuard', priority: 'high' },
+    );
+
+    // Just before the SDK's retry middleware, which in adaptive mode may wait for a send token.
+    client.middlewareStack.addRelativeTo(
+      (next: (args: unknown) => Promise<unknown>, context: object) => (args: unknown) => {
+        attachDeadline(context)?.holdForTurn();
+        return next(args);
+      },
+      { name: 'hubcheckTurn', relation: 'before', toMiddleware: 'retryMiddleware' },
     );
 
     client.middlewareStack.add(

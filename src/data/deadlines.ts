@@ -67,6 +67,10 @@ export class CallDeadline {
   private readonly controller = new AbortController();
   private readonly limits: CallLimits;
   private timer: NodeJS.Timeout | undefined;
+  /** When the clock last started, and the budget spent before that (it stops while the call waits for its turn). */
+  private clockStartedAt = 0;
+  private spentMs = 0;
+  private held = false;
   private attempts = 0;
   private scope: 'call' | 'scan' | undefined;
   private readonly unlisten: () => void = () => {};
@@ -95,11 +99,28 @@ export class CallDeadline {
 
   /** Starts the call's clock (once) and runs `work` under the deadline. */
   run<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.timer && !this.expired) {
-      this.timer = setTimeout(() => this.abort('call'), this.limits.callTimeoutMs);
-      this.timer.unref();
-    }
+    if (!this.timer && !this.held && !this.expired && this.clockStartedAt === 0) this.startClock();
     return this.race(work);
+  }
+
+  /**
+   * Stops the clock until the first HTTP attempt: the SDK's adaptive retry mode
+   * may hold a request back after another call of the same client was throttled,
+   * and that wait is the call waiting for its turn, not the call taking long.
+   * (The scan's own deadline still ends it.) Only before the first attempt.
+   */
+  holdForTurn(): void {
+    if (this.attempts > 0 || this.held || this.expired || !this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.spentMs += performance.now() - this.clockStartedAt;
+    this.held = true;
+  }
+
+  private startClock(): void {
+    this.clockStartedAt = performance.now();
+    this.timer = setTimeout(() => this.abort('call'), Math.max(0, this.limits.callTimeoutMs - this.spentMs));
+    this.timer.unref();
   }
 
   /** `work`'s result, or CallTimedOut as soon as the deadline passes (whatever `work` is waiting for). */
@@ -122,6 +143,10 @@ export class CallDeadline {
   /** Marks an outgoing HTTP request as belonging to this call; counts the attempt. */
   tagRequest(request: unknown): void {
     this.attempts++;
+    if (this.held && !this.expired) {
+      this.held = false;
+      this.startClock();
+    }
     if (request && typeof request === 'object') attachDeadline(request, this);
   }
 

@@ -9,6 +9,7 @@
  * amount of waiting fixes.
  */
 import { isThrottlingError } from '../data/clients.js';
+import type { CallLimits } from '../data/deadlines.js';
 import { systemClock, type Clock } from './rate-limiter.js';
 
 export interface RetryPolicy {
@@ -17,9 +18,23 @@ export interface RetryPolicy {
   /** Backoff before retry n (1-based) is random in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))). */
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * Time for the call, its retries and the waits between them: no retry starts
+   * once it would end past this. (Each attempt is also cut at the pool's call deadline.)
+   */
+  budgetMs?: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 250, maxDelayMs: 20_000 };
+
+/**
+ * The retry policy of the Security Hub commands under the data layer's call
+ * limits (`--call-timeout`, `--max-attempts`, and their defaults): the same
+ * attempts and the same time budget per call as every scan read.
+ */
+export function retryPolicyFor(limits: Pick<CallLimits, 'callTimeoutMs' | 'maxAttempts'>): RetryPolicy {
+  return { ...DEFAULT_RETRY, maxAttempts: limits.maxAttempts, budgetMs: limits.callTimeoutMs };
+}
 
 const SERVER_ERRORS = new Set(['InternalException', 'InternalFailure', 'InternalError', 'InternalServerError', 'ServiceUnavailable', 'ServiceUnavailableException']);
 const NETWORK_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
@@ -97,12 +112,14 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
   const policy = options.policy ?? DEFAULT_RETRY;
   const clock = options.clock ?? systemClock;
   const retryable = options.retryable ?? ((error: unknown) => isRetryableError(error));
+  const started = clock.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(attempt);
     } catch (error) {
       if (attempt >= policy.maxAttempts || !retryable(error)) throw error;
       const delay = backoffDelay(attempt, policy, options.random);
+      if (policy.budgetMs !== undefined && clock.now() - started + delay >= policy.budgetMs) throw error;
       options.onRetry?.(error, attempt, delay);
       await clock.sleep(delay);
     }

@@ -41,7 +41,7 @@ export async function scanParity(input: ScanPushInput & { regions: readonly stri
           RecordState: [{ Comparison: 'EQUALS', Value: 'ACTIVE' }],
           ...(account ? { AwsAccountId: [{ Comparison: 'EQUALS', Value: account }] } : {}),
         };
-        const pool = options.clientFor ? undefined : securityHubPool(options.profile, [], options.logger, group.credentials);
+        const pool = options.clientFor ? undefined : securityHubPool(options.profile, [], options.logger, undefined, group.credentials);
         const clientFor: ClientFor = options.clientFor ? options.clientFor(group.credentials) : (region) => pool!.pool.get(SecurityHubClient, region);
         try {
           const pulled = await pullFindings(clientFor, {

@@ -12,8 +12,9 @@
  * stop the others.
  *
  * Each account's push has its own ClientPool: the scan's pools stay read-only,
- * and these allow exactly securityhub:BatchImportFindings. Their clients make
- * one HTTP attempt per call: retries, backoff and rate limiting are push.ts's.
+ * and these allow exactly the push's writes. Their clients make one HTTP
+ * attempt per call: retries, backoff and rate limiting are push.ts's, within
+ * the scan's --call-timeout and --max-attempts (retryPolicyFor).
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,6 +26,7 @@ import type { Logger } from 'pino';
 import { ApiStats } from '../data/api-stats.js';
 import { credentialChain } from '../data/aws-session.js';
 import { ClientPool, createHttpHandler } from '../data/clients.js';
+import { DEFAULT_CALL_LIMITS, type CallLimits } from '../data/deadlines.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { coverageOf } from '../domain/completeness.js';
 import type { AccountScan } from '../engine/scan.js';
@@ -32,7 +34,7 @@ import { findingsJsonChunks } from '../io/findings-json.js';
 import { pushFindings, type Identity, type PushDeps, type PushResult } from './push.js';
 import { pushReport } from './push-report.js';
 import { RateLimiters, systemClock } from './rate-limiter.js';
-import { withRetry } from './retry.js';
+import { retryPolicyFor, withRetry, type RetryPolicy } from './retry.js';
 import { workflowRequests } from './workflow.js';
 
 export { pushReport } from './push-report.js';
@@ -51,6 +53,8 @@ export interface ScanPushOptions {
   profile?: string;
   outputDir: string;
   logger?: Logger;
+  /** The scan's call limits (--call-timeout, --max-attempts): the push obeys them too. */
+  limits?: CallLimits;
 }
 
 /** The parts of a scan a push reads. */
@@ -71,16 +75,21 @@ export interface ScanPushOutcome {
   unsentFile?: string;
 }
 
-/** A pool for Security Hub writes: its own, so the scan's stays read-only. */
+/**
+ * A pool for Security Hub writes: its own, so the scan's stays read-only. Each
+ * SDK call makes one HTTP attempt, cut at the call deadline of `limits`; the
+ * retries are withRetry's, under retryPolicyFor(limits).
+ */
 export function securityHubPool(
   profile: string | undefined,
   writes: readonly string[],
   logger?: Logger,
+  limits: CallLimits = DEFAULT_CALL_LIMITS,
   credentials: AwsCredentialIdentityProvider = credentialChain(profile),
 ) {
-  const httpHandler = createHttpHandler(16);
+  const httpHandler = createHttpHandler(16, limits.connectTimeoutMs);
   // The push paces itself with Security Hub's own limits (rate-limiter.ts): no second, client-level limit.
-  const pool = new ClientPool({ credentials, stats: new ApiStats(), httpHandler, logger, maxAttempts: 1, rateLimits: false });
+  const pool = new ClientPool({ credentials, stats: new ApiStats(), httpHandler, logger, limits: { ...limits, maxAttempts: 1 }, rateLimits: false });
   pool.allowWrites(writes);
   return {
     pool,
@@ -92,9 +101,9 @@ export function securityHubPool(
 }
 
 /** The caller's account and partition (sts:GetCallerIdentity), retried like every push call. */
-export function callerIdentity(pool: ClientPool, region: string): () => Promise<Identity> {
+export function callerIdentity(pool: ClientPool, region: string, policy?: RetryPolicy): () => Promise<Identity> {
   return async () => {
-    const out = await withRetry(() => pool.get(STSClient, region).send(new GetCallerIdentityCommand({})));
+    const out = await withRetry(() => pool.get(STSClient, region).send(new GetCallerIdentityCommand({})), { policy });
     if (!out.Account) throw new Error('GetCallerIdentity returned no account');
     return { account: out.Account, partition: out.Arn?.split(':')[1] || 'aws' };
   };
@@ -146,20 +155,23 @@ export async function pushScan(
   overrides: Partial<PushDeps> = {},
 ): Promise<ScanPushOutcome> {
   const coverage = coverageOf(execution.scans);
+  const limits = options.limits ?? DEFAULT_CALL_LIMITS;
+  const retry = retryPolicyFor(limits);
   // One set of buckets for the whole push: they are keyed by (account, Region).
   const limiters = overrides.limiters ?? new RateLimiters(overrides.clock ?? systemClock);
   const limit = pLimit(ACCOUNT_CONCURRENCY);
   const results = await Promise.all(
     pushGroups(execution).map((group) =>
       limit(async () => {
-        const { pool, destroy } = securityHubPool(options.profile, PUSH_WRITES, options.logger, group.credentials);
+        const { pool, destroy } = securityHubPool(options.profile, PUSH_WRITES, options.logger, limits, group.credentials);
         const known = group.identity;
         try {
           return await pushFindings(
             { findings: group.findings, coverage, scopes: group.scopes, observedAt: execution.observedAt },
             {
               client: (region) => pool.get(SecurityHubClient, region),
-              identity: known ? async () => known : callerIdentity(pool, execution.homeRegion),
+              identity: known ? async () => known : callerIdentity(pool, execution.homeRegion, retry),
+              retry,
               onRetry: (region, what, code, retry, delayMs) =>
                 options.logger?.info({ account: known?.account, region, what, code, retry, delayMs }, 'Security Hub: retrying'),
               ...overrides,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessAnalyzerClient, ListAnalyzersCommand } from '@aws-sdk/client-accessanalyzer';
 import { ApiStats } from '../../src/data/api-stats.js';
 import { ClientPool, createHttpHandler } from '../../src/data/clients.js';
-import { callLimits, scanDeadline, type RetryNote } from '../../src/data/deadlines.js';
+import { CallDeadline, CallTimedOut, callLimits, scanDeadline, type RetryNote } from '../../src/data/deadlines.js';
 import { toDataUnavailable } from '../../src/data/accessor.js';
 import { DataUnavailable } from '../../src/data/errors.js';
 
@@ -123,5 +123,36 @@ describe('call deadlines', () => {
     } finally {
       url = saved;
     }
+  });
+});
+
+describe('the call clock and the wait for a turn', () => {
+  const limits = { callTimeoutMs: 300, maxAttempts: 2, connectTimeoutMs: 100 };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('does not count the wait before the first attempt (adaptive retry holding a request back), then counts what is left', async () => {
+    const deadline = new CallDeadline({ operation: 'iam:GetAccountSummary', region: 'us-east-1', limits });
+    const outcome = deadline.run(async () => {
+      deadline.holdForTurn();
+      await sleep(450); // longer than the whole budget, waiting for a send token
+      expect(deadline.expired).toBe(false);
+      deadline.tagRequest({});
+      await sleep(450); // the attempt itself then has the budget that was left, no more
+      return 'answered';
+    });
+    await expect(outcome).rejects.toBeInstanceOf(CallTimedOut);
+    deadline.dispose();
+  });
+
+  it('keeps counting once an attempt went out: a retry waiting for its turn is inside the budget', async () => {
+    const deadline = new CallDeadline({ operation: 'iam:GetAccountSummary', region: 'us-east-1', limits });
+    const outcome = deadline.run(async () => {
+      deadline.tagRequest({});
+      deadline.holdForTurn();
+      await sleep(450);
+      return 'answered';
+    });
+    await expect(outcome).rejects.toBeInstanceOf(CallTimedOut);
+    deadline.dispose();
   });
 });

@@ -1,13 +1,18 @@
 /**
  * A loopback proxy in front of moto that breaks answers on purpose, the way a
- * hostile network or a failing service would: per operation (or every one)
- * and by rate. The operation is read from the request as bench/proxy.ts does
- * (X-Amz-Target for JSON protocols, the Action form field for query ones, the
- * method and sub-resource for S3).
+ * hostile network or a failing service would: per IAM action (or every one)
+ * and by rate. The action is read from the request (request-action.ts): the
+ * Action form field or X-Amz-Target, or the SDK's HTTP route for REST APIs.
+ *
+ * Where moto has no backend for a read the rules make (IAM Access Analyzer,
+ * iam:ListOrganizationsFeatures), the proxy answers itself, as AWS would for an
+ * account with no analyzers and centralized root access enabled, so that a
+ * fault there changes a real verdict.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { classify, throttleResponse, type Classified } from '../../bench/proxy.js';
+import { throttleResponse, type Classified } from '../../bench/proxy.js';
+import { requestAction } from './request-action.js';
 
 export const FAULTS = [
   'http-500',
@@ -26,8 +31,10 @@ export type Fault = (typeof FAULTS)[number];
 export const RETRIED: ReadonlySet<Fault> = new Set(['http-500', 'http-503', 'throttle', 'reset']);
 
 export interface FaultRule {
-  /** Classified operation (`ec2:DescribeRegions`, `s3:GET?policy`) or `*` for every one. */
-  operation: string;
+  /** IAM action of the request (`ec2:DescribeRegions`, `s3:GetBucketPolicy`), or `*` for every one. */
+  action: string;
+  /** With `*`: actions left alone. */
+  except?: readonly string[];
   fault: Fault;
   /** Share of matching requests that get the fault (default 1). */
   rate?: number;
@@ -37,12 +44,35 @@ export interface FaultProxy {
   url: string;
   /** Replaces the faults; [] forwards everything untouched. */
   set(rules: FaultRule[]): void;
-  /** Operations seen since the last reset, with how many were faulted. */
+  /** Actions seen since the last set() (a REST request no route matches: `? METHOD /path`), with how many were faulted. */
   seen: Map<string, { requests: number; faulted: number }>;
   close(): Promise<void>;
 }
 
-function denied(c: Classified): { status: number; headers: Record<string, string>; body: string } {
+type Answer = { status: number; headers: Record<string, string>; body: string };
+
+/** Answers for reads moto does not implement, by IAM action. */
+const STAND_INS: Record<string, () => Answer> = {
+  'access-analyzer:ListAnalyzers': () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ analyzers: [] }) }),
+  'iam:ListOrganizationsFeatures': () => ({
+    status: 200,
+    headers: { 'content-type': 'text/xml' },
+    body:
+      '<ListOrganizationsFeaturesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListOrganizationsFeaturesResult>' +
+      '<OrganizationId>o-a1b2c3d4e5</OrganizationId><EnabledFeatures><member>RootCredentialsManagement</member><member>RootSessions</member></EnabledFeatures>' +
+      '</ListOrganizationsFeaturesResult><ResponseMetadata><RequestId>stand-in</RequestId></ResponseMetadata></ListOrganizationsFeaturesResponse>',
+  }),
+};
+
+/** A body broken the way a fault says (an empty body always comes with HTTP 200). */
+function breakBody(answer: Buffer, fault: Fault | undefined): Buffer {
+  if (fault === 'empty-200') return Buffer.alloc(0);
+  if (fault === 'truncated') return answer.subarray(0, Math.floor(answer.length / 2));
+  if (fault === 'garbled') return Buffer.from(answer.toString('utf8').replace(/[<>{}"]/g, (ch) => ({ '<': '{', '>': '}', '{': '<', '}': '>', '"': "'" })[ch] ?? ch));
+  return answer;
+}
+
+function denied(c: Classified): Answer {
   const message = `User: arn:aws:iam::123456789012:user/scanner is not authorized to perform: ${c.operation}`;
   switch (c.protocol) {
     case 'ec2':
@@ -69,11 +99,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const c = classify(req, body.toString('utf8'));
-      const count = seen.get(c.operation) ?? { requests: 0, faulted: 0 };
-      seen.set(c.operation, count);
+      const c = requestAction(req, body.toString('utf8'));
+      const key = c.action ?? `? ${req.method} ${c.operation}`;
+      const count = seen.get(key) ?? { requests: 0, faulted: 0 };
+      seen.set(key, count);
       count.requests++;
-      const rule = rules.find((r) => (r.operation === '*' || r.operation === c.operation) && Math.random() < (r.rate ?? 1));
+      const matches = (r: FaultRule) => (r.action === '*' ? !r.except?.includes(key) : r.action === key);
+      const rule = rules.find((r) => matches(r) && Math.random() < (r.rate ?? 1));
       if (rule) count.faulted++;
       const fault = rule?.fault;
 
@@ -91,26 +123,31 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         const d = denied(c);
         return res.writeHead(d.status, d.headers).end(d.body);
       }
+      const answer = (status: number, headers: http.IncomingHttpHeaders, raw: Buffer) => {
+        const out = { ...headers };
+        delete out['content-length'];
+        delete out['transfer-encoding'];
+        delete out['content-md5'];
+        delete out['x-amz-crc32'];
+        // A broken error answer keeps no error type in its headers either: it must say no more than its body.
+        if (status >= 300 && (fault === 'truncated' || fault === 'garbled')) {
+          delete out['x-amzn-errortype'];
+          delete out['x-amzn-query-error'];
+        }
+        const sent = breakBody(raw, fault);
+        res.writeHead(fault === 'empty-200' ? 200 : status, { ...out, 'content-length': String(sent.length) }).end(sent);
+      };
+      const standIn = c.action ? STAND_INS[c.action] : undefined;
+      if (standIn) {
+        const s = standIn();
+        return answer(s.status, s.headers, Buffer.from(s.body));
+      }
       const upstream = http.request(
         { host: upstreamUrl.hostname, port: upstreamUrl.port, method: req.method, path: req.url, headers: req.headers, agent },
         (response) => {
           const parts: Buffer[] = [];
           response.on('data', (p: Buffer) => parts.push(p));
-          response.on('end', () => {
-            let answer = Buffer.concat(parts);
-            const status = response.statusCode ?? 502;
-            const headers = { ...response.headers };
-            delete headers['content-length'];
-            delete headers['transfer-encoding'];
-            delete headers['content-md5'];
-            delete headers['x-amz-crc32'];
-            if (fault && status < 300) {
-              if (fault === 'empty-200') answer = Buffer.alloc(0);
-              else if (fault === 'truncated') answer = answer.subarray(0, Math.floor(answer.length / 2));
-              else if (fault === 'garbled') answer = Buffer.from(answer.toString('utf8').replace(/[<>{}"]/g, (ch) => ({ '<': '{', '>': '}', '{': '<', '}': '>', '"': "'" })[ch] ?? ch));
-            }
-            res.writeHead(fault === 'empty-200' ? 200 : status, { ...headers, 'content-length': String(answer.length) }).end(answer);
-          });
+          response.on('end', () => answer(response.statusCode ?? 502, response.headers, Buffer.concat(parts)));
         },
       );
       upstream.on('error', (error) => res.writeHead(502).end(String(error)));

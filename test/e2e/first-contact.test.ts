@@ -82,7 +82,7 @@ describeMoto('first contact with a bad endpoint', () => {
     // Empty moto leaves a few rules NOT_AVAILABLE already (services it does not serve): compare with it.
     const cleanFindings = JSON.parse(await readFile(path.join(clean.out, 'findings.asff.json'), 'utf8')) as AwsSecurityFinding[];
     const out = await mkdtemp(path.join(tmpdir(), 'hubcheck-500-'));
-    proxy.set([{ operation: 'iam:GetAccountPasswordPolicy', fault: 'http-500' }]);
+    proxy.set([{ action: 'iam:GetAccountPasswordPolicy', fault: 'http-500' }]);
     const result = await scan(out);
     proxy.set([]);
     expect(result.code, result.stderr).toBe(3);

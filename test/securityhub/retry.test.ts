@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, errorCode, isRetryableError, withRetry } from '../../src/securityhub/retry.js';
+import { backoffDelay, errorCode, isRetryableError, retryPolicyFor, withRetry } from '../../src/securityhub/retry.js';
 import { FakeClock, awsError } from '../helpers/securityhub.js';
 
 describe('isRetryableError', () => {
@@ -74,5 +74,26 @@ describe('withRetry', () => {
       }, { policy, clock: new FakeClock() }),
     ).rejects.toThrow('AccessDeniedException');
     expect(calls).toBe(1);
+  });
+
+  it('starts no retry that would end past the time budget, with the last error', async () => {
+    const clock = new FakeClock();
+    let calls = 0;
+    const error = await withRetry(
+      async () => {
+        calls++;
+        await clock.sleep(400); // each attempt takes 400 ms
+        throw awsError('ServiceUnavailable', 503, `try ${calls}`);
+      },
+      { policy: { ...policy, budgetMs: 1000 }, clock, random: () => 0.5 },
+    ).catch((e: unknown) => e);
+    // Attempt 1 ends at 400 (+50 wait: 450 < 1000, retry); attempt 2 ends at 850 (+100: 950, retry);
+    // attempt 3 ends at 1350: a wait would end past the budget, so no fourth although maxAttempts is 4.
+    expect(calls).toBe(3);
+    expect((error as Error).message).toBe('try 3');
+  });
+
+  it('retryPolicyFor takes the attempts and the budget of the call limits', () => {
+    expect(retryPolicyFor({ callTimeoutMs: 5000, maxAttempts: 2 })).toMatchObject({ maxAttempts: 2, budgetMs: 5000 });
   });
 });
