@@ -121,7 +121,7 @@ export function openPortSteps(ports: readonly number[], families: readonly IpFam
     change: `In the security group's Region, revoke every inbound rule that opens port ${ports.join(' or ')} (or all traffic) to ${openTo}; if the port must stay reachable, allow it from a known address range only.`,
     cli: [
       `aws ec2 revoke-security-group-ingress --region {{region}} --group-id {{resource}} --security-group-rule-ids $(aws ec2 describe-security-group-rules --region {{region}} --filters Name=group-id,Values={{resource}} --query '${query}' --output text)`,
-      `aws ec2 authorize-security-group-ingress --region {{region}} --group-id {{resource}} --ip-permissions IpProtocol=tcp,FromPort=${first},ToPort=${first},IpRanges=[{CidrIp={{allowedCidr}}}]`,
+      `aws ec2 authorize-security-group-ingress --region {{region}} --group-id {{resource}} --ip-permissions 'IpProtocol=tcp,FromPort=${first},ToPort=${first},IpRanges=[{CidrIp={{allowedCidr}}}]'`,
     ],
     cloudformation: `# Declare the allowed source instead of ${openTo}, and delete the open rule from the template.
 AllowFromKnownRange:

@@ -6,13 +6,14 @@
  * here); and at least 90% of the automated rules give all three parts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtInRules } from '../../rules/index.js';
 import { BENCHMARK_VERSIONS } from '../../src/engine/benchmarks.js';
 import { runsFor } from '../../src/engine/registry.js';
+import { remediationDocSection, ruleDocPath } from '../../src/dev/remediation-docs.js';
 import { placeholderProblems, remediationValues, renderSteps } from '../../src/engine/render-remediation.js';
 import type { Rule } from '../../src/engine/rule.js';
 
@@ -52,6 +53,11 @@ describe('structured remediation of the built-in rules', () => {
   it.each(builtInRules.filter((r) => r.remediation.steps).map((r) => ({ id: r.id, rule: r })))('$id: placeholders are known and safely placed', ({ rule }) => {
     expect(placeholderProblems(rule)).toEqual([]);
     expect(rule.remediation.doc).toMatch(new RegExp(`/rules/[a-z0-9]+/${rule.id}\\.md$`));
+    expect(rule.remediation.doc?.endsWith(ruleDocPath(rule).split('/').slice(-3).join('/'))).toBe(true);
+  });
+
+  it.each(builtInRules.filter((r) => r.remediation.steps).map((r) => ({ id: r.id, rule: r })))('$id: the doc shows the steps as written (npm run docs:remediation)', ({ rule }) => {
+    expect(readFileSync(ruleDocPath(rule), 'utf8')).toContain(remediationDocSection(rule));
   });
 
   it('gives CLI, CloudFormation and Terraform for at least 90% of the automated rules', () => {
