@@ -34,7 +34,7 @@ export default defineRule<Params>({
   ), {
     change: 'Delete the inbound allow entries of the network ACL (in its Region) that open port 22 or 3389 (or all traffic) to 0.0.0.0/0 or ::/0; if administration is needed, allow it from a known range with a lower rule number.',
     cli: [
-      "for n in $(aws ec2 describe-network-acls --region {{region}} --network-acl-ids {{resource}} --query 'NetworkAcls[0].Entries[?!Egress && RuleAction==`allow` && (CidrBlock==`0.0.0.0/0` || Ipv6CidrBlock==`::/0`) && (Protocol==`-1` || ((Protocol==`6` || Protocol==`17`) && ((PortRange.From<=`22` && PortRange.To>=`22`) || (PortRange.From<=`3389` && PortRange.To>=`3389`))))].RuleNumber' --output text); do aws ec2 delete-network-acl-entry --region {{region}} --network-acl-id {{resource}} --ingress --rule-number $n; done",
+      "for n in $(aws ec2 describe-network-acls --region {{region}} --network-acl-ids {{resource}} --query 'NetworkAcls[0].Entries[?!Egress && RuleAction==`\"allow\"` && (CidrBlock==`\"0.0.0.0/0\"` || Ipv6CidrBlock==`\"::/0\"`) && (Protocol==`\"-1\"` || ((Protocol==`\"6\"` || Protocol==`\"17\"`) && ((PortRange.From<=`22` && PortRange.To>=`22`) || (PortRange.From<=`3389` && PortRange.To>=`3389`))))].RuleNumber' --output text); do aws ec2 delete-network-acl-entry --region {{region}} --network-acl-id {{resource}} --ingress --rule-number $n; done",
     ],
     cloudformation: `# Declare the allowed source instead of 0.0.0.0/0, and delete the open entry from the template.
 AdminFromKnownRange:

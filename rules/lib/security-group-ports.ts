@@ -112,16 +112,16 @@ export async function evaluateOpenPorts({
  * access is needed, allow it from a known range instead.
  */
 export function openPortSteps(ports: readonly number[], families: readonly IpFamily[]): RemediationSteps {
-  const world = families.map((f) => (f === 'IPv4' ? 'CidrIpv4==`0.0.0.0/0`' : 'CidrIpv6==`::/0`')).join(' || ');
+  // JMESPath literals: strings as JSON strings (`"tcp"`), ports as numbers.
+  const world = families.map((f) => (f === 'IPv4' ? 'CidrIpv4==`"0.0.0.0/0"`' : 'CidrIpv6==`"::/0"`')).join(' || ');
   const portTest = ports.map((p) => `(FromPort<=\`${p}\` && ToPort>=\`${p}\`)`).join(' || ');
-  const query = `SecurityGroupRules[?!IsEgress && (${world}) && (IpProtocol==\`-1\` || ((IpProtocol==\`tcp\` || IpProtocol==\`udp\`) && (${portTest})))].SecurityGroupRuleId`;
+  const query = `SecurityGroupRules[?!IsEgress && (${world}) && (IpProtocol==\`"-1"\` || ((IpProtocol==\`"tcp"\` || IpProtocol==\`"udp"\`) && (${portTest})))].SecurityGroupRuleId`;
   const first = ports[0] ?? 22;
   const openTo = families.map((f) => OPEN_CIDR[f]).join(' or ');
   return {
-    change: `In the security group's Region, revoke every inbound rule that opens port ${ports.join(' or ')} (or all traffic) to ${openTo}; if the port must stay reachable, allow it from a known address range only.`,
+    change: `In the security group's Region, revoke every inbound rule that opens port ${ports.join(' or ')} (or all traffic) to ${openTo}; if the port must stay reachable, allow it from a known address range only (the CloudFormation and Terraform snippets declare that rule).`,
     cli: [
       `aws ec2 revoke-security-group-ingress --region {{region}} --group-id {{resource}} --security-group-rule-ids $(aws ec2 describe-security-group-rules --region {{region}} --filters Name=group-id,Values={{resource}} --query '${query}' --output text)`,
-      `aws ec2 authorize-security-group-ingress --region {{region}} --group-id {{resource}} --ip-permissions 'IpProtocol=tcp,FromPort=${first},ToPort=${first},IpRanges=[{CidrIp={{allowedCidr}}}]'`,
     ],
     cloudformation: `# Declare the allowed source instead of ${openTo}, and delete the open rule from the template.
 AllowFromKnownRange:

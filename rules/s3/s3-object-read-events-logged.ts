@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { securityHubRemediation, withSteps } from '../lib/remediation.js';
-import { S3_DATA_EVENT_ACTIONS, S3_DATA_EVENT_REASON_CODES, evaluateS3DataEvents } from '../lib/s3-data-events.js';
+import { S3_DATA_EVENT_ACTIONS, S3_DATA_EVENT_REASON_CODES, evaluateS3DataEvents, S3_DATA_EVENTS_STEPS } from '../lib/s3-data-events.js';
 
 export default defineRule({
   id: 's3-object-read-events-logged',
@@ -17,48 +17,6 @@ export default defineRule({
   remediation: withSteps('s3-object-read-events-logged', securityHubRemediation(
     'S3.23',
     'Add an event selector to a multi-Region trail that logs S3 object-level data events (ReadOnly or All) for all current and future buckets.',
-  ), {
-    change: 'Log S3 object-level read data events for all current and future buckets on a multi-Region trail (in its home Region). This replaces the trail\'s event selectors: the command keeps management events.',
-    cli: [
-      "aws cloudtrail put-event-selectors --region {{region}} --trail-name {{trailName}} --event-selectors '[{\"ReadWriteType\":\"ReadOnly\",\"IncludeManagementEvents\":true,\"DataResources\":[{\"Type\":\"AWS::S3::Object\",\"Values\":[\"arn:{{partition}}:s3\"]}]}]'",
-    ],
-    cloudformation: `# On the existing multi-Region AWS::CloudTrail::Trail; the other properties stay as they are.
-CloudTrail:
-  Type: AWS::CloudTrail::Trail
-  Properties:
-    TrailName: "{{trailName}}"
-    S3BucketName: "{{trailBucket}}"
-    IsLogging: true
-    IsMultiRegionTrail: true
-    EventSelectors:
-      - ReadWriteType: ReadOnly
-        IncludeManagementEvents: true
-        DataResources:
-          - Type: AWS::S3::Object
-            Values:
-              - "arn:{{partition}}:s3"
-`,
-    terraform: `# On the existing multi-Region aws_cloudtrail; the other arguments stay as they are.
-resource "aws_cloudtrail" "main" {
-  name                  = "{{trailName}}"
-  s3_bucket_name        = "{{trailBucket}}"
-  is_multi_region_trail = true
-
-  event_selector {
-    read_write_type           = "ReadOnly"
-    include_management_events = true
-
-    data_resource {
-      type   = "AWS::S3::Object"
-      values = ["arn:{{partition}}:s3"]
-    }
-  }
-}
-`,
-    inputs: {
-      trailName: { default: 'management-events', means: 'A multi-Region trail in the home Region.' },
-      trailBucket: { default: 'cloudtrail-{{account}}', means: "The trail's S3 bucket (unchanged)." },
-    },
-  }),
+  ), S3_DATA_EVENTS_STEPS),
   evaluate: evaluateS3DataEvents,
 });
