@@ -36,7 +36,7 @@ export const NOT_COVERED: Record<string, string> = {
   'iam-user-unused-credentials-90d': 'moto cannot backdate credentials, so unused ones cannot be seeded.',
   'iam-user-no-initial-access-key': 'The key to remove is picked by a person (accessKeyId input); the finding names keys by position only.',
   'iam-user-single-active-access-key': 'The key to deactivate is picked by a person (accessKeyId input); the finding names keys by position only.',
-  'iam-server-certificate-not-expired': 'moto cannot upload an already expired certificate.',
+  'iam-server-certificate-not-expired': 'Not attempted: seeding needs an expired certificate and its key, and the fix deletes the certificate a person has moved listeners off.',
   'iam-support-role-exists': 'moto has no AWSSupportAccess managed policy to attach.',
   'iam-cloudshell-full-access-not-attached': 'moto has no AWSCloudShellFullAccess managed policy, so the failing state cannot be seeded.',
   'iam-external-access-analyzer-enabled': 'moto answers accessanalyzer CreateAnalyzer with an internal error.',
@@ -46,7 +46,6 @@ export const NOT_COVERED: Record<string, string> = {
   'efs-filesystem-encrypted-at-rest': 'The fix is a new file system and a data copy; the old one keeps failing until deleted by a person.',
   'efs-filesystem-kms-encrypted': 'The fix is a new file system and a data copy; the old one keeps failing until deleted by a person.',
   'rds-instance-storage-encrypted': 'The fix restores a new instance from an encrypted snapshot copy; the old one keeps failing until deleted by a person.',
-  'rds-cluster-multi-az': 'moto does not place a new reader in the given Availability Zone of a cluster.',
   'iam-user-console-mfa-enabled': 'The MFA codes come from a device; moto does not check them, so passing would prove nothing.',
 };
 
@@ -155,6 +154,14 @@ const GROUPS: Group[] = [
       `KEY=$(aws kms create-key --query KeyMetadata.KeyId --output text) && aws kms put-key-policy --key-id $KEY --policy-name default --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"}]}'`,
       `TOPIC=$(aws sns create-topic --name open-topic --query TopicArn --output text) && aws sns set-topic-attributes --topic-arn $TOPIC --attribute-name Policy --attribute-value '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sns:Publish","Resource":"'$TOPIC'"}]}'`,
       'aws rds create-db-instance --db-instance-identifier orders --db-instance-class db.t3.micro --engine postgres --master-username app --master-user-password example-password-1 --allocated-storage 20 --publicly-accessible --no-multi-az --no-auto-minor-version-upgrade --storage-encrypted',
+    ],
+  },
+  {
+    name: 'an Aurora cluster in one Availability Zone',
+    rules: ['rds-cluster-multi-az'],
+    seed: [
+      'aws rds create-db-cluster --db-cluster-identifier orders --engine aurora-postgresql --master-username app --master-user-password example-password-1',
+      `aws rds create-db-instance --db-cluster-identifier orders --db-instance-identifier orders-1 --db-instance-class db.r6g.large --engine aurora-postgresql --availability-zone ${REGION}a`,
     ],
   },
   {
