@@ -35,6 +35,7 @@ import {
   formatScore,
   isFailing,
   reportCounts,
+  REMEDIATION_PARTS,
   safeUrl,
   scanScope,
   type ControlGroup,
@@ -102,6 +103,10 @@ dl.ev dt{font-weight:600}dl.ev dd{margin:0;word-break:break-all}
 .muted{color:var(--muted)}
 .empty{padding:18px;text-align:center;color:var(--muted)}
 a{color:var(--accent)}
+.fixcode{margin-top:6px}.fixcode summary{cursor:pointer;color:var(--accent);font-size:12px}
+.fixcode .code-head{display:flex;justify-content:space-between;align-items:center;font-size:12px;font-weight:600;margin-top:6px}
+.fixcode button{font:inherit;font-size:11px;padding:1px 8px;border:1px solid #b9c3cf;border-radius:4px;background:#fff;cursor:pointer}
+.fixcode pre{margin:2px 0 0;padding:8px;background:#0f1720;color:#e6edf3;border-radius:5px;overflow:auto;font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;white-space:pre}
 `;
 
 const SCRIPT = `(function () {
@@ -140,6 +145,14 @@ const SCRIPT = `(function () {
     });
     empty.hidden = shown !== 0;
   }
+  // Copy buttons of the fix blocks: the text of the block under the button, nothing else.
+  Array.prototype.forEach.call(document.querySelectorAll('.fixcode button.copy'), function (button) {
+    button.addEventListener('click', function () {
+      var code = button.parentNode.nextElementSibling.textContent;
+      if (!navigator.clipboard) return;
+      navigator.clipboard.writeText(code).then(function () { button.textContent = 'Copied'; }, function () { button.textContent = 'Select and copy'; });
+    });
+  });
   filters.forEach(function (f) { f.addEventListener('change', apply); });
   search.addEventListener('input', apply);
   document.getElementById('f-reset').addEventListener('click', function () {
@@ -217,6 +230,16 @@ function resourceCell(v: { resourceName: string | null; resourceId: string }, ty
   return `${name}<div class="rid">${esc(v.resourceId)}</div>${type ? `<div class="muted">${esc(type)}</div>` : ''}`;
 }
 
+/** The fix rendered for a failing resource: one copyable block per part (AWS CLI, CloudFormation, Terraform). */
+function fixBlocks(v: FindingView): string {
+  const parts = REMEDIATION_PARTS.filter(([part]) => v.fix[part]);
+  if (parts.length === 0 || !isFailing(v)) return '';
+  const blocks = parts
+    .map(([part, label]) => `<div class="code-head">${esc(label)} <button type="button" class="copy">Copy</button></div><pre><code data-part="${part}">${esc(v.fix[part] ?? '')}</code></pre>`)
+    .join('');
+  return `<details class="fixcode"><summary>How to fix this resource</summary>${blocks}</details>`;
+}
+
 function findingRow(v: FindingView): string {
   const status = v.suppressed ? 'SUPPRESSED' : v.status;
   const badges = [
@@ -241,7 +264,7 @@ function findingRow(v: FindingView): string {
   ]
     .map(([k, val]) => `data-${k}="${esc(val!)}"`)
     .join(' ');
-  return `<tr class="finding" ${attrs}><td>${badges}</td><td>${badge('v', v.severity)}</td><td>${resourceCell(v, v.resourceType)}</td><td>${esc(v.region)}</td><td>${esc(v.account)}</td><td>${esc(v.reason)}${evidence}${note}</td></tr>`;
+  return `<tr class="finding" ${attrs}><td>${badges}</td><td>${badge('v', v.severity)}</td><td>${resourceCell(v, v.resourceType)}</td><td>${esc(v.region)}</td><td>${esc(v.account)}</td><td>${esc(v.reason)}${evidence}${note}${fixBlocks(v)}</td></tr>`;
 }
 
 function spreadText(pairs: readonly [string, number][], noun: string): string {

@@ -13,7 +13,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import { SEVERITIES } from './model.js';
 import type { HistoryDelta } from './model.js';
-import { markdownLink, markdownText, markdownUrl } from '../src/io/escape.js';
+import { markdownCodeBlock, markdownLink, markdownText, markdownUrl } from '../src/io/escape.js';
 import {
   complianceScores,
   controlGroups,
@@ -23,6 +23,7 @@ import {
   isFailing,
   reportCounts,
   scanScope,
+  type ControlGroup,
   type FindingView,
 } from './model.js';
 
@@ -40,6 +41,28 @@ function table(header: string[], rows: string[][], total = rows.length): string[
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- |').join('')}`, ...rows.slice(0, MAX_ROWS).map((r) => `| ${r.join(' | ')} |`)];
   if (total > MAX_ROWS) lines.push('', `… and ${total - MAX_ROWS} more (see the HTML or CSV report).`);
   return lines;
+}
+
+/** Failing controls whose fix is shown as commands, most urgent first: enough for a comment. */
+const MAX_FIXES = 10;
+
+/** Per failing control, the CLI commands rendered for its first failing resource. */
+function howToFix(groups: readonly ControlGroup[]): string[] {
+  const out: string[] = [];
+  let shown = 0;
+  for (const g of groups) {
+    if (shown === MAX_FIXES) break;
+    const failing = g.findings.filter(isFailing);
+    const first = failing.find((v) => v.fix.cli);
+    if (!first?.fix.cli) continue;
+    const others = failing.length - 1;
+    shown++;
+    out.push(`#### ${md(g.control)} ${md(g.title)}`, '');
+    out.push(`For ${resourceLabel(first)}${others > 0 ? ` (and ${others} more failing resource${others === 1 ? '' : 's'}: the same commands with their names, in the HTML report)` : ''}:`, '');
+    out.push(markdownCodeBlock(first.fix.cli, 'sh'), '');
+    if (markdownUrl(g.remediationUrl)) out.push(`CloudFormation and Terraform: ${markdownLink('the rule\'s doc', g.remediationUrl)}.`, '');
+  }
+  return out.length > 0 ? ['### How to fix', '', ...out] : [];
 }
 
 export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
@@ -84,6 +107,7 @@ export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Pa
     );
   }
   out.push('');
+  out.push(...howToFix(groups));
 
   out.push(
     ...table(

@@ -9,7 +9,7 @@
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { countVerdicts, type FindingCounts } from '../src/domain/counts.js';
 import { REQUIREMENT, controlOutcome, type ControlOutcome } from '../src/domain/score.js';
-import { severityOf, verdictOf, isFailing, type Verdict } from '../src/domain/status.js';
+import { REMEDIATION_FIELDS, severityOf, verdictOf, isFailing, type Verdict } from '../src/domain/status.js';
 import type { ScanDocument } from '../src/engine/scan-document.js';
 import { severityRank, type Severity } from '../src/engine/rule.js';
 import type { HistoryDelta } from '../src/history/delta.js';
@@ -46,10 +46,30 @@ export interface FindingView extends Verdict {
   tags: [string, string][];
   remediationText: string;
   remediationUrl: string;
+  /** The fix rendered for this resource (failing findings of rules with structured remediation). */
+  fix: RemediationCode;
   firstObservedAt: string;
   lastObservedAt: string;
   suppression?: { reason: string; owner: string; expires: string; source?: string };
   change: Change | null;
+}
+
+export type RemediationCode = Partial<Record<keyof typeof REMEDIATION_FIELDS, string>>;
+
+/** The labels of the fix's parts, in the order reports show them. */
+export const REMEDIATION_PARTS = [
+  ['cli', 'AWS CLI'],
+  ['cloudformation', 'CloudFormation'],
+  ['terraform', 'Terraform'],
+] as const satisfies readonly (readonly [keyof RemediationCode, string])[];
+
+function remediationCode(fields: Record<string, string>): RemediationCode {
+  const code: RemediationCode = {};
+  for (const [part] of REMEDIATION_PARTS) {
+    const value = fields[REMEDIATION_FIELDS[part]];
+    if (value) code[part] = value;
+  }
+  return code;
 }
 
 export function findingViews(findings: readonly AwsSecurityFinding[], delta?: HistoryDelta): FindingView[] {
@@ -82,6 +102,7 @@ export function findingViews(findings: readonly AwsSecurityFinding[], delta?: Hi
       tags: Object.entries(resource?.Tags ?? {}),
       remediationText: f.Remediation?.Recommendation?.Text ?? '',
       remediationUrl: f.Remediation?.Recommendation?.Url ?? fields.RecommendationUrl ?? '',
+      fix: remediationCode(fields),
       firstObservedAt: f.FirstObservedAt ?? f.CreatedAt ?? '',
       lastObservedAt: f.LastObservedAt ?? f.UpdatedAt ?? '',
       ...(suppression ? { suppression } : {}),

@@ -1,5 +1,5 @@
 import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'account-security-contact-registered',
@@ -14,10 +14,28 @@ export default defineRule({
     SECURITY_CONTACT_REGISTERED: 'The account has a security alternate contact.',
     NO_SECURITY_CONTACT: 'The account has no security alternate contact.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('account-security-contact-registered', securityHubRemediation(
     'Account.1',
     'Register a security alternate contact (Account settings, Alternate contacts, or aws account put-alternate-contact --alternate-contact-type SECURITY ...).',
-  ),
+  ), {
+    change: 'Register a security alternate contact for the account (Account Management, global, once per account): a team address rather than a person.',
+    cli: ['aws account put-alternate-contact --alternate-contact-type SECURITY --name {{contactName}} --title {{contactTitle}} --email-address {{email}} --phone-number {{phone}}'],
+    terraform: `resource "aws_account_alternate_contact" "security" {
+  alternate_contact_type = "SECURITY"
+  name                   = "{{contactName}}"
+  title                  = "{{contactTitle}}"
+  email_address          = "{{email}}"
+  phone_number           = "{{phone}}"
+}
+`,
+    cannot: 'CloudFormation has no resource type for account alternate contacts.',
+    inputs: {
+      contactName: { default: 'Security team', means: 'Who AWS contacts about security matters.' },
+      contactTitle: { default: 'Security', means: 'Their title.' },
+      email: { default: 'security@example.com', means: 'A monitored address.' },
+      phone: { default: '+1-555-0100', means: 'A phone number.' },
+    },
+  }),
   async evaluate({ data, account }) {
     const contact = await data.account.alternateContact('SECURITY');
     const resource = accountResource(account);

@@ -1,6 +1,6 @@
 import { DataUnavailable } from '../../src/data/errors.js';
 import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { bucketResource } from '../lib/resources.js';
 import { TRAIL_BUCKET_REASON_CODES, evaluateTrailBuckets } from '../lib/trail-buckets.js';
 
@@ -18,10 +18,31 @@ export default defineRule({
     TRAIL_BUCKET_LOGGING_DISABLED: 'FAILED: the trail bucket has server access logging off.',
     ...TRAIL_BUCKET_REASON_CODES,
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('cloudtrail-bucket-access-logging-enabled', securityHubRemediation(
     'CloudTrail.7',
     'Turn on server access logging for the S3 bucket the trail delivers to, with a target bucket other than the trail bucket itself.',
-  ),
+  ), {
+    change: 'Turn on server access logging for the bucket the trail delivers to (in the bucket\'s Region), into another bucket that accepts S3 log delivery.',
+    cli: [
+      "aws s3api put-bucket-logging --bucket {{resource}} --bucket-logging-status '{\"LoggingEnabled\":{\"TargetBucket\":\"{{logBucket|json}}\",\"TargetPrefix\":\"{{resource|json}}/\"}}'",
+    ],
+    cloudformation: `# On the existing AWS::S3::Bucket of the trail; the other properties stay as they are.
+TrailBucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketName: "{{resource}}"
+    LoggingConfiguration:
+      DestinationBucketName: "{{logBucket}}"
+      LogFilePrefix: "{{resource}}/"
+`,
+    terraform: `resource "aws_s3_bucket_logging" "trail_bucket" {
+  bucket        = "{{resource}}"
+  target_bucket = "{{logBucket}}"
+  target_prefix = "{{resource}}/"
+}
+`,
+    inputs: { logBucket: { default: 'access-logs-{{account}}', means: 'The bucket that receives the access logs (not the trail bucket itself).' } },
+  }),
   async evaluate(ctx) {
     return evaluateTrailBuckets(ctx, async (bucket) => {
       const resource = bucketResource(bucket.name, ctx.partition, bucket.region);

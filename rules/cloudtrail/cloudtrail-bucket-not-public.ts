@@ -1,6 +1,6 @@
 import { DataUnavailable } from '../../src/data/errors.js';
 import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { bucketResource } from '../lib/resources.js';
 import { blocked, publicAclGrants, publicPolicyStatements } from '../lib/s3-public.js';
 import { TRAIL_BUCKET_REASON_CODES, evaluateTrailBuckets } from '../lib/trail-buckets.js';
@@ -27,10 +27,35 @@ export default defineRule({
     TRAIL_BUCKET_PUBLIC: 'FAILED: the trail bucket is public through its ACL or its bucket policy.',
     ...TRAIL_BUCKET_REASON_CODES,
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('cloudtrail-bucket-not-public', securityHubRemediation(
     'CloudTrail.6',
     'Remove ACL grants to AllUsers and AuthenticatedUsers and policy statements that allow any principal from the trail bucket, and turn on S3 Block Public Access for it.',
-  ),
+  ), {
+    change: 'Make the bucket the trail delivers to private (in the bucket\'s Region): turn on all four S3 Block Public Access settings for it and set its ACL to private. Review its policy for statements that allow any principal.',
+    cli: [
+      'aws s3api put-public-access-block --bucket {{resource}} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
+      'aws s3api put-bucket-acl --bucket {{resource}} --acl private',
+    ],
+    cloudformation: `# On the existing AWS::S3::Bucket of the trail; the other properties stay as they are.
+TrailBucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketName: "{{resource}}"
+    PublicAccessBlockConfiguration:
+      BlockPublicAcls: true
+      IgnorePublicAcls: true
+      BlockPublicPolicy: true
+      RestrictPublicBuckets: true
+`,
+    terraform: `resource "aws_s3_bucket_public_access_block" "trail_bucket" {
+  bucket                  = "{{resource}}"
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+`,
+  }),
   async evaluate(ctx) {
     const { data } = ctx;
     return evaluateTrailBuckets(ctx, async (bucket) => {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { evaluateTrailSetting } from '../lib/trail-settings.js';
 
 export default defineRule({
@@ -15,10 +15,33 @@ export default defineRule({
     TRAIL_KMS_ENCRYPTED: 'PASSED: the trail encrypts its log files with SSE-KMS.',
     TRAIL_NOT_KMS_ENCRYPTED: 'FAILED: the trail has no KMS key for its log files.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('cloudtrail-trail-kms-encrypted', securityHubRemediation(
     'CloudTrail.2',
     'Configure the trail to encrypt its log files with SSE-KMS, using a customer managed KMS key whose policy lets CloudTrail encrypt.',
-  ),
+  ), {
+    change: 'Make the trail encrypt its log files with SSE-KMS (in the trail\'s home Region), with a customer managed key whose policy lets CloudTrail encrypt and your readers decrypt.',
+    cli: ['aws cloudtrail update-trail --region {{region}} --name {{resource}} --kms-key-id {{kmsKeyArn}}'],
+    cloudformation: `# On the existing AWS::CloudTrail::Trail; the other properties stay as they are.
+CloudTrail:
+  Type: AWS::CloudTrail::Trail
+  Properties:
+    TrailName: "{{resource}}"
+    S3BucketName: "{{trailBucket}}"
+    IsLogging: true
+    KMSKeyId: "{{kmsKeyArn}}"
+`,
+    terraform: `# On the existing aws_cloudtrail; the other arguments stay as they are.
+resource "aws_cloudtrail" "main" {
+  name           = "{{resource}}"
+  s3_bucket_name = "{{trailBucket}}"
+  kms_key_id     = "{{kmsKeyArn}}"
+}
+`,
+    inputs: {
+      kmsKeyArn: { default: 'arn:{{partition}}:kms:{{region}}:{{account}}:alias/cloudtrail', means: 'A customer managed KMS key (or its alias) whose policy allows CloudTrail to encrypt.' },
+      trailBucket: { default: 'cloudtrail-{{account}}', means: "The trail's S3 bucket (unchanged)." },
+    },
+  }),
   evaluate: (ctx) =>
     evaluateTrailSetting(ctx, { passed: 'TRAIL_KMS_ENCRYPTED', failed: 'TRAIL_NOT_KMS_ENCRYPTED' }, (trail) => ({
       ok: Boolean(trail.KmsKeyId),

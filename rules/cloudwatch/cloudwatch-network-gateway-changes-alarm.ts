@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { metricFilterAlarmRule } from '../lib/metric-filter-alarm.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { metricFilterAlarmRule, METRIC_FILTER_ALARM_STEPS } from '../lib/metric-filter-alarm.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   ...metricFilterAlarmRule,
@@ -13,8 +13,8 @@ export default defineRule({
     filterPattern:
       '{($.eventName=CreateCustomerGateway) || ($.eventName=DeleteCustomerGateway) || ($.eventName=AttachInternetGateway) || ($.eventName=CreateInternetGateway) || ($.eventName=DeleteInternetGateway) || ($.eventName=DetachInternetGateway)}',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('cloudwatch-network-gateway-changes-alarm', securityHubRemediation(
     'CloudWatch.12',
     'On the log group of a multi-Region trail, create a metric filter with the CIS pattern, an alarm on its metric, and an SNS topic with a subscription as the alarm action.',
-  ),
+  ), METRIC_FILTER_ALARM_STEPS),
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { metricFilterAlarmRule } from '../lib/metric-filter-alarm.js';
-import { ruleDocRemediation } from '../lib/remediation.js';
+import { metricFilterAlarmRule, METRIC_FILTER_ALARM_STEPS } from '../lib/metric-filter-alarm.js';
+import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   ...metricFilterAlarmRule,
@@ -15,9 +15,9 @@ export default defineRule({
     filterPattern:
       '{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName = "DeleteOrganization") || ($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName = "DetachPolicy") || ($.eventName = "DisablePolicyType") || ($.eventName = "EnablePolicyType") || ($.eventName = "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || ($.eventName = "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || ($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) }',
   },
-  remediation: ruleDocRemediation(
+  remediation: withSteps('cloudwatch-organizations-changes-alarm', ruleDocRemediation(
     'cloudwatch',
     'cloudwatch-organizations-changes-alarm',
     'On the log group of a multi-Region trail, create a metric filter with the CIS 4.15 pattern, an alarm on its metric, and an SNS topic with a subscription as the alarm action.',
-  ),
+  ), METRIC_FILTER_ALARM_STEPS),
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { metricFilterAlarmRule } from '../lib/metric-filter-alarm.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { metricFilterAlarmRule, METRIC_FILTER_ALARM_STEPS } from '../lib/metric-filter-alarm.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   ...metricFilterAlarmRule,
@@ -14,8 +14,8 @@ export default defineRule({
     filterPattern:
       '{$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"}',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('cloudwatch-root-usage-alarm', securityHubRemediation(
     'CloudWatch.1',
     'On the log group of a multi-Region trail, create a metric filter with the CIS pattern, an alarm on its metric, and an SNS topic with a subscription as the alarm action.',
-  ),
+  ), METRIC_FILTER_ALARM_STEPS),
 });

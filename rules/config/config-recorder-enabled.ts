@@ -1,6 +1,6 @@
 import type { ConfigurationRecorder, ConfigurationRecorderStatus } from '@aws-sdk/client-config-service';
 import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 const SERVICE_LINKED_ROLE = 'role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig';
 
@@ -59,10 +59,55 @@ export default defineRule({
     CONFIG_RECORDER_NO_GLOBAL_RESOURCES: 'In the home Region, the recorder does not record global resource types (IAM).',
     CONFIG_RECORDER_NOT_SERVICE_LINKED_ROLE: 'The recorder uses another role than the account\'s AWSServiceRoleForConfig.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('config-recorder-enabled', securityHubRemediation(
     'Config.1',
     'Turn on AWS Config in every Region with a recorder that records all supported resource types (and global resource types in one Region) using the AWSServiceRoleForConfig service-linked role.',
-  ),
+  ), {
+    change: 'Turn on AWS Config in the Region: a recorder of all supported resource types (global ones in one Region only) using the AWSServiceRoleForConfig service-linked role, a delivery channel, and the recorder started.',
+    cli: [
+      'aws iam create-service-linked-role --aws-service-name config.amazonaws.com',
+      'aws configservice put-configuration-recorder --region {{region}} --configuration-recorder name=default,roleARN=arn:{{partition}}:iam::{{account}}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig --recording-group allSupported=true,includeGlobalResourceTypes=true',
+      'aws configservice put-delivery-channel --region {{region}} --delivery-channel name=default,s3BucketName={{configBucket}}',
+      'aws configservice start-configuration-recorder --region {{region}} --configuration-recorder-name default',
+    ],
+    cloudformation: `ConfigRecorder:
+  Type: AWS::Config::ConfigurationRecorder
+  Properties:
+    Name: default
+    RoleARN: "arn:{{partition}}:iam::{{account}}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig"
+    RecordingGroup:
+      AllSupported: true
+      IncludeGlobalResourceTypes: true
+ConfigDeliveryChannel:
+  Type: AWS::Config::DeliveryChannel
+  Properties:
+    Name: default
+    S3BucketName: "{{configBucket}}"
+`,
+    terraform: `resource "aws_config_configuration_recorder" "default" {
+  name     = "default"
+  role_arn = "arn:{{partition}}:iam::{{account}}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig"
+
+  recording_group {
+    all_supported                 = true
+    include_global_resource_types = true
+  }
+}
+
+resource "aws_config_delivery_channel" "default" {
+  name           = "default"
+  s3_bucket_name = "{{configBucket}}"
+  depends_on     = [aws_config_configuration_recorder.default]
+}
+
+resource "aws_config_configuration_recorder_status" "default" {
+  name       = aws_config_configuration_recorder.default.name
+  is_enabled = true
+  depends_on = [aws_config_delivery_channel.default]
+}
+`,
+    inputs: { configBucket: { default: 'config-{{account}}', means: 'An S3 bucket whose policy lets AWS Config deliver.' } },
+  }),
   async evaluate({ data, account, region, homeRegion, params }) {
     const resource = accountResource(account, region);
     // Service-linked recorders (servicePrincipal set) record for one AWS service only: they do not count.

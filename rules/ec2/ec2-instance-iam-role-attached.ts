@@ -1,6 +1,6 @@
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
 import { evaluatedInstances } from '../lib/instances.js';
-import { ruleDocRemediation } from '../lib/remediation.js';
+import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
 import { instanceResource } from '../lib/resources.js';
 
 export default defineRule({
@@ -18,11 +18,52 @@ export default defineRule({
     INSTANCE_PROFILE_ATTACHED: 'The instance has an IAM instance profile (an IAM role).',
     NO_INSTANCE_PROFILE: 'The instance has no IAM instance profile.',
   },
-  remediation: ruleDocRemediation(
+  remediation: withSteps('ec2-instance-iam-role-attached', ruleDocRemediation(
     'ec2',
     'ec2-instance-iam-role-attached',
     'Attach an instance profile with a least-privilege IAM role to each instance (aws ec2 associate-iam-instance-profile), and remove any access keys stored on it.',
-  ),
+  ), {
+    change: 'Attach an instance profile with a least-privilege role to the instance (in its Region), and remove any access keys stored on it.',
+    cli: ['aws ec2 associate-iam-instance-profile --region {{region}} --instance-id {{resource}} --iam-instance-profile Name={{instanceProfile}}'],
+    cloudformation: `InstanceRole:
+  Type: AWS::IAM::Role
+  Properties:
+    AssumeRolePolicyDocument:
+      Version: "2012-10-17"
+      Statement:
+        - Effect: Allow
+          Principal:
+            Service: ec2.amazonaws.com
+          Action: sts:AssumeRole
+InstanceProfile:
+  Type: AWS::IAM::InstanceProfile
+  Properties:
+    InstanceProfileName: "{{instanceProfile}}"
+    Roles:
+      - !Ref InstanceRole
+# On the existing AWS::EC2::Instance: IamInstanceProfile: !Ref InstanceProfile
+`,
+    terraform: `resource "aws_iam_role" "instance" {
+  name = "{{instanceProfile}}"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "ec2.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_instance_profile" "instance" {
+  name = "{{instanceProfile}}"
+  role = aws_iam_role.instance.name
+}
+
+# On the existing aws_instance: iam_instance_profile = aws_iam_instance_profile.instance.name
+`,
+    inputs: { instanceProfile: { default: 'app-instance', means: 'An instance profile whose role grants only what the instance needs.' } },
+  }),
   async evaluate({ data, account, region, partition }) {
     const instances = evaluatedInstances(await data.ec2.instances());
     return instances.map((instance) => {

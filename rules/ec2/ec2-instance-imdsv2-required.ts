@@ -1,6 +1,6 @@
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
 import { evaluatedInstances } from '../lib/instances.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { instanceResource } from '../lib/resources.js';
 
 export default defineRule({
@@ -17,10 +17,34 @@ export default defineRule({
     IMDSV1_ALLOWED: 'The instance allows IMDSv1 (HttpTokens optional or not reported).',
     IMDSV1_ALLOWED_ENDPOINT_DISABLED: 'The instance allows IMDSv1; its metadata endpoint is disabled for now.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('ec2-instance-imdsv2-required', securityHubRemediation(
     'EC2.8',
     'Require IMDSv2 on each instance (aws ec2 modify-instance-metadata-options --http-tokens required), after checking that its software uses session tokens.',
-  ),
+  ), {
+    change: 'Require IMDSv2 (session tokens) on the instance, in its Region, once its software uses session tokens.',
+    cli: ['aws ec2 modify-instance-metadata-options --region {{region}} --instance-id {{resource}} --http-tokens required --http-endpoint enabled'],
+    cloudformation: `# For instances launched from a template: require tokens in its metadata options.
+LaunchTemplate:
+  Type: AWS::EC2::LaunchTemplate
+  Properties:
+    LaunchTemplateData:
+      MetadataOptions:
+        HttpTokens: required
+        HttpEndpoint: enabled
+`,
+    terraform: `# On the existing aws_instance; the other arguments stay as they are.
+resource "aws_instance" "this" {
+  ami           = "{{ami}}"
+  instance_type = "t3.micro"
+
+  metadata_options {
+    http_tokens   = "required"
+    http_endpoint = "enabled"
+  }
+}
+`,
+    inputs: { ami: { default: 'ami-0123456789abcdef0', means: "The instance's AMI (unchanged)." } },
+  }),
   async evaluate({ data, account, region, partition }) {
     const instances = evaluatedInstances(await data.ec2.instances());
     return instances.map((instance) => {

@@ -1,7 +1,7 @@
 import type { NetworkAclEntry } from '@aws-sdk/client-ec2';
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
 import { describeRange, exposedPorts, familiesOf, isOpenCidr, parseIpType, type IpFamily } from '../lib/network.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { networkAclResource } from '../lib/resources.js';
 
 type Params = { ipType: string; ports: readonly number[]; protocols: readonly string[] };
@@ -28,10 +28,42 @@ export default defineRule<Params>({
   },
   // The AWS Config rule nacl-no-unrestricted-ssh-rdp: TCP, UDP or all protocols, either open range.
   params: { ipType: 'any', ports: [22, 3389], protocols: ['6', '17', '-1'] },
-  remediation: securityHubRemediation(
+  remediation: withSteps('ec2-nacl-admin-ports-restricted', securityHubRemediation(
     'EC2.21',
     'Remove or narrow the inbound allow entries that open ports 22 or 3389 to 0.0.0.0/0 or ::/0 in each listed network ACL.',
-  ),
+  ), {
+    change: 'Delete the inbound allow entries of the network ACL (in its Region) that open port 22 or 3389 (or all traffic) to 0.0.0.0/0 or ::/0; if administration is needed, allow it from a known range with a lower rule number.',
+    cli: [
+      "for n in $(aws ec2 describe-network-acls --region {{region}} --network-acl-ids {{resource}} --query 'NetworkAcls[0].Entries[?!Egress && RuleAction==`\"allow\"` && (CidrBlock==`\"0.0.0.0/0\"` || Ipv6CidrBlock==`\"::/0\"`) && (Protocol==`\"-1\"` || ((Protocol==`\"6\"` || Protocol==`\"17\"`) && ((PortRange.From<=`22` && PortRange.To>=`22`) || (PortRange.From<=`3389` && PortRange.To>=`3389`))))].RuleNumber' --output text); do aws ec2 delete-network-acl-entry --region {{region}} --network-acl-id {{resource}} --ingress --rule-number $n; done",
+    ],
+    cloudformation: `# Declare the allowed source instead of 0.0.0.0/0, and delete the open entry from the template.
+AdminFromKnownRange:
+  Type: AWS::EC2::NetworkAclEntry
+  Properties:
+    NetworkAclId: "{{resource}}"
+    RuleNumber: 90
+    Protocol: 6
+    RuleAction: allow
+    Egress: false
+    CidrBlock: "{{allowedCidr}}"
+    PortRange:
+      From: 22
+      To: 22
+`,
+    terraform: `# Declare the allowed source instead of 0.0.0.0/0, and delete the open entry from the configuration.
+resource "aws_network_acl_rule" "admin_from_known_range" {
+  network_acl_id = "{{resource}}"
+  rule_number    = 90
+  egress         = false
+  protocol       = "tcp"
+  rule_action    = "allow"
+  cidr_block     = "{{allowedCidr}}"
+  from_port      = 22
+  to_port        = 22
+}
+`,
+    inputs: { allowedCidr: { default: '203.0.113.0/24', means: 'The address range that may still reach the port.' } },
+  }),
   async evaluate({ data, account, region, partition, params }) {
     const families = familiesOf(parseIpType(params.ipType));
     const acls = await data.ec2.networkAcls();

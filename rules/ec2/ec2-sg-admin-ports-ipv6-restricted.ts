@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
-import { evaluateOpenPorts, OPEN_PORT_REASON_CODES, type OpenPortParams } from '../lib/security-group-ports.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
+import { evaluateOpenPorts, OPEN_PORT_REASON_CODES, type OpenPortParams, openPortSteps } from '../lib/security-group-ports.js';
 
 export default defineRule<OpenPortParams>({
   id: 'ec2-sg-admin-ports-ipv6-restricted',
@@ -14,9 +14,9 @@ export default defineRule<OpenPortParams>({
   reasonCodes: OPEN_PORT_REASON_CODES,
   // The AWS Config rule vpc-sg-port-restriction-check with Security Hub's fixed parameters, for IPv6.
   params: { ipType: 'IPv6', ports: [22, 3389], protocols: ['6', '17', '-1'] },
-  remediation: securityHubRemediation(
+  remediation: withSteps('ec2-sg-admin-ports-ipv6-restricted', securityHubRemediation(
     'EC2.54',
     'Remove the inbound rules that allow ports 22 or 3389 from ::/0, and allow remote administration only from known address ranges.',
-  ),
+  ), openPortSteps([22, 3389], ['IPv6'])),
   evaluate: evaluateOpenPorts,
 });

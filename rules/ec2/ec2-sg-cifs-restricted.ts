@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { ruleDocRemediation } from '../lib/remediation.js';
-import { evaluateOpenPorts, OPEN_PORT_REASON_CODES, type OpenPortParams } from '../lib/security-group-ports.js';
+import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
+import { evaluateOpenPorts, OPEN_PORT_REASON_CODES, type OpenPortParams, openPortSteps } from '../lib/security-group-ports.js';
 
 export default defineRule<OpenPortParams>({
   id: 'ec2-sg-cifs-restricted',
@@ -16,10 +16,10 @@ export default defineRule<OpenPortParams>({
   reasonCodes: OPEN_PORT_REASON_CODES,
   // The EC2.53/EC2.54 logic (TCP, UDP or all protocols) for port 445, IPv4 and IPv6 alike.
   params: { ipType: 'any', ports: [445], protocols: ['6', '17', '-1'] },
-  remediation: ruleDocRemediation(
+  remediation: withSteps('ec2-sg-cifs-restricted', ruleDocRemediation(
     'ec2',
     'ec2-sg-cifs-restricted',
     'Remove the inbound rules that allow port 445 from 0.0.0.0/0 or ::/0; allow CIFS/SMB only from the address ranges that need file shares.',
-  ),
+  ), openPortSteps([445], ['IPv4', 'IPv6'])),
   evaluate: evaluateOpenPorts,
 });

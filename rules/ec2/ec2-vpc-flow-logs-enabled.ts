@@ -1,5 +1,5 @@
 import { defineRule, fail, pass, readAll } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { vpcResource } from '../lib/resources.js';
 
 export default defineRule<{ trafficTypes: readonly string[] }>({
@@ -18,10 +18,30 @@ export default defineRule<{ trafficTypes: readonly string[] }>({
   },
   // Security Hub's parameter is trafficType=REJECT; a flow log of ALL traffic captures the rejected packets too.
   params: { trafficTypes: ['REJECT', 'ALL'] },
-  remediation: securityHubRemediation(
+  remediation: withSteps('ec2-vpc-flow-logs-enabled', securityHubRemediation(
     'EC2.6',
     'Create a flow log for each VPC that captures rejected traffic (traffic type Reject or All), delivered to CloudWatch Logs, S3 or Firehose.',
-  ),
+  ), {
+    change: 'Create a flow log for the VPC (in its Region) that captures rejected traffic, delivered to an S3 bucket (or CloudWatch Logs).',
+    cli: ['aws ec2 create-flow-logs --region {{region}} --resource-type VPC --resource-ids {{resource}} --traffic-type REJECT --log-destination-type s3 --log-destination arn:{{partition}}:s3:::{{flowLogBucket}}'],
+    cloudformation: `VpcFlowLog:
+  Type: AWS::EC2::FlowLog
+  Properties:
+    ResourceId: "{{resource}}"
+    ResourceType: VPC
+    TrafficType: REJECT
+    LogDestinationType: s3
+    LogDestination: "arn:{{partition}}:s3:::{{flowLogBucket}}"
+`,
+    terraform: `resource "aws_flow_log" "vpc" {
+  vpc_id               = "{{resource}}"
+  traffic_type         = "REJECT"
+  log_destination_type = "s3"
+  log_destination      = "arn:{{partition}}:s3:::{{flowLogBucket}}"
+}
+`,
+    inputs: { flowLogBucket: { default: 'flow-logs-{{account}}', means: 'The bucket that receives the flow logs.' } },
+  }),
   async evaluate({ data, account, region, partition, params }) {
     const [vpcs, flowLogs] = await readAll([data.ec2.vpcs(), data.ec2.flowLogs()]);
     const wanted = new Set(params.trafficTypes.map((t) => t.toUpperCase()));

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { EFS_ENCRYPTION_REASON_CODES, evaluateEfsEncryption } from '../lib/efs-encryption.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { EFS_ENCRYPTION_REASON_CODES, evaluateEfsEncryption, EFS_ENCRYPTION_STEPS } from '../lib/efs-encryption.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'efs-filesystem-encrypted-at-rest',
@@ -12,9 +12,9 @@ export default defineRule({
   resourceType: 'AwsEfsFileSystem',
   requiredActions: ['elasticfilesystem:DescribeFileSystems'],
   reasonCodes: EFS_ENCRYPTION_REASON_CODES,
-  remediation: securityHubRemediation(
+  remediation: withSteps('efs-filesystem-encrypted-at-rest', securityHubRemediation(
     'EFS.8',
     'Encryption at rest is chosen when a file system is created: create an encrypted file system and copy the data to it, for example with AWS DataSync.',
-  ),
+  ), EFS_ENCRYPTION_STEPS),
   evaluate: evaluateEfsEncryption,
 });

@@ -1,6 +1,6 @@
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
 import { accessKeyEvidence, ageInDays, userRows } from '../lib/credential-report.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { iamUserResource } from '../lib/resources.js';
 
 export default defineRule({
@@ -18,10 +18,34 @@ export default defineRule({
     ACCESS_KEY_NOT_ROTATED: 'An active access key is older than maxAccessKeyAgeDays days, or the report gives it no rotation date.',
   },
   params: { maxAccessKeyAgeDays: 90 },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-access-key-rotated', securityHubRemediation(
     'IAM.3',
     'Create a new access key, move the applications to it, then deactivate and delete the old key (aws iam create-access-key, update-access-key --status Inactive, delete-access-key).',
-  ),
+  ), {
+    change: 'Rotate the user\'s old access key (IAM, global): create a second key, move every application to it, then deactivate the old key and, once nothing breaks, delete it.',
+    cli: [
+      'aws iam list-access-keys --user-name {{resource}}',
+      'aws iam create-access-key --user-name {{resource}}',
+      'aws iam update-access-key --user-name {{resource}} --access-key-id {{accessKeyId}} --status Inactive',
+      'aws iam delete-access-key --user-name {{resource}} --access-key-id {{accessKeyId}}',
+    ],
+    cloudformation: `# For a key declared in the template: raising Serial replaces the key with a new one.
+AccessKey:
+  Type: AWS::IAM::AccessKey
+  Properties:
+    UserName: "{{resource}}"
+    Serial: 2
+    Status: Active
+`,
+    terraform: `# For a key declared in the configuration: replace it with
+#   terraform apply -replace=aws_iam_access_key.this
+resource "aws_iam_access_key" "this" {
+  user   = "{{resource}}"
+  status = "Active"
+}
+`,
+    inputs: { accessKeyId: { default: 'AKIAIOSFODNN7EXAMPLE', means: 'The key to act on: access_key_1 and access_key_2 of the evidence are the keys in the order aws iam list-access-keys gives them.' } },
+  }),
   async evaluate({ data, now, params }) {
     const maxAge = params.maxAccessKeyAgeDays;
     const report = await data.iam.credentialReport();

@@ -1,6 +1,6 @@
 import { accountResource, defineRule, fail, pass, type ResourceRef, type RuleResult } from '../../src/engine/rule.js';
 import { awsManagedPolicyArn } from '../lib/iam-identities.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { iamGroupResource, iamRoleResource, iamUserResource } from '../lib/resources.js';
 
 type Kind = 'user' | 'group' | 'role';
@@ -19,10 +19,53 @@ export default defineRule({
     NO_IAM_IDENTITIES: 'The account has no IAM users, groups or roles (one result for the account).',
     CLOUDSHELL_FULL_ACCESS_ATTACHED: 'The user, group or role has AWSCloudShellFullAccess attached.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-cloudshell-full-access-not-attached', securityHubRemediation(
     'IAM.27',
     'Detach AWSCloudShellFullAccess from the user, group or role, and grant the narrower CloudShell permissions it needs (for example without file upload and download) in a customer-managed policy.',
-  ),
+  ), {
+    change: 'Detach the AWS managed policy AWSCloudShellFullAccess from the user, group or role (IAM, global), and grant the CloudShell actions it needs, without file upload and download, in a policy of your own.',
+    cli: [
+      "case {{resourceArn}} in *:user/*) aws iam detach-user-policy --user-name {{resource}} --policy-arn arn:{{partition}}:iam::aws:policy/AWSCloudShellFullAccess ;; *:group/*) aws iam detach-group-policy --group-name {{resource}} --policy-arn arn:{{partition}}:iam::aws:policy/AWSCloudShellFullAccess ;; *:role/*) aws iam detach-role-policy --role-name {{resource}} --policy-arn arn:{{partition}}:iam::aws:policy/AWSCloudShellFullAccess ;; esac",
+    ],
+    cloudformation: `# Remove AWSCloudShellFullAccess from ManagedPolicyArns of the user, group or
+# role, and attach this narrower policy instead.
+CloudShellWithoutFileTransfer:
+  Type: AWS::IAM::ManagedPolicy
+  Properties:
+    PolicyDocument:
+      Version: "2012-10-17"
+      Statement:
+        - Effect: Allow
+          Action:
+            - cloudshell:CreateEnvironment
+            - cloudshell:CreateSession
+            - cloudshell:GetEnvironmentStatus
+            - cloudshell:StartEnvironment
+            - cloudshell:StopEnvironment
+            - cloudshell:DeleteEnvironment
+          Resource: "*"
+`,
+    terraform: `# Remove the AWSCloudShellFullAccess attachment, and attach this narrower policy instead.
+resource "aws_iam_policy" "cloudshell_without_file_transfer" {
+  name = "cloudshell-without-file-transfer"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      Action = [
+        "cloudshell:CreateEnvironment",
+        "cloudshell:CreateSession",
+        "cloudshell:GetEnvironmentStatus",
+        "cloudshell:StartEnvironment",
+        "cloudshell:StopEnvironment",
+        "cloudshell:DeleteEnvironment",
+      ]
+      Resource = "*"
+    }]
+  })
+}
+`,
+  }),
   async evaluate({ data, account, partition }) {
     const policyArn = awsManagedPolicyArn(partition, 'AWSCloudShellFullAccess');
     const entities = await data.iam.entitiesForPolicy(policyArn);

@@ -1,5 +1,5 @@
 import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 /** Analyzer types that find external access; the `*_UNUSED_ACCESS` and `*_INTERNAL_ACCESS` types do not. */
 const EXTERNAL_ACCESS_TYPES = new Set(['ACCOUNT', 'ORGANIZATION']);
@@ -19,10 +19,24 @@ export default defineRule({
     ANALYZER_NOT_ACTIVE: 'The Region has external access analyzers, but none is active.',
     NO_EXTERNAL_ACCESS_ANALYZER: 'The Region has no external access analyzer.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-external-access-analyzer-enabled', securityHubRemediation(
     'IAM.28',
     'Create an IAM Access Analyzer external access analyzer in every Region you use (aws accessanalyzer create-analyzer --analyzer-name external --type ACCOUNT, or ORGANIZATION from the delegated administrator).',
-  ),
+  ), {
+    change: 'Create an IAM Access Analyzer external access analyzer in the Region (ACCOUNT type, or ORGANIZATION from the delegated administrator).',
+    cli: ['aws accessanalyzer create-analyzer --region {{region}} --analyzer-name external-access --type ACCOUNT'],
+    cloudformation: `ExternalAccessAnalyzer:
+  Type: AWS::AccessAnalyzer::Analyzer
+  Properties:
+    AnalyzerName: external-access
+    Type: ACCOUNT
+`,
+    terraform: `resource "aws_accessanalyzer_analyzer" "external_access" {
+  analyzer_name = "external-access"
+  type          = "ACCOUNT"
+}
+`,
+  }),
   async evaluate({ data, account, region }) {
     const analyzers = await data.accessanalyzer.analyzers();
     const resource = accountResource(account, region);

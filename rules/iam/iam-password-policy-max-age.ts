@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { PASSWORD_POLICY_REASON_CODES, evaluatePasswordPolicy } from '../lib/password-policy.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { PASSWORD_POLICY_REASON_CODES, evaluatePasswordPolicy, PASSWORD_POLICY_STEPS } from '../lib/password-policy.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'iam-password-policy-max-age',
@@ -18,10 +18,10 @@ export default defineRule({
     MAX_AGE_TOO_LONG: 'Passwords expire, but after more than maxPasswordAgeDays (90) days.',
     ...PASSWORD_POLICY_REASON_CODES,
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-password-policy-max-age', securityHubRemediation(
     'IAM.17',
     'Make passwords expire after 90 days or less (aws iam update-account-password-policy --max-password-age 90, keeping the other settings you use).',
-  ),
+  ), PASSWORD_POLICY_STEPS),
   async evaluate(ctx) {
     const limit = ctx.params.maxPasswordAgeDays;
     return evaluatePasswordPolicy(ctx, (policy) => {

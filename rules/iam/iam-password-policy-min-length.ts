@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { PASSWORD_POLICY_REASON_CODES, evaluatePasswordPolicy } from '../lib/password-policy.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { PASSWORD_POLICY_REASON_CODES, evaluatePasswordPolicy, PASSWORD_POLICY_STEPS } from '../lib/password-policy.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'iam-password-policy-min-length',
@@ -17,10 +17,10 @@ export default defineRule({
     MIN_LENGTH_TOO_SHORT: 'The policy sets a shorter minimum length, or none.',
     ...PASSWORD_POLICY_REASON_CODES,
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-password-policy-min-length', securityHubRemediation(
     'IAM.15',
     'Set the account password policy minimum length to 14 or more (IAM console, Account settings, or aws iam update-account-password-policy --minimum-password-length 14).',
-  ),
+  ), PASSWORD_POLICY_STEPS),
   async evaluate(ctx) {
     const wanted = ctx.params.minimumLength;
     return evaluatePasswordPolicy(ctx, (policy) => {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { PASSWORD_POLICY_REASON_CODES, evaluatePasswordPolicy } from '../lib/password-policy.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { PASSWORD_POLICY_REASON_CODES, evaluatePasswordPolicy, PASSWORD_POLICY_STEPS } from '../lib/password-policy.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'iam-password-policy-reuse-prevention',
@@ -17,10 +17,10 @@ export default defineRule({
     REUSE_PREVENTION_NOT_MET: 'The policy remembers another number of previous passwords, or none.',
     ...PASSWORD_POLICY_REASON_CODES,
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-password-policy-reuse-prevention', securityHubRemediation(
     'IAM.16',
     'Set the password policy to remember the last 24 passwords (aws iam update-account-password-policy --password-reuse-prevention 24).',
-  ),
+  ), PASSWORD_POLICY_STEPS),
   async evaluate(ctx) {
     const wanted = ctx.params.passwordsRemembered;
     return evaluatePasswordPolicy(ctx, (policy) => {

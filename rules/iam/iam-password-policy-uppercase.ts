@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { passwordFlagRequirement } from '../lib/password-policy.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { passwordFlagRequirement, PASSWORD_POLICY_STEPS } from '../lib/password-policy.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 const requirement = passwordFlagRequirement('RequireUppercaseCharacters');
 
@@ -14,10 +14,10 @@ export default defineRule({
   resourceType: 'AwsAccount',
   requiredActions: ['iam:GetAccountPasswordPolicy'],
   reasonCodes: requirement.reasonCodes,
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-password-policy-uppercase', securityHubRemediation(
     'IAM.11',
     'Require at least one uppercase letter in the account password policy (IAM console, Account settings, or aws iam update-account-password-policy --require-uppercase-characters, keeping the other settings you use).',
-  ),
+  ), PASSWORD_POLICY_STEPS),
   async evaluate(ctx) {
     return requirement.evaluate(ctx);
   },

@@ -1,6 +1,6 @@
 import { defineRule, fail, notAvailable, pass } from '../../src/engine/rule.js';
 import { fullAdminStatements } from '../lib/policy-statements.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { iamPolicyResource } from '../lib/resources.js';
 
 export default defineRule({
@@ -20,10 +20,50 @@ export default defineRule({
     FULL_ADMIN_POLICY_UNATTACHED: 'The policy allows "*" on "*" and is not attached to any identity.',
     POLICY_DOCUMENT_UNREADABLE: 'The default version of the policy could not be read as a policy document.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-policy-no-full-admin', securityHubRemediation(
     'IAM.1',
     'Replace the "Action": "*" on "Resource": "*" statement with the actions and resources the policy\'s users need, or delete the policy.',
-  ),
+  ), {
+    change: 'Replace the policy\'s "Action": "*" on "Resource": "*" statements (IAM, global) with the actions and resources its users need: add a new default version, then delete the old versions once nothing breaks. A policy keeps at most five versions.',
+    cli: [
+      "aws iam create-policy-version --policy-arn {{resourceArn}} --set-as-default --policy-document '{{scopedPolicy}}'",
+    ],
+    cloudformation: `# On the existing AWS::IAM::ManagedPolicy: name the actions and resources.
+ScopedPolicy:
+  Type: AWS::IAM::ManagedPolicy
+  Properties:
+    ManagedPolicyName: "{{resource}}"
+    PolicyDocument:
+      Version: "2012-10-17"
+      Statement:
+        - Effect: Allow
+          Action:
+            - s3:GetObject
+            - s3:ListBucket
+          Resource:
+            - "arn:{{partition}}:s3:::example-bucket"
+            - "arn:{{partition}}:s3:::example-bucket/*"
+`,
+    terraform: `# On the existing aws_iam_policy: name the actions and resources.
+resource "aws_iam_policy" "scoped" {
+  name = "{{resource}}"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "s3:ListBucket"]
+      Resource = ["arn:{{partition}}:s3:::example-bucket", "arn:{{partition}}:s3:::example-bucket/*"]
+    }]
+  })
+}
+`,
+    inputs: {
+      scopedPolicy: {
+        default: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:{{partition}}:s3:::example-bucket","arn:{{partition}}:s3:::example-bucket/*"]}]}',
+        means: 'The policy document that grants what the users need (the default is an example).',
+      },
+    },
+  }),
   async evaluate({ data }) {
     const { policies } = await data.iam.authorizationDetails();
     return policies.map((policy) => {

@@ -1,5 +1,5 @@
 import { accountResource, defineRule, fail, notAvailable, pass } from '../../src/engine/rule.js';
-import { ruleDocRemediation } from '../lib/remediation.js';
+import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
 
 /** The two features of centralized root access. */
 export const ROOT_ACCESS_FEATURES = ['RootCredentialsManagement', 'RootSessions'] as const;
@@ -21,11 +21,23 @@ export default defineRule({
     NOT_IN_ORGANIZATION: 'The account is not in an organization, so its root access cannot be managed centrally.',
     NOT_MANAGEMENT_ACCOUNT: 'NOT_AVAILABLE: only the management account or the delegated administrator for IAM can read the setting.',
   },
-  remediation: ruleDocRemediation(
+  remediation: withSteps('iam-root-access-centralized', ruleDocRemediation(
     'iam',
     'iam-root-access-centralized',
     'From the management account, enable IAM trusted access in Organizations and both centralized root access features (aws organizations enable-aws-service-access --service-principal iam.amazonaws.com; aws iam enable-organizations-root-credentials-management; aws iam enable-organizations-root-sessions).',
-  ),
+  ), {
+    change: 'From the management account of the organization (IAM, global): give IAM trusted access in AWS Organizations, then turn on both centralized root access features, root credentials management and privileged root sessions.',
+    cli: [
+      'aws organizations enable-aws-service-access --service-principal iam.amazonaws.com',
+      'aws iam enable-organizations-root-credentials-management',
+      'aws iam enable-organizations-root-sessions',
+    ],
+    terraform: `resource "aws_iam_organizations_features" "root_access" {
+  enabled_features = ["RootCredentialsManagement", "RootSessions"]
+}
+`,
+    cannot: 'CloudFormation has no resource type for the centralized root access features.',
+  }),
   async evaluate({ data, account }) {
     const features = await data.iam.organizationsFeatures();
     const resource = accountResource(account);

@@ -1,5 +1,5 @@
 import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'iam-root-access-key-absent',
@@ -15,10 +15,18 @@ export default defineRule({
     ROOT_ACCESS_KEYS_PRESENT: 'The root user has at least one access key.',
     ROOT_ACCESS_KEYS_UNKNOWN: 'GetAccountSummary did not report AccountAccessKeysPresent, so root keys cannot be ruled out.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-root-access-key-absent', securityHubRemediation(
     'IAM.4',
     'Sign in as the root user, delete its access keys under Security credentials, and use IAM roles or users instead.',
-  ),
+  ), {
+    change: 'Delete the root user\'s access keys (once per account). Run the commands signed in with the root user\'s own key, or delete the keys under Security credentials in the console; use roles or IAM users instead.',
+    cli: [
+      "aws iam list-access-keys --query 'AccessKeyMetadata[].AccessKeyId' --output text",
+      'aws iam delete-access-key --access-key-id {{accessKeyId}}',
+    ],
+    cannot: 'The root user is not an IAM resource: neither CloudFormation nor Terraform can manage its credentials (and the CLI needs the root user\'s own key).',
+    inputs: { accessKeyId: { default: 'AKIAIOSFODNN7EXAMPLE', means: 'A root access key the first command lists.' } },
+  }),
   async evaluate({ data, account }) {
     const summary = await data.iam.accountSummary();
     const present = summary.AccountAccessKeysPresent;

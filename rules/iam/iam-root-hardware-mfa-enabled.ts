@@ -1,5 +1,5 @@
 import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { rootCredentialsAbsent } from '../lib/root.js';
 
 export default defineRule({
@@ -17,10 +17,13 @@ export default defineRule({
     ROOT_NO_MFA: 'The root user has credentials and no MFA device.',
     ROOT_VIRTUAL_MFA: 'The root user\'s MFA device is a virtual (software) device.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-root-hardware-mfa-enabled', securityHubRemediation(
     'IAM.6',
     'Sign in as the root user and register a hardware MFA device (a FIDO security key or a hardware TOTP token); then remove any virtual MFA device from the root user.',
-  ),
+  ), {
+    change: 'Sign in as the root user and register a hardware MFA device (a FIDO security key or a hardware TOTP token) under Security credentials; then remove any virtual MFA device of the root user.',
+    cannot: 'The root user is not an IAM resource: neither CloudFormation nor Terraform can manage its credentials; registering a hardware device needs the device itself, in the console.',
+  }),
   async evaluate({ data, account, partition }) {
     const summary = await data.iam.accountSummary();
     const resource = accountResource(account);

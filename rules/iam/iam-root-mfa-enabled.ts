@@ -1,5 +1,5 @@
 import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { rootCredentialsAbsent } from '../lib/root.js';
 
 export default defineRule({
@@ -16,10 +16,13 @@ export default defineRule({
     ROOT_NO_CREDENTIALS: 'The root user has no password and no access keys (centralized root access).',
     ROOT_MFA_MISSING: 'The root user has credentials and no MFA device.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-root-mfa-enabled', securityHubRemediation(
     'IAM.9',
     'Sign in as the root user and assign an MFA device (a hardware key or an authenticator app) under Security credentials.',
-  ),
+  ), {
+    change: 'Sign in as the root user and assign an MFA device (a security key, a hardware token or an authenticator app) under Security credentials, once per account.',
+    cannot: 'The root user is not an IAM resource: neither CloudFormation nor Terraform can manage its credentials; activating a device needs codes from the device, in the console.',
+  }),
   async evaluate({ data, account }) {
     const summary = await data.iam.accountSummary();
     const evidence = {

@@ -1,5 +1,5 @@
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { serverCertificateResource } from '../lib/resources.js';
 
 export default defineRule({
@@ -17,10 +17,32 @@ export default defineRule({
     CERTIFICATE_EXPIRED: 'The server certificate has expired.',
     CERTIFICATE_EXPIRATION_UNKNOWN: 'The server certificate has no readable expiration date.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-server-certificate-not-expired', securityHubRemediation(
     'IAM.26',
     'Delete expired server certificates from IAM (aws iam delete-server-certificate --server-certificate-name NAME) after moving any listener that still uses them to a valid certificate.',
-  ),
+  ), {
+    change: 'Move every load balancer or CloudFront listener that uses the expired certificate to a valid one (ACM, or a renewed IAM certificate), then delete the expired certificate from IAM (global).',
+    cli: ['aws iam delete-server-certificate --server-certificate-name {{resource}}'],
+    cloudformation: `# Declare the renewed certificate; remove the expired one from the template.
+RenewedCertificate:
+  Type: AWS::IAM::ServerCertificate
+  Properties:
+    ServerCertificateName: "{{resource}}-renewed"
+    CertificateBody: "{{certificateBody}}"
+    PrivateKey: "{{privateKey}}"
+`,
+    terraform: `# Declare the renewed certificate; remove the expired one from the configuration.
+resource "aws_iam_server_certificate" "renewed" {
+  name             = "{{resource}}-renewed"
+  certificate_body = file("renewed-cert.pem")
+  private_key      = file("renewed-key.pem")
+}
+`,
+    inputs: {
+      certificateBody: { default: '-----BEGIN CERTIFICATE-----', means: 'The renewed certificate, PEM (pass it as a NoEcho parameter rather than in the template).' },
+      privateKey: { default: '-----BEGIN PRIVATE KEY-----', means: 'Its private key, PEM (a NoEcho parameter, never committed).' },
+    },
+  }),
   async evaluate({ data, now }) {
     const certificates = await data.iam.serverCertificates();
     return certificates.map((certificate) => {

@@ -1,6 +1,6 @@
 import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
 import { awsManagedPolicyArn, groupMemberCounts, hasTrustedEntity } from '../lib/iam-identities.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'iam-support-role-exists',
@@ -18,10 +18,48 @@ export default defineRule({
     SUPPORT_POLICY_UNUSED: 'AWSSupportAccess is attached to no user, group or role.',
     SUPPORT_POLICY_UNUSABLE: 'AWSSupportAccess is attached only to groups with no members or roles nobody is trusted to assume.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-support-role-exists', securityHubRemediation(
     'IAM.18',
     'Create a role that your support staff can assume (or a group with members) and attach the AWS managed policy AWSSupportAccess to it.',
-  ),
+  ), {
+    change: 'Create a role (IAM, global) that your support staff can assume, with the AWS managed policy AWSSupportAccess attached.',
+    cli: [
+      "aws iam create-role --role-name {{roleName}} --assume-role-policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:{{partition}}:iam::{{account}}:root\"},\"Action\":\"sts:AssumeRole\"}]}'",
+      'aws iam attach-role-policy --role-name {{roleName}} --policy-arn arn:{{partition}}:iam::aws:policy/AWSSupportAccess',
+    ],
+    cloudformation: `SupportRole:
+  Type: AWS::IAM::Role
+  Properties:
+    RoleName: "{{roleName}}"
+    AssumeRolePolicyDocument:
+      Version: "2012-10-17"
+      Statement:
+        - Effect: Allow
+          Principal:
+            AWS: "arn:{{partition}}:iam::{{account}}:root"
+          Action: sts:AssumeRole
+    ManagedPolicyArns:
+      - "arn:{{partition}}:iam::aws:policy/AWSSupportAccess"
+`,
+    terraform: `resource "aws_iam_role" "support" {
+  name = "{{roleName}}"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "arn:{{partition}}:iam::{{account}}:root" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "support" {
+  role       = aws_iam_role.support.name
+  policy_arn = "arn:{{partition}}:iam::aws:policy/AWSSupportAccess"
+}
+`,
+    inputs: { roleName: { default: 'aws-support', means: 'The role support staff assume.' } },
+  }),
   async evaluate({ data, account, partition }) {
     const policyArn = awsManagedPolicyArn(partition, 'AWSSupportAccess');
     const entities = await data.iam.entitiesForPolicy(policyArn);

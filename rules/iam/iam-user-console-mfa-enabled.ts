@@ -1,6 +1,6 @@
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
 import { ROOT_USER } from '../../src/data/credential-report.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { iamUserResource } from '../lib/resources.js';
 
 export default defineRule({
@@ -17,10 +17,21 @@ export default defineRule({
     NO_CONSOLE_PASSWORD: 'The user has no console password.',
     CONSOLE_MFA_MISSING: 'The user has a console password and no MFA device.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-user-console-mfa-enabled', securityHubRemediation(
     'IAM.5',
     'Assign an MFA device to every IAM user that can sign in to the console, or remove the console password of users that do not need it.',
-  ),
+  ), {
+    change: 'Give the console user an MFA device (IAM, global): create a virtual device, scan its seed into an authenticator app, then enable it with two consecutive codes. Or remove the console password of a user that does not need it (delete-login-profile).',
+    cli: [
+      'aws iam create-virtual-mfa-device --virtual-mfa-device-name {{resource}} --outfile {{resource}}-mfa.png --bootstrap-method QRCodePNG',
+      'aws iam enable-mfa-device --user-name {{resource}} --serial-number arn:{{partition}}:iam::{{account}}:mfa/{{resource}} --authentication-code1 {{code1}} --authentication-code2 {{code2}}',
+    ],
+    cannot: 'Neither CloudFormation nor Terraform can activate an MFA device: it needs two codes from the device.',
+    inputs: {
+      code1: { default: '123456', means: 'The first code the device shows.' },
+      code2: { default: '654321', means: 'The next code.' },
+    },
+  }),
   async evaluate({ data }) {
     const report = await data.iam.credentialReport();
     return report.rows

@@ -1,6 +1,6 @@
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
 import { accessKeyEvidence, userRows } from '../lib/credential-report.js';
-import { ruleDocRemediation } from '../lib/remediation.js';
+import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
 import { iamUserResource } from '../lib/resources.js';
 
 export default defineRule({
@@ -18,11 +18,32 @@ export default defineRule({
     NO_CONSOLE_PASSWORD: 'The user has no console password.',
     UNUSED_INITIAL_ACCESS_KEY: 'The user has a console password and an active access key that was never used.',
   },
-  remediation: ruleDocRemediation(
+  remediation: withSteps('iam-user-no-initial-access-key', ruleDocRemediation(
     'iam',
     'iam-user-no-initial-access-key',
     'Delete the access keys that the console user has never used (aws iam delete-access-key); create keys later only for users that really need programmatic access.',
-  ),
+  ), {
+    change: 'Deactivate, then delete, the access key the console user has never used (IAM, global); create keys later only for users that need programmatic access.',
+    cli: [
+      'aws iam list-access-keys --user-name {{resource}}',
+      'aws iam update-access-key --user-name {{resource}} --access-key-id {{accessKeyId}} --status Inactive',
+      'aws iam delete-access-key --user-name {{resource}} --access-key-id {{accessKeyId}}',
+    ],
+    cloudformation: `# For a key declared in the template.
+AccessKey:
+  Type: AWS::IAM::AccessKey
+  Properties:
+    UserName: "{{resource}}"
+    Status: Inactive
+`,
+    terraform: `# For a key declared in the configuration.
+resource "aws_iam_access_key" "this" {
+  user   = "{{resource}}"
+  status = "Inactive"
+}
+`,
+    inputs: { accessKeyId: { default: 'AKIAIOSFODNN7EXAMPLE', means: 'The key to act on: access_key_1 and access_key_2 of the evidence are the keys in the order aws iam list-access-keys gives them.' } },
+  }),
   async evaluate({ data }) {
     const report = await data.iam.credentialReport();
     return userRows(report).map((row) => {

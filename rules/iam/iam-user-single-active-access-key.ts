@@ -1,6 +1,6 @@
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
 import { accessKeyEvidence, userRows } from '../lib/credential-report.js';
-import { ruleDocRemediation } from '../lib/remediation.js';
+import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
 import { iamUserResource } from '../lib/resources.js';
 
 export default defineRule({
@@ -17,11 +17,31 @@ export default defineRule({
     AT_MOST_ONE_ACTIVE_ACCESS_KEY: 'The user has one active access key, or none.',
     MULTIPLE_ACTIVE_ACCESS_KEYS: 'The user has two active access keys.',
   },
-  remediation: ruleDocRemediation(
+  remediation: withSteps('iam-user-single-active-access-key', ruleDocRemediation(
     'iam',
     'iam-user-single-active-access-key',
     'Find which of the user\'s two active keys is in use, move everything to it, then deactivate and delete the other (aws iam update-access-key --status Inactive, delete-access-key).',
-  ),
+  ), {
+    change: 'Keep one active access key per user (IAM, global): find which key is in use (aws iam get-access-key-last-used), move everything to it, then deactivate and delete the other.',
+    cli: [
+      'aws iam list-access-keys --user-name {{resource}}',
+      'aws iam update-access-key --user-name {{resource}} --access-key-id {{accessKeyId}} --status Inactive',
+    ],
+    cloudformation: `# For a key declared in the template.
+AccessKey:
+  Type: AWS::IAM::AccessKey
+  Properties:
+    UserName: "{{resource}}"
+    Status: Inactive
+`,
+    terraform: `# For a key declared in the configuration.
+resource "aws_iam_access_key" "this" {
+  user   = "{{resource}}"
+  status = "Inactive"
+}
+`,
+    inputs: { accessKeyId: { default: 'AKIAIOSFODNN7EXAMPLE', means: 'The key to act on: access_key_1 and access_key_2 of the evidence are the keys in the order aws iam list-access-keys gives them.' } },
+  }),
   async evaluate({ data }) {
     const report = await data.iam.credentialReport();
     return userRows(report).map((row) => {

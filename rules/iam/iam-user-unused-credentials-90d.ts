@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
-import { UNUSED_CREDENTIALS_REASON_CODES, evaluateUnusedCredentials } from '../lib/unused-credentials.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
+import { UNUSED_CREDENTIALS_REASON_CODES, evaluateUnusedCredentials, UNUSED_CREDENTIALS_STEPS } from '../lib/unused-credentials.js';
 
 export default defineRule({
   id: 'iam-user-unused-credentials-90d',
@@ -13,10 +13,10 @@ export default defineRule({
   requiredActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
   params: { maxUnusedDays: 90 },
   reasonCodes: UNUSED_CREDENTIALS_REASON_CODES,
-  remediation: securityHubRemediation(
+  remediation: withSteps('iam-user-unused-credentials-90d', securityHubRemediation(
     'IAM.8',
     'Remove the console password (aws iam delete-login-profile) and deactivate or delete the access keys that have not been used for 90 days.',
-  ),
+  ), UNUSED_CREDENTIALS_STEPS),
   async evaluate(ctx) {
     return evaluateUnusedCredentials(ctx, ctx.params.maxUnusedDays);
   },

@@ -2,7 +2,7 @@ import { isPendingDeletion } from '../../src/data/kms.js';
 import { DataUnavailable } from '../../src/data/errors.js';
 import { attempt, defineRule, unavailable } from '../../src/engine/rule.js';
 import { PUBLIC_PRINCIPAL_REASON_CODES, judgeResourcePolicy } from '../lib/public-principal.js';
-import { ruleDocRemediation } from '../lib/remediation.js';
+import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
 import { kmsKeyResource } from '../lib/resources.js';
 
 export default defineRule({
@@ -15,11 +15,46 @@ export default defineRule({
   resourceType: 'AwsKmsKey',
   requiredActions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyPolicy'],
   reasonCodes: PUBLIC_PRINCIPAL_REASON_CODES,
-  remediation: ruleDocRemediation(
+  remediation: withSteps('kms-key-policy-no-public-principal', ruleDocRemediation(
     'kms',
     'kms-key-policy-no-public-principal',
     'Replace "Principal": "*" in the key policy with the accounts or roles that need the key, or add a condition on kms:CallerAccount, aws:PrincipalOrgID or aws:SourceVpce (aws kms put-key-policy --policy-name default).',
-  ),
+  ), {
+    change: 'Give the key (in its Region) a policy that names who may use it instead of "Principal": "*", or restricts "*" with a condition on kms:CallerAccount or aws:PrincipalOrgID. The example is the default key policy: the account administers the key through IAM policies.',
+    cli: [
+      "aws kms get-key-policy --region {{region}} --key-id {{resource}} --policy-name default --output text",
+      "aws kms put-key-policy --region {{region}} --key-id {{resource}} --policy-name default --policy '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AccountAdministersKey\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:{{partition}}:iam::{{account}}:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}'",
+    ],
+    cloudformation: `# On the existing AWS::KMS::Key; the other properties stay as they are.
+Key:
+  Type: AWS::KMS::Key
+  Properties:
+    EnableKeyRotation: true
+    KeyPolicy:
+      Version: "2012-10-17"
+      Statement:
+        - Sid: AccountAdministersKey
+          Effect: Allow
+          Principal:
+            AWS: "arn:{{partition}}:iam::{{account}}:root"
+          Action: kms:*
+          Resource: "*"
+`,
+    terraform: `resource "aws_kms_key_policy" "key" {
+  key_id = "{{resource}}"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "AccountAdministersKey"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:{{partition}}:iam::{{account}}:root" }
+      Action    = "kms:*"
+      Resource  = "*"
+    }]
+  })
+}
+`,
+  }),
   async evaluate({ data, account }) {
     const keys = await data.kms.keyIds();
     const results = await Promise.all(

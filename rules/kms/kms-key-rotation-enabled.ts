@@ -1,7 +1,7 @@
 import { customerRotatable } from '../../src/data/kms.js';
 import { DataUnavailable } from '../../src/data/errors.js';
 import { defineRule, fail, notAvailable, pass, unavailable } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { kmsKeyResource } from '../lib/resources.js';
 
 export default defineRule({
@@ -17,10 +17,24 @@ export default defineRule({
     KEY_ROTATION_ENABLED: 'Automatic rotation is on for the customer managed key.',
     KEY_ROTATION_DISABLED: 'Automatic rotation is off for the customer managed key.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('kms-key-rotation-enabled', securityHubRemediation(
     'KMS.4',
     'Turn on automatic key rotation for the customer managed key (KMS console, Key rotation tab, or aws kms enable-key-rotation --key-id <key>).',
-  ),
+  ), {
+    change: 'Turn on automatic rotation of the customer managed key, in its Region.',
+    cli: ['aws kms enable-key-rotation --region {{region}} --key-id {{resource}}'],
+    cloudformation: `# On the existing AWS::KMS::Key; the other properties stay as they are.
+Key:
+  Type: AWS::KMS::Key
+  Properties:
+    EnableKeyRotation: true
+`,
+    terraform: `# On the existing aws_kms_key; the other arguments stay as they are.
+resource "aws_kms_key" "key" {
+  enable_key_rotation = true
+}
+`,
+  }),
   async evaluate({ data, account }) {
     const keys = await data.kms.keys();
     const results = keys.map((key) => {

@@ -44,6 +44,7 @@ import {
   warning,
   type ComplianceStatus,
   type Evidence,
+  type RemediationSteps,
   type RuleContext,
   type RuleResult,
 } from '../../src/engine/rule.js';
@@ -379,3 +380,92 @@ function alarmEvidence(alarm: MetricAlarm): Evidence {
     actionsEnabled: alarm.actionsEnabled,
   };
 }
+
+/**
+ * The fix of every CloudWatch.x alarm rule: on the log group the multi-Region
+ * trail delivers to, a metric filter with the rule's CIS pattern, an alarm on its
+ * metric, and an SNS topic with a subscription as the alarm's action. The
+ * metric is named after the rule, in the `CISBenchmark` namespace.
+ */
+export const METRIC_FILTER_ALARM_STEPS: RemediationSteps = {
+  change:
+    "In the trail's home Region, on the CloudWatch Logs log group of the multi-Region trail, create a metric filter with the CIS pattern, an alarm on its metric and an SNS topic with a subscription as the alarm action (the trail itself: see cloudtrail-trail-cloudwatch-logs-enabled). Confirm the subscription from the email AWS sends.",
+  cli: [
+    "aws logs put-metric-filter --region {{region}} --log-group-name {{logGroup}} --filter-name {{ruleId}} --metric-transformations metricName={{ruleId}},metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '{{filterPattern}}'",
+    'aws sns create-topic --region {{region}} --name {{topicName}}',
+    'aws sns subscribe --region {{region}} --topic-arn arn:{{partition}}:sns:{{region}}:{{account}}:{{topicName}} --protocol email --notification-endpoint {{email}}',
+    'aws cloudwatch put-metric-alarm --region {{region}} --alarm-name {{ruleId}} --metric-name {{ruleId}} --namespace CISBenchmark --statistic Sum --period 300 --evaluation-periods 1 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --treat-missing-data notBreaching --alarm-actions arn:{{partition}}:sns:{{region}}:{{account}}:{{topicName}}',
+  ],
+  cloudformation: `CisAlarmTopic:
+  Type: AWS::SNS::Topic
+  Properties:
+    TopicName: "{{topicName}}"
+    Subscription:
+      - Protocol: email
+        Endpoint: "{{email}}"
+CisMetricFilter:
+  Type: AWS::Logs::MetricFilter
+  Properties:
+    LogGroupName: "{{logGroup}}"
+    FilterName: "{{ruleId}}"
+    FilterPattern: "{{filterPattern}}"
+    MetricTransformations:
+      - MetricName: "{{ruleId}}"
+        MetricNamespace: CISBenchmark
+        MetricValue: "1"
+CisAlarm:
+  Type: AWS::CloudWatch::Alarm
+  Properties:
+    AlarmName: "{{ruleId}}"
+    MetricName: "{{ruleId}}"
+    Namespace: CISBenchmark
+    Statistic: Sum
+    Period: 300
+    EvaluationPeriods: 1
+    Threshold: 1
+    ComparisonOperator: GreaterThanOrEqualToThreshold
+    TreatMissingData: notBreaching
+    AlarmActions:
+      - !Ref CisAlarmTopic
+`,
+  terraform: `resource "aws_sns_topic" "cis_alarms" {
+  name = "{{topicName}}"
+}
+
+resource "aws_sns_topic_subscription" "cis_alarms" {
+  topic_arn = aws_sns_topic.cis_alarms.arn
+  protocol  = "email"
+  endpoint  = "{{email}}"
+}
+
+resource "aws_cloudwatch_log_metric_filter" "cis" {
+  name           = "{{ruleId}}"
+  log_group_name = "{{logGroup}}"
+  pattern        = "{{filterPattern}}"
+
+  metric_transformation {
+    name      = "{{ruleId}}"
+    namespace = "CISBenchmark"
+    value     = "1"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "cis" {
+  alarm_name          = "{{ruleId}}"
+  metric_name         = "{{ruleId}}"
+  namespace           = "CISBenchmark"
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.cis_alarms.arn]
+}
+`,
+  inputs: {
+    logGroup: { default: 'aws-cloudtrail-logs', means: 'The CloudWatch Logs log group the multi-Region trail delivers to.' },
+    topicName: { default: 'cis-security-alarms', means: 'The SNS topic the alarms notify.' },
+    email: { default: 'security@example.com', means: 'Who receives the alarms.' },
+  },
+};

@@ -1,6 +1,6 @@
 /** Shared logic of the password policy rules (IAM.11 to IAM.17): no policy at all fails every one of them. */
 import type { PasswordPolicy } from '@aws-sdk/client-iam';
-import { accountResource, fail, pass, type Evidence, type ReasonCodes, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
+import { accountResource, fail, pass, type Evidence, type ReasonCodes, type RemediationSteps, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
 
 export interface PolicyVerdict {
   ok: boolean;
@@ -67,3 +67,59 @@ export function passwordFlagRequirement(field: PasswordFlag): {
       }),
   };
 }
+
+/**
+ * The fix of every password-policy rule: one policy that meets all of CIS at
+ * once (the API replaces the whole policy, so a call that set one field would
+ * reset the others).
+ */
+export const PASSWORD_POLICY_STEPS: RemediationSteps = {
+  change:
+    'Set the account password policy (IAM, global, once per account) to the CIS values: at least 14 characters, upper and lower case letters, numbers and symbols, expiry within 90 days and the last 24 passwords remembered. The call replaces the whole policy.',
+  cli: [
+    'aws iam update-account-password-policy --minimum-password-length 14 --require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols --max-password-age 90 --password-reuse-prevention 24 --allow-users-to-change-password',
+  ],
+  cloudformation: `# No CloudFormation resource type sets the account password policy; AWS's
+# Systems Manager runbook does, run from a State Manager association.
+PasswordPolicyAssociation:
+  Type: AWS::SSM::Association
+  Properties:
+    Name: AWSConfigRemediation-SetIAMPasswordPolicy
+    Parameters:
+      AutomationAssumeRole:
+        - "{{remediationRoleArn}}"
+      MinimumPasswordLength:
+        - "14"
+      RequireUppercaseCharacters:
+        - "true"
+      RequireLowercaseCharacters:
+        - "true"
+      RequireNumbers:
+        - "true"
+      RequireSymbols:
+        - "true"
+      MaxPasswordAge:
+        - "90"
+      PasswordReusePrevention:
+        - "24"
+      AllowUsersToChangePassword:
+        - "true"
+`,
+  terraform: `resource "aws_iam_account_password_policy" "cis" {
+  minimum_password_length        = 14
+  require_uppercase_characters   = true
+  require_lowercase_characters   = true
+  require_numbers                = true
+  require_symbols                = true
+  max_password_age               = 90
+  password_reuse_prevention      = 24
+  allow_users_to_change_password = true
+}
+`,
+  inputs: {
+    remediationRoleArn: {
+      default: 'arn:{{partition}}:iam::{{account}}:role/ssm-remediation',
+      means: 'A role Systems Manager Automation assumes, allowed iam:UpdateAccountPasswordPolicy.',
+    },
+  },
+};

@@ -11,6 +11,7 @@ import {
   pass,
   type Evidence,
   type ReasonCodes,
+  type RemediationSteps,
   type ResourceRef,
   type RuleContext,
   type RuleResult,
@@ -89,5 +90,34 @@ export function evaluateClusterFlag(check: FlagCheck<DBCluster>) {
       const resource = rdsClusterResource(cluster, partition, region, account);
       return judgeFlag(cluster, resource, cluster.DBClusterIdentifier ?? resource.id, 'rds:DescribeDBClusters', check);
     });
+  };
+}
+
+/**
+ * The fix of an RDS instance setting that can be changed in place: one
+ * modify-db-instance flag, and the same property in CloudFormation and Terraform.
+ */
+export function rdsInstanceSettingSteps(setting: { change: string; cliFlag: string; cloudformation: string; terraform: string }): RemediationSteps {
+  return {
+    change: `${setting.change} The change applies at the next maintenance window unless --apply-immediately is given.`,
+    cli: [`aws rds modify-db-instance --region {{region}} --db-instance-identifier {{resource}} ${setting.cliFlag} --apply-immediately`],
+    cloudformation: `# Set on the existing AWS::RDS::DBInstance resource; the other properties stay as they are.
+Database:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    DBInstanceIdentifier: "{{resource}}"
+    DBInstanceClass: db.t3.micro
+    Engine: postgres
+    ${setting.cloudformation}
+`,
+    terraform: `# Set on the existing aws_db_instance resource; the other arguments stay as they are.
+resource "aws_db_instance" "database" {
+  identifier     = "{{resource}}"
+  instance_class = "db.t3.micro"
+  engine         = "postgres"
+
+  ${setting.terraform}
+}
+`,
   };
 }

@@ -10,7 +10,7 @@
  * for all these rules).
  */
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
-import { fail, pass, type ReasonCodes, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
+import { fail, pass, type ReasonCodes, type RemediationSteps, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
 import { describeRange, exposedPorts, familiesOf, isOpenCidr, OPEN_CIDR, parseIpType, type IpFamily } from './network.js';
 import { securityGroupResource } from './resources.js';
 
@@ -104,4 +104,44 @@ export async function evaluateOpenPorts({
       { reasonCode: 'OPEN_TO_INTERNET', evidence },
     );
   });
+}
+
+/**
+ * The fix of an open-port rule: revoke the group's inbound rules that open one of
+ * `ports` (or every port) to the world in the families the rule judges, and, if
+ * access is needed, allow it from a known range instead.
+ */
+export function openPortSteps(ports: readonly number[], families: readonly IpFamily[]): RemediationSteps {
+  // JMESPath literals: strings as JSON strings (`"tcp"`), ports as numbers.
+  const world = families.map((f) => (f === 'IPv4' ? 'CidrIpv4==`"0.0.0.0/0"`' : 'CidrIpv6==`"::/0"`')).join(' || ');
+  const portTest = ports.map((p) => `(FromPort<=\`${p}\` && ToPort>=\`${p}\`)`).join(' || ');
+  const query = `SecurityGroupRules[?!IsEgress && (${world}) && (IpProtocol==\`"-1"\` || ((IpProtocol==\`"tcp"\` || IpProtocol==\`"udp"\`) && (${portTest})))].SecurityGroupRuleId`;
+  const first = ports[0] ?? 22;
+  const openTo = families.map((f) => OPEN_CIDR[f]).join(' or ');
+  return {
+    change: `In the security group's Region, revoke every inbound rule that opens port ${ports.join(' or ')} (or all traffic) to ${openTo}; if the port must stay reachable, allow it from a known address range only (the CloudFormation and Terraform snippets declare that rule).`,
+    cli: [
+      `aws ec2 revoke-security-group-ingress --region {{region}} --group-id {{resource}} --security-group-rule-ids $(aws ec2 describe-security-group-rules --region {{region}} --filters Name=group-id,Values={{resource}} --query '${query}' --output text)`,
+    ],
+    cloudformation: `# Declare the allowed source instead of ${openTo}, and delete the open rule from the template.
+AllowFromKnownRange:
+  Type: AWS::EC2::SecurityGroupIngress
+  Properties:
+    GroupId: "{{resource}}"
+    IpProtocol: tcp
+    FromPort: ${first}
+    ToPort: ${first}
+    CidrIp: "{{allowedCidr}}"
+`,
+    terraform: `# Declare the allowed source instead of ${openTo}, and delete the open rule from the configuration.
+resource "aws_vpc_security_group_ingress_rule" "allow_from_known_range" {
+  security_group_id = "{{resource}}"
+  ip_protocol       = "tcp"
+  from_port         = ${first}
+  to_port           = ${first}
+  cidr_ipv4         = "{{allowedCidr}}"
+}
+`,
+    inputs: { allowedCidr: { default: '203.0.113.0/24', means: 'The address range that may still reach the port (an office or VPN range).' } },
+  };
 }

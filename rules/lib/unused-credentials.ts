@@ -8,7 +8,7 @@
  * from `password_last_changed`, a key from `access_key_N_last_rotated`.
  */
 import type { CredentialReportRow } from '../../src/data/credential-report.js';
-import { fail, pass, type ReasonCodes, type RuleContext, type RuleResult } from '../../src/engine/rule.js';
+import { fail, pass, type ReasonCodes, type RuleContext, type RuleResult, type RemediationSteps } from '../../src/engine/rule.js';
 import { accessKeyEvidence, ageInDays, userRows } from './credential-report.js';
 import { iamUserResource } from './resources.js';
 
@@ -78,3 +78,27 @@ export async function evaluateUnusedCredentials(
     return pass(resource, `Every credential of user ${row.user} was used (or set) within the last ${maxUnusedDays} days.`, { reasonCode: 'CREDENTIALS_USED', evidence });
   });
 }
+
+/** The fix of both unused-credentials rules (45 and 90 days). */
+export const UNUSED_CREDENTIALS_STEPS: RemediationSteps = {
+  change: 'Remove what the user has not used within the period (IAM, global): the console password (delete-login-profile), and deactivate the unused access keys; delete the user if it is no longer needed.',
+  cli: [
+    'aws iam delete-login-profile --user-name {{resource}}',
+    'aws iam list-access-keys --user-name {{resource}}',
+    'aws iam update-access-key --user-name {{resource}} --access-key-id {{accessKeyId}} --status Inactive',
+  ],
+  cloudformation: `# For a key declared in the template.
+AccessKey:
+  Type: AWS::IAM::AccessKey
+  Properties:
+    UserName: "{{resource}}"
+    Status: Inactive
+`,
+  terraform: `# For a key declared in the configuration.
+resource "aws_iam_access_key" "this" {
+  user   = "{{resource}}"
+  status = "Inactive"
+}
+`,
+  inputs: { accessKeyId: { default: 'AKIAIOSFODNN7EXAMPLE', means: 'The key to act on: access_key_1 and access_key_2 of the evidence are the keys in the order aws iam list-access-keys gives them.' } },
+};

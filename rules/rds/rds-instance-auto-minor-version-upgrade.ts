@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { evaluateInstanceFlag, flagReasonCodes } from '../lib/rds.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { evaluateInstanceFlag, flagReasonCodes, rdsInstanceSettingSteps } from '../lib/rds.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'rds-instance-auto-minor-version-upgrade',
@@ -15,10 +15,15 @@ export default defineRule({
     AUTO_MINOR_UPGRADE_ENABLED: 'The DB instance upgrades minor versions automatically.',
     AUTO_MINOR_UPGRADE_DISABLED: 'The DB instance has automatic minor version upgrade turned off.',
   }),
-  remediation: securityHubRemediation(
+  remediation: withSteps('rds-instance-auto-minor-version-upgrade', securityHubRemediation(
     'RDS.13',
     'Modify the DB instance and turn on automatic minor version upgrade (aws rds modify-db-instance --auto-minor-version-upgrade).',
-  ),
+  ), rdsInstanceSettingSteps({
+    change: 'Turn on automatic minor version upgrade for the DB instance, in its Region.',
+    cliFlag: '--auto-minor-version-upgrade',
+    cloudformation: 'AutoMinorVersionUpgrade: true',
+    terraform: 'auto_minor_version_upgrade = true',
+  })),
   evaluate: evaluateInstanceFlag({
     field: 'AutoMinorVersionUpgrade',
     passWhen: true,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { evaluateInstanceFlag, flagReasonCodes, isClusterEngine, isClusterMember } from '../lib/rds.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { evaluateInstanceFlag, flagReasonCodes, isClusterEngine, isClusterMember, rdsInstanceSettingSteps } from '../lib/rds.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'rds-instance-multi-az',
@@ -15,10 +15,15 @@ export default defineRule({
     INSTANCE_MULTI_AZ: 'The DB instance is a Multi-AZ deployment.',
     INSTANCE_SINGLE_AZ: 'The DB instance runs in a single Availability Zone.',
   }),
-  remediation: securityHubRemediation(
+  remediation: withSteps('rds-instance-multi-az', securityHubRemediation(
     'RDS.5',
     'Modify the DB instance and turn on Multi-AZ deployment (aws rds modify-db-instance --multi-az).',
-  ),
+  ), rdsInstanceSettingSteps({
+    change: 'Turn on Multi-AZ deployment for the DB instance, in its Region (a standby in a second Availability Zone; it costs as much as the primary).',
+    cliFlag: '--multi-az',
+    cloudformation: 'MultiAZ: true',
+    terraform: 'multi_az = true',
+  })),
   evaluate: evaluateInstanceFlag(
     {
       field: 'MultiAZ',

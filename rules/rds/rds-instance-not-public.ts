@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { evaluateInstanceFlag, flagReasonCodes } from '../lib/rds.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { evaluateInstanceFlag, flagReasonCodes, rdsInstanceSettingSteps } from '../lib/rds.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'rds-instance-not-public',
@@ -15,10 +15,15 @@ export default defineRule({
     INSTANCE_NOT_PUBLIC: 'The DB instance is not publicly accessible.',
     INSTANCE_PUBLICLY_ACCESSIBLE: 'The DB instance is publicly accessible (PubliclyAccessible is true).',
   }),
-  remediation: securityHubRemediation(
+  remediation: withSteps('rds-instance-not-public', securityHubRemediation(
     'RDS.2',
     'Modify the DB instance and set Public access to "Not publicly accessible" (aws rds modify-db-instance --no-publicly-accessible --apply-immediately).',
-  ),
+  ), rdsInstanceSettingSteps({
+    change: 'Make the DB instance not publicly accessible, in its Region; clients then reach it from inside the VPC or through a VPN or peering.',
+    cliFlag: '--no-publicly-accessible',
+    cloudformation: 'PubliclyAccessible: false',
+    terraform: 'publicly_accessible = false',
+  })),
   evaluate: evaluateInstanceFlag({
     field: 'PubliclyAccessible',
     passWhen: false,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { evaluateInstanceFlag, flagReasonCodes } from '../lib/rds.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'rds-instance-storage-encrypted',
@@ -15,10 +15,36 @@ export default defineRule({
     STORAGE_ENCRYPTED: 'The DB instance encrypts its storage.',
     STORAGE_NOT_ENCRYPTED: 'The DB instance does not encrypt its storage.',
   }),
-  remediation: securityHubRemediation(
+  remediation: withSteps('rds-instance-storage-encrypted', securityHubRemediation(
     'RDS.3',
     'Encryption cannot be turned on for an existing instance: take a snapshot, copy it with encryption (a KMS key), restore a new instance from the encrypted copy and move clients to it.',
-  ),
+  ), {
+    change: 'Storage encryption is chosen when an instance is created: snapshot the instance, copy the snapshot with a KMS key, restore a new instance from the encrypted copy (same Region), move clients to it and delete the old one.',
+    cli: [
+      'aws rds create-db-snapshot --region {{region}} --db-instance-identifier {{resource}} --db-snapshot-identifier {{resource}}-unencrypted',
+      'aws rds wait db-snapshot-available --region {{region}} --db-snapshot-identifier {{resource}}-unencrypted',
+      'aws rds copy-db-snapshot --region {{region}} --source-db-snapshot-identifier {{resource}}-unencrypted --target-db-snapshot-identifier {{resource}}-encrypted --kms-key-id {{kmsKey}}',
+      'aws rds wait db-snapshot-available --region {{region}} --db-snapshot-identifier {{resource}}-encrypted',
+      'aws rds restore-db-instance-from-db-snapshot --region {{region}} --db-instance-identifier {{resource}}-encrypted --db-snapshot-identifier {{resource}}-encrypted',
+    ],
+    cloudformation: `EncryptedDatabase:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    DBInstanceIdentifier: "{{resource}}-encrypted"
+    DBSnapshotIdentifier: "{{resource}}-encrypted"
+    DBInstanceClass: db.t3.micro
+    StorageEncrypted: true
+`,
+    terraform: `resource "aws_db_instance" "encrypted" {
+  identifier          = "{{resource}}-encrypted"
+  snapshot_identifier = "{{resource}}-encrypted"
+  instance_class      = "db.t3.micro"
+  storage_encrypted   = true
+  kms_key_id          = "{{kmsKey}}"
+}
+`,
+    inputs: { kmsKey: { default: 'alias/aws/rds', means: 'The KMS key of the encrypted copy.' } },
+  }),
   evaluate: evaluateInstanceFlag({
     field: 'StorageEncrypted',
     passWhen: true,

@@ -1,6 +1,6 @@
 import { DataUnavailable } from '../../src/data/errors.js';
 import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
-import { ruleDocRemediation } from '../lib/remediation.js';
+import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
 import { evaluateBucketsInRegion } from '../lib/s3.js';
 import { findUnencryptedPutDeny } from '../lib/s3-policy.js';
 
@@ -23,11 +23,36 @@ export default defineRule({
     UNENCRYPTED_UPLOADS_DENIED: 'The bucket has no default encryption, but its policy denies uploads without server-side encryption.',
     NO_DEFAULT_ENCRYPTION: 'The bucket has no default encryption and its policy does not deny unencrypted uploads.',
   },
-  remediation: ruleDocRemediation(
+  remediation: withSteps('s3-bucket-default-encryption-enabled', ruleDocRemediation(
     's3',
     's3-bucket-default-encryption-enabled',
     'Set a default encryption (SSE-S3 or SSE-KMS) on the bucket (aws s3api put-bucket-encryption), or deny uploads without server-side encryption in its bucket policy.',
-  ),
+  ), {
+    change: 'Set default encryption on the bucket (in its Region): SSE-KMS with a key you choose, or at least SSE-S3.',
+    cli: ["aws s3api put-bucket-encryption --bucket {{resource}} --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\"},\"BucketKeyEnabled\":true}]}'"],
+    cloudformation: `# On the existing AWS::S3::Bucket; the other properties stay as they are.
+Bucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketName: "{{resource}}"
+    BucketEncryption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault:
+            SSEAlgorithm: aws:kms
+          BucketKeyEnabled: true
+`,
+    terraform: `resource "aws_s3_bucket_server_side_encryption_configuration" "bucket" {
+  bucket = "{{resource}}"
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms"
+    }
+    bucket_key_enabled = true
+  }
+}
+`,
+  }),
   async evaluate(ctx) {
     return evaluateBucketsInRegion(ctx, async (bucket, resource) => {
       const encryption = await attempt(ctx.data.s3.bucketEncryption(bucket.name));

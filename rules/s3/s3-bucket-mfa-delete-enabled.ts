@@ -1,6 +1,6 @@
 import { DataUnavailable } from '../../src/data/errors.js';
 import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { evaluateBucketsInRegion } from '../lib/s3.js';
 
 export default defineRule({
@@ -17,10 +17,29 @@ export default defineRule({
     MFA_DELETE_DISABLED: 'The bucket is versioned but MFA Delete is not enabled.',
     VERSIONING_DISABLED: 'The bucket is not versioned, so MFA Delete is off.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('s3-bucket-mfa-delete-enabled', securityHubRemediation(
     'S3.20',
     'As the root user with its MFA device, turn on versioning with MFA Delete (aws s3api put-bucket-versioning --mfa ... --versioning-configuration Status=Enabled,MFADelete=Enabled).',
-  ),
+  ), {
+    change: 'Turn on versioning with MFA Delete for the bucket. Only the root user can, with its MFA device and its own access key: the serial number and a current code go in --mfa.',
+    cli: ["aws s3api put-bucket-versioning --bucket {{resource}} --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa '{{rootMfaSerial}} {{mfaCode}}'"],
+    terraform: `# Applied with the root user's credentials.
+resource "aws_s3_bucket_versioning" "bucket" {
+  bucket = "{{resource}}"
+  mfa    = "{{rootMfaSerial}} {{mfaCode}}"
+
+  versioning_configuration {
+    status     = "Enabled"
+    mfa_delete = "Enabled"
+  }
+}
+`,
+    cannot: 'CloudFormation cannot turn on MFA Delete: it needs the root user and a current MFA code.',
+    inputs: {
+      rootMfaSerial: { default: 'arn:{{partition}}:iam::{{account}}:mfa/root-account-mfa-device', means: "The root user's MFA device." },
+      mfaCode: { default: '123456', means: 'A current code from it.' },
+    },
+  }),
   async evaluate(ctx) {
     return evaluateBucketsInRegion(ctx, async (bucket, resource) => {
       // MFA Delete cannot be used together with a lifecycle configuration: such buckets get no finding.

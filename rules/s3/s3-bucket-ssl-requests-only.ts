@@ -1,6 +1,6 @@
 import { DataUnavailable } from '../../src/data/errors.js';
 import { attempt, defineRule, fail, pass, unavailable } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { evaluateBucketsInRegion } from '../lib/s3.js';
 import { findSecureTransportDeny, hasTlsVersionDeny } from '../lib/s3-policy.js';
 
@@ -20,10 +20,49 @@ export default defineRule({
     TLS_VERSION_DENY_ONLY: 'The policy denies old TLS versions (s3:TlsVersion) but not requests without TLS.',
     NO_SECURE_TRANSPORT_DENY: 'The policy has no statement denying requests where aws:SecureTransport is false.',
   },
-  remediation: securityHubRemediation(
+  remediation: withSteps('s3-bucket-ssl-requests-only', securityHubRemediation(
     'S3.5',
     'Add a bucket policy statement that denies s3:* to every principal on the bucket and its objects when aws:SecureTransport is false.',
-  ),
+  ), {
+    change: 'Add a statement to the bucket policy (in the bucket\'s Region) that denies every request made without TLS (aws:SecureTransport false). put-bucket-policy replaces the whole policy: merge the statement into the existing one if the bucket has a policy.',
+    cli: [
+      'aws s3api get-bucket-policy --bucket {{resource}} --query Policy --output text',
+      "aws s3api put-bucket-policy --bucket {{resource}} --policy '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:{{partition}}:s3:::{{resource|json}}\",\"arn:{{partition}}:s3:::{{resource|json}}/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}'",
+    ],
+    cloudformation: `BucketPolicy:
+  Type: AWS::S3::BucketPolicy
+  Properties:
+    Bucket: "{{resource}}"
+    PolicyDocument:
+      Version: "2012-10-17"
+      Statement:
+        - Sid: DenyInsecureTransport
+          Effect: Deny
+          Principal: "*"
+          Action: s3:*
+          Resource:
+            - "arn:{{partition}}:s3:::{{resource}}"
+            - "arn:{{partition}}:s3:::{{resource}}/*"
+          Condition:
+            Bool:
+              aws:SecureTransport: "false"
+`,
+    terraform: `resource "aws_s3_bucket_policy" "bucket" {
+  bucket = "{{resource}}"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyInsecureTransport"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = ["arn:{{partition}}:s3:::{{resource}}", "arn:{{partition}}:s3:::{{resource}}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+`,
+  }),
   async evaluate(ctx) {
     return evaluateBucketsInRegion(ctx, async (bucket, resource) => {
       const policy = await attempt(ctx.data.s3.bucketPolicy(bucket.name));

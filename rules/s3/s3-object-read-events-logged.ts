@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { securityHubRemediation } from '../lib/remediation.js';
-import { S3_DATA_EVENT_ACTIONS, S3_DATA_EVENT_REASON_CODES, evaluateS3DataEvents } from '../lib/s3-data-events.js';
+import { securityHubRemediation, withSteps } from '../lib/remediation.js';
+import { S3_DATA_EVENT_ACTIONS, S3_DATA_EVENT_REASON_CODES, evaluateS3DataEvents, S3_DATA_EVENTS_STEPS } from '../lib/s3-data-events.js';
 
 export default defineRule({
   id: 's3-object-read-events-logged',
@@ -14,9 +14,9 @@ export default defineRule({
   requiredActions: S3_DATA_EVENT_ACTIONS,
   reasonCodes: S3_DATA_EVENT_REASON_CODES,
   params: { access: 'read' },
-  remediation: securityHubRemediation(
+  remediation: withSteps('s3-object-read-events-logged', securityHubRemediation(
     'S3.23',
     'Add an event selector to a multi-Region trail that logs S3 object-level data events (ReadOnly or All) for all current and future buckets.',
-  ),
+  ), S3_DATA_EVENTS_STEPS),
   evaluate: evaluateS3DataEvents,
 });

@@ -1,5 +1,5 @@
 import { accountResource, defineRule, fail, pass } from '../../src/engine/rule.js';
-import { ruleDocRemediation } from '../lib/remediation.js';
+import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
 
 export default defineRule({
   id: 'securityhub-account-enabled',
@@ -15,11 +15,23 @@ export default defineRule({
     SECURITYHUB_ENABLED: 'The account is subscribed to Security Hub in the Region.',
     SECURITYHUB_NOT_ENABLED: 'The account is not subscribed to Security Hub in the Region.',
   },
-  remediation: ruleDocRemediation(
+  remediation: withSteps('securityhub-account-enabled', ruleDocRemediation(
     'securityhub',
     'securityhub-account-enabled',
     'Enable AWS Security Hub in every Region you use (aws securityhub enable-security-hub), or from the organization\'s delegated administrator.',
-  ),
+  ), {
+    change: 'Enable AWS Security Hub in the Region (and the standards you follow).',
+    cli: ['aws securityhub enable-security-hub --region {{region}} --enable-default-standards'],
+    cloudformation: `SecurityHub:
+  Type: AWS::SecurityHub::Hub
+  Properties:
+    EnableDefaultStandards: true
+`,
+    terraform: `resource "aws_securityhub_account" "this" {
+  enable_default_standards = true
+}
+`,
+  }),
   async evaluate({ data, account, region }) {
     const hub = await data.securityhub.hub();
     const resource = accountResource(account, region);

@@ -1,7 +1,7 @@
 import { DataUnavailable } from '../../src/data/errors.js';
 import { attempt, defineRule, pass, unavailable, type ResourceRef } from '../../src/engine/rule.js';
 import { PUBLIC_PRINCIPAL_REASON_CODES, judgeResourcePolicy } from '../lib/public-principal.js';
-import { ruleDocRemediation } from '../lib/remediation.js';
+import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
 
 function topicResource(arn: string): ResourceRef {
   const parts = arn.split(':');
@@ -22,11 +22,48 @@ export default defineRule({
     ...PUBLIC_PRINCIPAL_REASON_CODES,
     NO_TOPIC_POLICY: 'The topic has no Policy attribute, so only the owner account can use it.',
   },
-  remediation: ruleDocRemediation(
+  remediation: withSteps('sns-topic-policy-no-public-principal', ruleDocRemediation(
     'sns',
     'sns-topic-policy-no-public-principal',
     'Replace "Principal": "*" in the topic policy with the accounts or services that need access, or add a condition on aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID (aws sns set-topic-attributes --attribute-name Policy).',
-  ),
+  ), {
+    change: 'Give the topic (in its Region) a policy whose statements name their principals instead of "Principal": "*", or restrict "*" with a condition (aws:SourceAccount, aws:SourceArn, aws:PrincipalOrgID). The example lets only the account use the topic.',
+    cli: [
+      "aws sns set-topic-attributes --region {{region}} --topic-arn {{resourceArn}} --attribute-name Policy --attribute-value '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AccountUses\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:{{partition}}:iam::{{account}}:root\"},\"Action\":[\"sns:Publish\",\"sns:Subscribe\",\"sns:GetTopicAttributes\"],\"Resource\":\"{{resourceArn|json}}\"}]}'",
+    ],
+    cloudformation: `TopicPolicy:
+  Type: AWS::SNS::TopicPolicy
+  Properties:
+    Topics:
+      - "{{resourceArn}}"
+    PolicyDocument:
+      Version: "2012-10-17"
+      Statement:
+        - Sid: AccountUses
+          Effect: Allow
+          Principal:
+            AWS: "arn:{{partition}}:iam::{{account}}:root"
+          Action:
+            - sns:Publish
+            - sns:Subscribe
+            - sns:GetTopicAttributes
+          Resource: "{{resourceArn}}"
+`,
+    terraform: `resource "aws_sns_topic_policy" "topic" {
+  arn = "{{resourceArn}}"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "AccountUses"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:{{partition}}:iam::{{account}}:root" }
+      Action    = ["sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes"]
+      Resource  = "{{resourceArn}}"
+    }]
+  })
+}
+`,
+  }),
   async evaluate({ data }) {
     const topics = await data.sns.topics();
     const results = await Promise.all(

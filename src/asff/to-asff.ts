@@ -15,8 +15,9 @@ import { createHash } from 'node:crypto';
 import type { AwsSecurityFinding, Resource } from '@aws-sdk/client-securityhub';
 import { CIS_FINDING_TYPE, isSecurityHubVersion, relatedRequirement, standardsId, type BenchmarkVersion } from '../engine/benchmarks.js';
 import { requirementsFor } from '../engine/registry.js';
+import { remediationValues, renderSteps, type RenderedSteps } from '../engine/render-remediation.js';
 import type { ComplianceStatus, Rule, RuleResult } from '../engine/rule.js';
-import { INCOMPLETE_FIELD } from '../domain/status.js';
+import { INCOMPLETE_FIELD, REMEDIATION_FIELDS } from '../domain/status.js';
 import { LIMITS, SCHEMA_VERSION, TAG_VALUE_PATTERN } from './limits.js';
 
 export interface FindingContext {
@@ -52,6 +53,9 @@ export function toFinding(result: RuleResult, ctx: FindingContext): AwsSecurityF
   const region = result.resource.region ?? ctx.region;
   const label = result.status === 'FAILED' ? rule.severity : 'INFORMATIONAL';
   const versions = ctx.benchmarks.filter((v) => requirementsFor(rule, v).length > 0);
+  const fix = rule.remediation.steps
+    ? renderSteps(rule.remediation.steps, remediationValues(rule, { account: ctx.account, region, partition: ctx.partition, resourceId: result.resource.id }))
+    : undefined;
   const finding: AwsSecurityFinding = {
     SchemaVersion: SCHEMA_VERSION,
     Id: findingId(rule.id, ctx.account, region, result.resource.id),
@@ -68,11 +72,11 @@ export function toFinding(result: RuleResult, ctx: FindingContext): AwsSecurityF
     Description: truncate(result.reason, LIMITS.description),
     Remediation: {
       Recommendation: {
-        Text: truncate(rule.remediation.text, LIMITS.recommendationText),
-        Url: rule.remediation.url,
+        Text: recommendationText(rule, fix),
+        Url: rule.remediation.doc ?? rule.remediation.url,
       },
     },
-    ProductFields: productFields(result, ctx),
+    ProductFields: productFields(result, ctx, result.status === 'FAILED' ? fix : undefined),
     Resources: [resource(result, ctx.partition, region)],
     Compliance: {
       Status: result.status,
@@ -118,7 +122,17 @@ function fitSize(finding: AwsSecurityFinding): AwsSecurityFinding {
   return { ...withoutDetails, ProductFields: fields };
 }
 
-function productFields(result: RuleResult, ctx: FindingContext): Record<string, string> {
+/**
+ * The fix in one paragraph: what to change, for this resource, then the CLI
+ * commands when the whole fits in Security Hub's 512 characters.
+ */
+function recommendationText(rule: Rule, fix: RenderedSteps | undefined): string {
+  if (!fix) return truncate(rule.remediation.text, LIMITS.recommendationText);
+  const withCli = fix.cli ? `${fix.change} CLI: ${fix.cli.split('\n').join(' ; ')}` : fix.change;
+  return withCli.length <= LIMITS.recommendationText ? withCli : truncate(fix.change, LIMITS.recommendationText);
+}
+
+function productFields(result: RuleResult, ctx: FindingContext, fix?: RenderedSteps): Record<string, string> {
   const fields: Record<string, string> = {
     'hubcheck/RuleId': ctx.rule.id,
     'hubcheck/Version': ctx.toolVersion,
@@ -127,6 +141,11 @@ function productFields(result: RuleResult, ctx: FindingContext): Record<string, 
   };
   if (result.resource.name) fields['hubcheck/ResourceName'] = result.resource.name;
   if (result.incomplete) fields[INCOMPLETE_FIELD] = 'true';
+  // Code is never cut: a part longer than a field may hold is left to the rule's doc.
+  for (const [part, key] of Object.entries(REMEDIATION_FIELDS) as [keyof typeof REMEDIATION_FIELDS, string][]) {
+    const code = fix?.[part];
+    if (code && code.length <= LIMITS.productFieldValue) fields[key] = code;
+  }
   for (const [key, value] of Object.entries(result.evidence ?? {})) {
     if (Object.keys(fields).length >= LIMITS.productFields) break;
     if (value === null || value === '') continue;

@@ -42,6 +42,8 @@ function ruleRows(rules: readonly Rule[], versions: readonly BenchmarkVersion[])
     scope: rule.scope,
     resourceType: rule.resourceType,
     requiredActions: rule.requiredActions,
+    // The structured steps as written, placeholders unfilled ({{resource}}, ...): a finding fills them.
+    remediation: rule.remediation,
     cis: Object.fromEntries(
       versions.map((v) => [`cis-${v}`, { requirements: requirementsFor(rule, v), runs: runsFor(rule, v), status: rule.cisStatus?.[v] ?? null }]),
     ),

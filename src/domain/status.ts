@@ -10,6 +10,13 @@ import { SEVERITIES, type Severity } from '../engine/rule.js';
 /** ProductFields key set to 'true' on a finding whose verdict rests on a read that failed. */
 export const INCOMPLETE_FIELD = 'hubcheck/Incomplete';
 
+/** ProductFields keys of a failing finding's rendered fix (CLI, CloudFormation, Terraform), read back by the reports. */
+export const REMEDIATION_FIELDS = {
+  cli: 'hubcheck/remediation/cli',
+  cloudformation: 'hubcheck/remediation/cloudformation',
+  terraform: 'hubcheck/remediation/terraform',
+} as const;
+
 /** What the counts, the score and the exit code need to know about one finding. */
 export interface Verdict {
   ruleId: string;

@@ -95,6 +95,45 @@ export interface RuleContext<P extends RuleParams = RuleParams> {
   benchmarks: readonly BenchmarkVersion[];
 }
 
+/**
+ * How to fix a failing result, as steps a person can run. Text may hold
+ * placeholders, `{{name}}`, filled when a finding is rendered (see
+ * render-remediation.ts): `account`, `region`, `partition`, `ruleId`,
+ * `resource` (the last segment of the resource id: a bucket, group or user
+ * name, an sg-/vpc-/i- id), `resourceArn` (the whole id), every rule parameter
+ * by name, and the `inputs` the fix declares.
+ *
+ * In `cloudformation` and `terraform` a placeholder sits inside a double-quoted
+ * string; in `cli` it stands outside quotes (the value is shell-quoted) or inside
+ * single quotes (its `'` escaped; `{{name|json}}` also escapes it as JSON
+ * string content).
+ */
+export interface RemediationSteps {
+  /** What to change, and where it applies: one or two sentences. */
+  change: string;
+  /** The AWS CLI (v1 and v2) commands, run in order. */
+  cli?: readonly string[];
+  /** CloudFormation YAML: one or more entries of a template's `Resources`. */
+  cloudformation?: string;
+  /** Terraform HCL for the AWS provider, as `terraform fmt` writes it. */
+  terraform?: string;
+  /** Why a part (cli, cloudformation, terraform) is missing. Required when one is. */
+  cannot?: string;
+  /** Values the finding does not give (a log group, an email address): a default the user may replace, and what it is. */
+  inputs?: Readonly<Record<string, { default: string; means: string }>>;
+}
+
+export interface Remediation {
+  /** One paragraph in our words (ASFF `Remediation.Recommendation.Text`, 512 characters at most there). */
+  text: string;
+  /** Where to read more: Security Hub's page for the control, or the rule's doc. */
+  url: string;
+  /** The rule's own doc, where the structured steps are shown: the finding's Recommendation Url when set. */
+  doc?: string;
+  /** Optional for plugin rules; built-in rules are counted by a test. */
+  steps?: RemediationSteps;
+}
+
 interface RuleMetadata {
   /** kebab-case; equals the file name, the doc name and the test name. */
   id: string;
@@ -112,7 +151,7 @@ interface RuleMetadata {
   resourceType: string | readonly string[];
   /** Every IAM action the rule's reads need; a test checks it against the accessors it uses. */
   requiredActions: readonly string[];
-  remediation: { text: string; url: string };
+  remediation: Remediation;
   /** Every reason code the rule's results name (engine codes aside). */
   reasonCodes?: ReasonCodes;
 }

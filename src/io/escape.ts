@@ -87,6 +87,22 @@ export function markdownLink(text: string, url: string): string {
   return target === undefined ? markdownText(text) : `[${markdownText(text)}](${target})`;
 }
 
+/**
+ * A fenced Markdown code block that shows `code` as it is: the fence is longer
+ * than any run of backticks inside, so nothing in the code can close it, and
+ * control characters other than newline and tab are shown as `\uNNNN`.
+ */
+export function markdownCodeBlock(code: string, language = ''): string {
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const shown = code
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.split('\t').map(terminalText).join('\t'))
+    .join('\n');
+  return `${fence}${language}\n${shown}\n${fence}`;
+}
+
 // ---------------------------------------------------------------- CSV
 
 /** A value a spreadsheet would read as a formula gets a leading apostrophe (OWASP's advice). */

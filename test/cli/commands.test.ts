@@ -83,6 +83,11 @@ describe('hubcheck rules', () => {
       runs: true,
       status: null,
     });
+    // The structured remediation, placeholders unfilled.
+    const steps = listing.rules.find((r: { id: string }) => r.id === 'ec2-vpc-flow-logs-enabled').remediation.steps;
+    expect(steps.cli[0]).toMatch(/^aws ec2 create-flow-logs --region \{\{region\}\} --resource-type VPC --resource-ids \{\{resource\}\}/);
+    expect(steps.cloudformation).toContain('AWS::EC2::FlowLog');
+    expect(steps.terraform).toContain('resource "aws_flow_log"');
   });
 
   it('lists the rules with --list', async () => {
