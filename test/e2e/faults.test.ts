@@ -40,13 +40,14 @@ import { iamSeed } from './seeds/iam.js';
 import { loggingSeed } from './seeds/logging.js';
 import { networkSeed } from './seeds/network.js';
 import { storageSeed } from './seeds/storage.js';
+import { v7SeedIn } from './seeds/v7.js';
 import { FAULTS, RETRIED, startFaultProxy, type Fault, type FaultProxy, type FaultRule } from './fault-proxy.js';
 
 const CALL_TIMEOUT_S = 2;
 /** A scan of one Region with a few hung calls in a row still ends well within this. */
 const RUN_DEADLINE_MS = 60_000;
 const FULL = process.env.HUBCHECK_FAULTS === 'full';
-const SEEDS = [foundationSeed, iamSeed, storageSeed, loggingSeed, networkSeed];
+const SEEDS = [foundationSeed, iamSeed, storageSeed, loggingSeed, networkSeed, v7SeedIn('us-east-1')];
 const ALL_RULES = builtInRules.map((r) => r.id);
 
 /**
