@@ -81,8 +81,8 @@ function runScan(proxyUrl: string, outDir: string): Promise<{ code: number; stde
       process.execPath,
       [
         CLI, 'scan', '--benchmark', flags.benchmark ?? 'cis-5.0.0', '--regions', BENCH_REGIONS.join(','), '--output-dir', outDir,
-        // A fresh history beside the reports: the run pays for history like a cron run, from a clean state.
-        '--state', path.join(outDir, 'hubcheck-state.sqlite'), '--fail-on', 'none', '--no-progress',
+        // A fresh history beside the reports (not inside: the output folder is hubcheck's set, replaced whole): the run pays for history like a cron run, from a clean state.
+        '--state', `${outDir}-state.sqlite`, '--fail-on', 'none', '--no-progress',
       ],
       {
         env: {

@@ -381,6 +381,11 @@ ${table}</section>`;
 }
 
 export function htmlReport(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
+  return [...htmlReportChunks(findings, scan, delta)].join('');
+}
+
+/** The report in pieces (the page around the findings, then one control at a time), so a large one is written without being held whole. */
+export function* htmlReportChunks(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): Generator<string> {
   const views = findingViews(findings, delta);
   const counts = reportCounts(views);
   const scores = complianceScores(views);
@@ -437,7 +442,7 @@ ${b.sections.map((s) => `<tr data-section="${esc(s.section)}"><td>${esc(s.sectio
   ].join('\n');
   const shownCounts = FILTER_STATUSES.map((s) => `${esc(s)} <b data-count="${s}">0</b>`).join(' · ');
 
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -459,7 +464,9 @@ ${fixFirst(groups)}
 <div class="filters">${filters}</div>
 <p id="shown">Showing <b id="shown-count">${views.length}</b> of ${views.length} findings: ${shownCounts}</p>
 <p id="no-match" class="empty" hidden>No finding matches these filters.</p>
-${groups.map(controlSection).join('\n')}
+`;
+  for (let i = 0; i < groups.length; i++) yield `${i > 0 ? '\n' : ''}${controlSection(groups[i]!)}`;
+  yield `
 </section>
 ${delta ? changesSection(views, delta) : ''}
 ${scan.parity ? paritySection(scan.parity) : ''}

@@ -6,15 +6,15 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import type { HistoryDelta } from './model.js';
 import { CSV_FILE, csvReport } from './csv.js';
-import { HTML_FILE, htmlReport } from './html.js';
+import { HTML_FILE, htmlReportChunks } from './html.js';
 import { JUNIT_FILE, junitReport } from './junit.js';
 import { MARKDOWN_FILE, markdownReport } from './markdown.js';
 import { OCSF_FILE, ocsfReport } from './ocsf.js';
 
-export type Renderer = (findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument>, delta?: HistoryDelta) => string;
+export type Renderer = (findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument>, delta?: HistoryDelta) => string | Iterable<string>;
 
 export const REPORTS = {
-  html: { file: HTML_FILE, render: htmlReport },
+  html: { file: HTML_FILE, render: htmlReportChunks },
   csv: { file: CSV_FILE, render: csvReport },
   junit: { file: JUNIT_FILE, render: junitReport },
   md: { file: MARKDOWN_FILE, render: markdownReport },
@@ -28,15 +28,25 @@ export function isReportFormat(name: string): name is ReportFormat {
   return Object.prototype.hasOwnProperty.call(REPORTS, name);
 }
 
-/** The files to write for these formats (json is written by the scan itself and skipped here). */
+/**
+ * The files to write for these formats (json is written by the scan itself and
+ * skipped here). Each content is rendered when it is read, so a writer holds one
+ * report at a time, and a report given in pieces is written piece by piece.
+ */
 export function renderReports(
   formats: readonly string[],
   findings: readonly AwsSecurityFinding[],
   scan: Partial<ScanDocument>,
   delta?: HistoryDelta,
-): { file: string; content: string }[] {
+): { file: string; content: Iterable<string> }[] {
   return [...new Set(formats)].filter(isReportFormat).map((format) => ({
     file: REPORTS[format].file,
-    content: REPORTS[format].render(findings, scan, delta),
+    content: rendered(REPORTS[format].render, findings, scan, delta),
   }));
+}
+
+function* rendered(render: Renderer, findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument>, delta?: HistoryDelta): Generator<string> {
+  const content = render(findings, scan, delta);
+  if (typeof content === 'string') yield content;
+  else yield* content;
 }

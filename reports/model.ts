@@ -72,7 +72,23 @@ function remediationCode(fields: Record<string, string>): RemediationCode {
   return code;
 }
 
-export function findingViews(findings: readonly AwsSecurityFinding[], delta?: HistoryDelta): FindingView[] {
+
+/**
+ * The views of one run's findings, built once and shared by every report of the
+ * run (the reports read them, none changes them): keyed by the findings array
+ * and the delta, so a different delta or array gets its own views.
+ */
+const viewsOf = new WeakMap<readonly AwsSecurityFinding[], { delta: HistoryDelta | undefined; views: readonly FindingView[] }>();
+
+export function findingViews(findings: readonly AwsSecurityFinding[], delta?: HistoryDelta): readonly FindingView[] {
+  const known = viewsOf.get(findings);
+  if (known && known.delta === delta) return known.views;
+  const views = Object.freeze(buildViews(findings, delta));
+  viewsOf.set(findings, { delta, views });
+  return views;
+}
+
+function buildViews(findings: readonly AwsSecurityFinding[], delta?: HistoryDelta): FindingView[] {
   const changes = new Map<string, Change>();
   for (const id of delta?.new ?? []) changes.set(id, 'NEW');
   for (const id of delta?.reopened ?? []) changes.set(id, 'REOPENED');
@@ -130,9 +146,24 @@ const STATUS_ORDER: Record<string, number> = { FAILED: 0, NOT_AVAILABLE: 1, WARN
  * resources), then those that could not be decided, then passing ones; inside a
  * control, failing findings first.
  */
-export function controlGroups(views: readonly FindingView[]): ControlGroup[] {
+const groupsOf = new WeakMap<readonly FindingView[], readonly ControlGroup[]>();
+
+/** The groups of one set of views, built once and shared by the reports of the run. */
+export function controlGroups(views: readonly FindingView[]): readonly ControlGroup[] {
+  const known = groupsOf.get(views);
+  if (known) return known;
+  const groups = Object.freeze(buildGroups(views));
+  groupsOf.set(views, groups);
+  return groups;
+}
+
+function buildGroups(views: readonly FindingView[]): ControlGroup[] {
   const byRule = new Map<string, FindingView[]>();
-  for (const v of views) byRule.set(v.ruleId, [...(byRule.get(v.ruleId) ?? []), v]);
+  for (const v of views) {
+    const items = byRule.get(v.ruleId);
+    if (items) items.push(v);
+    else byRule.set(v.ruleId, [v]);
+  }
   const groups = [...byRule].map(([ruleId, items]): ControlGroup => {
     const first = items[0]!;
     const sorted = [...items].sort(

@@ -52,7 +52,8 @@ export async function evaluate(
   io: PipelineIO,
   logger: Logger,
 ): Promise<ScanExecution> {
-  const scanned: AccountScan[] = [];
+  const scanned: { scan: AccountScan; findings: AwsSecurityFinding[] }[] = [];
+  const observedAt = clock.now.toISOString();
   const failures: AccountFailure[] = [];
   const recorders: RecordingSource[] = [];
   const sessions = new Map<string, AwsCredentialIdentityProvider>();
@@ -80,7 +81,8 @@ export async function evaluate(
               progress: io.progress,
               concurrency: { rules: request.concurrency },
             });
-            scanned.push(scan);
+            // Its results become findings now, so the account's raw results are freed as it finishes.
+            scanned.push({ scan: slimScan(scan), findings: findingsOf(scan, request.benchmarks, observedAt) });
             if (credentials) sessions.set(scan.identity.account, credentials);
           } catch (error) {
             if (!targets.isolated) throw identityError(error, request.profile);
@@ -97,30 +99,11 @@ export async function evaluate(
     io.progress.done();
     targets.release();
   }
-  scanned.sort((a, b) => a.identity.account.localeCompare(b.identity.account));
+  scanned.sort((a, b) => a.scan.identity.account.localeCompare(b.scan.identity.account));
   for (const failure of failures) io.stderr.write(`hubcheck: account ${failure.account} was not scanned: ${failure.message}\n`);
 
-  const observedAt = clock.now.toISOString();
-  const findings: AwsSecurityFinding[] = [];
-  for (const scan of scanned) {
-    for (const e of scan.evaluations) {
-      for (const result of e.results) {
-        findings.push(
-          toFinding(result, {
-            rule: e.rule,
-            account: e.account,
-            region: e.region,
-            partition: e.partition,
-            benchmarks: request.benchmarks,
-            observedAt,
-            toolVersion: VERSION,
-          }),
-        );
-      }
-    }
-  }
-  // Each result now lives in its finding; the evaluations keep only what later stages read.
-  const scans = scanned.map((scan) => ({ ...scan, evaluations: scan.evaluations.map((e) => ({ ...e, results: e.results.map(slimResult) })) }));
+  const findings = scanned.flatMap((s) => s.findings);
+  const scans = scanned.map((s) => s.scan);
   const document = buildScanDocument({
     version: VERSION,
     mode: targets.mode,
@@ -165,4 +148,22 @@ function accountFailure(account: string, roleArn: string | undefined, error: unk
   const detail = error instanceof DataUnavailable ? error.message : (e.message ?? String(error));
   const how = roleArn ? `cannot use role ${roleArn}` : 'cannot read its identity';
   return { account, ...(roleArn ? { roleArn } : {}), code, message: `${how}: ${code}: ${detail}`.replace(/\s+/g, ' ').slice(0, 500) };
+}
+
+/** One account's results as findings, in the order of its evaluations. */
+function findingsOf(scan: AccountScan, benchmarks: readonly BenchmarkVersion[], observedAt: string): AwsSecurityFinding[] {
+  const findings: AwsSecurityFinding[] = [];
+  for (const e of scan.evaluations) {
+    for (const result of e.results) {
+      findings.push(
+        toFinding(result, { rule: e.rule, account: e.account, region: e.region, partition: e.partition, benchmarks, observedAt, toolVersion: VERSION }),
+      );
+    }
+  }
+  return findings;
+}
+
+/** The scan with each result slimmed to what later stages read (the rest lives in its finding). */
+function slimScan(scan: AccountScan): AccountScan {
+  return { ...scan, evaluations: scan.evaluations.map((e) => ({ ...e, results: e.results.map(slimResult) })) };
 }

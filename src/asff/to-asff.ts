@@ -203,14 +203,25 @@ export function truncate(text: string, max: number): string {
 /** Removes undefined, null, blank strings, empty arrays and empty objects, recursively: ASFF rejects them. */
 export function dropEmpty(value: unknown): unknown {
   if (Array.isArray(value)) {
-    const items = value.map(dropEmpty).filter((v) => v !== undefined);
+    const items: unknown[] = [];
+    for (const item of value as unknown[]) {
+      const kept = dropEmpty(item);
+      if (kept !== undefined) items.push(kept);
+    }
     return items.length > 0 ? items : undefined;
   }
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value)
-      .map(([k, v]) => [k, dropEmpty(v)] as const)
-      .filter(([, v]) => v !== undefined);
-    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+    const out: Record<string, unknown> = {};
+    let kept = 0;
+    for (const key of Object.keys(value)) {
+      const v = dropEmpty((value as Record<string, unknown>)[key]);
+      if (v === undefined) continue;
+      // A key such as a tag named __proto__ stays a plain own property, as Object.fromEntries made it.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[key] = v;
+      kept++;
+    }
+    return kept > 0 ? out : undefined;
   }
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string' && value.trim() === '') return undefined;

@@ -104,8 +104,14 @@ export function buildScanDocument(input: {
   accountConcurrency?: ScanDocument['accountConcurrency'];
 }): ScanDocument {
   const evaluations = input.scans.flatMap((s) => s.evaluations);
+  const byRule = new Map<string, typeof evaluations>();
+  for (const e of evaluations) {
+    const own = byRule.get(e.rule.id);
+    if (own) own.push(e);
+    else byRule.set(e.rule.id, [e]);
+  }
   const rules = input.rules.map((rule) => {
-    const own = evaluations.filter((e) => e.rule.id === rule.id);
+    const own = byRule.get(rule.id) ?? [];
     const results = Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<ComplianceStatus, number>;
     for (const e of own) for (const r of e.results) results[r.status]++;
     return {
@@ -123,6 +129,9 @@ export function buildScanDocument(input: {
       .filter((r) => !isEvaluated({ status: r.status, incomplete: r.incomplete === true }))
       .map((r) => ({ rule: e.rule.id, account: e.account, region: r.resource.region ?? e.region, resource: r.resource.id, reason: r.reason })),
   );
+  // Not-evaluated results per account and Region, counted once (not searched again for every Region of every account).
+  const notAvailableAt = new Map<string, number>();
+  for (const n of notAvailable) notAvailableAt.set(`${n.account}/${n.region}`, (notAvailableAt.get(`${n.account}/${n.region}`) ?? 0) + 1);
   const failures = input.failures ?? [];
   const errors: ScanIssue[] = [
     ...failures.map((f): ScanIssue => ({ kind: 'account', account: f.account, region: input.homeRegion, code: f.code, message: f.message })),
@@ -139,7 +148,7 @@ export function buildScanDocument(input: {
         attempts: calls?.attempts ?? 0,
         throttles: calls?.throttles ?? 0,
         errors:
-          notAvailable.filter((n) => n.account === account && n.region === region).length +
+          (notAvailableAt.get(`${account}/${region}`) ?? 0) +
           s.issues.filter((i) => i.region === region && i.kind !== 'data-unavailable' && i.kind !== 'rule-error').length,
       };
     });

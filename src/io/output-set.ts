@@ -24,6 +24,9 @@ import { mkdirBounded } from './output-dir.js';
 
 export const MANIFEST_FILE = '.hubcheck-set.json';
 
+/** Bytes gathered before one write to a file of the set. */
+const WRITE_BATCH = 1 << 20;
+
 export interface OutputFile {
   /** A plain file name inside the set (no folders). */
   name: string;
@@ -85,15 +88,28 @@ async function writeOne(file: string, content: OutputFile['content']): Promise<{
   let bytes = 0;
   const handle = await open(file, 'wx', 0o644);
   try {
+    // Small chunks (one finding each) are gathered into writes of about WRITE_BATCH bytes: one system call per batch, not per chunk.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pendingBytes === 0) return;
+      const batch = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      await handle.write(batch);
+    };
     const put = async (chunk: string | Uint8Array) => {
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       hash.update(buffer);
       bytes += buffer.length;
-      await handle.write(buffer);
+      pending.push(buffer);
+      pendingBytes += buffer.length;
+      if (pendingBytes >= WRITE_BATCH) await flush();
     };
     if (typeof content === 'string' || content instanceof Uint8Array) await put(content);
     else if (Symbol.asyncIterator in content) for await (const chunk of content) await put(chunk);
     else for (const chunk of content) await put(chunk);
+    await flush();
     await handle.sync();
   } finally {
     await handle.close();

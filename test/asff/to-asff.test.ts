@@ -145,6 +145,13 @@ describe('helpers', () => {
     expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');
   });
 
+  it('dropEmpty keeps key order and a key named __proto__ as a plain field', () => {
+    const tags = JSON.parse('{"z":"1","__proto__":"p","a":"","m":"2"}') as Record<string, string>;
+    const kept = dropEmpty({ Tags: tags, list: [null, 'x', ['', 'y']] }) as { Tags: Record<string, string> };
+    expect(JSON.stringify(kept)).toBe('{"Tags":{"z":"1","__proto__":"p","m":"2"},"list":["x",["y"]]}');
+    expect(Object.getPrototypeOf(kept.Tags)).toBe(Object.prototype);
+  });
+
   it('dropEmpty removes every empty value, recursively', () => {
     expect(dropEmpty({ a: '', b: ' ', c: [], d: {}, e: { f: null, g: [''] }, h: 0, i: false, j: 'x' })).toEqual({ h: 0, i: false, j: 'x' });
   });

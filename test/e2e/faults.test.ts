@@ -71,11 +71,13 @@ const NOT_REACHED_IN_MOTO: Record<string, string> = {
 
 /**
  * Reads whose empty HTTP 200 is an answer AWS really gives (src/data/s3.ts): a
- * bucket never versioned, logging off, a bucket in us-east-1. An empty body
- * there cannot be told from a lost one, so under `empty-200` their rules may
- * judge on it; every other invariant still holds.
+ * bucket never versioned, logging off, a bucket in us-east-1; and SQS ListQueues,
+ * whose JSON answer for a Region without queues has no field at all (the SDK
+ * reads an empty body as that same `{}`; src/data/sqs.ts). An empty body there
+ * cannot be told from a lost one, so under `empty-200` their rules may judge on
+ * it; every other invariant still holds.
  */
-const EMPTY_IS_AN_ANSWER = new Set(['s3:GetBucketVersioning', 's3:GetBucketLogging', 's3:GetBucketLocation']);
+const EMPTY_IS_AN_ANSWER = new Set(['s3:GetBucketVersioning', 's3:GetBucketLogging', 's3:GetBucketLocation', 'sqs:ListQueues']);
 
 /** Rule ids by the read action they declare. */
 const rulesByAction = new Map<string, Set<string>>();

@@ -1,5 +1,6 @@
 /** The output set writer: whole sets published at once, a killed writer leaves the previous set, leftovers cleaned. */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,27 @@ async function readSet(dir: string): Promise<Record<string, string>> {
 }
 
 describe('writeOutputSet', () => {
+  it('writes many small pieces (past the write batch) and bytes exactly as given, in order, with their size and hash', async () => {
+    const dir = path.join(await root(), 'reports');
+    const pieces = Array.from({ length: 40_000 }, (_, i) => `{"n":${i},"é":"${'x'.repeat(i % 50)}"}\n`);
+    async function* slow() {
+      for (const p of pieces.slice(0, 100)) yield p;
+    }
+    const manifest = await writeOutputSet(dir, [
+      { name: 'many.jsonl', content: pieces },
+      { name: 'bytes.bin', content: new Uint8Array([1, 2, 3]).subarray(1) },
+      { name: 'async.jsonl', content: slow() },
+    ]);
+    const expected = pieces.join('');
+    expect(await readFile(path.join(dir, 'many.jsonl'), 'utf8')).toBe(expected);
+    expect([...(await readFile(path.join(dir, 'bytes.bin')))]).toEqual([2, 3]);
+    expect(await readFile(path.join(dir, 'async.jsonl'), 'utf8')).toBe(pieces.slice(0, 100).join(''));
+    const many = manifest.files.find((f) => f.name === 'many.jsonl')!;
+    expect(many.bytes).toBe(Buffer.byteLength(expected));
+    expect(many.bytes).toBeGreaterThan(1 << 20);
+    expect(many.sha256).toBe(createHash('sha256').update(expected).digest('hex'));
+  });
+
   it('publishes a whole set with a manifest, replacing the previous set entirely', async () => {
     const dir = path.join(await root(), 'reports');
     await writeOutputSet(dir, [{ name: 'a.json', content: 'one' }, { name: 'b.csv', content: ['x', 'y'] }]);

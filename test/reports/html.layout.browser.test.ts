@@ -91,9 +91,9 @@ describeBrowser(`the demo report's layout at 1400 px${available ? '' : ' [skippe
 
   it('opens a control on click, and a filter opens the controls it matches', async () => {
     const first = page.locator('section.control').first();
-    await first.locator('summary').click();
+    await first.locator(':scope > details > summary').click();
     expect(await first.locator('tr.finding').first().isVisible()).toBe(true);
-    await first.locator('summary').click();
+    await first.locator(':scope > details > summary').click();
     await page.selectOption('#f-control', 'IAM.5');
     expect(await page.locator('section.control[data-control="IAM.5"] details').getAttribute('open')).not.toBeNull();
     expect(await page.locator('section.control[data-control="IAM.5"] tr.finding').first().isVisible()).toBe(true);

@@ -87,3 +87,26 @@ describe('controlGroups', () => {
     ]);
   });
 });
+
+describe('views and groups shared by the reports of one run', () => {
+  it('builds the views of one findings array and delta once, and new ones for another delta', () => {
+    const views = findingViews(marked);
+    expect(findingViews(marked)).toBe(views);
+    const delta = { new: [findings[0]!.Id!], reopened: [], resolved: [], unsuppressed: [], trend: [] } as unknown as Parameters<typeof findingViews>[1];
+    const withDelta = findingViews(marked, delta);
+    expect(withDelta).not.toBe(views);
+    expect(withDelta[0]!.change).toBe('NEW');
+    expect(views[0]!.change).toBeNull();
+    expect(controlGroups(views)).toBe(controlGroups(views));
+  });
+
+  it('groups every finding of a large control, in order, once', () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      finding({ rule: 'iam-user-console-mfa-enabled', control: 'IAM.5', resource: `u${String(i).padStart(4, '0')}`, status: i % 2 ? 'PASSED' : 'FAILED' }),
+    );
+    const [group] = controlGroups(findingViews(many));
+    expect(group!.findings).toHaveLength(3000);
+    expect(group!.failing).toBe(1500);
+    expect(group!.findings[0]!.resourceName || group!.findings[0]!.resourceId).toMatch(/u0000$/);
+  });
+});
