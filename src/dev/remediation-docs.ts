@@ -23,6 +23,7 @@ const FINDING_VALUES: Record<string, string> = {
   ruleId: "the rule's id",
   resource: "the resource's name or id (the last part of its ARN)",
   resourceArn: "the resource's ARN",
+  resourceParent: 'the id of the resource that holds it (the API of an API Gateway stage)',
 };
 
 function placeholderLines(rule: Rule): string[] {

@@ -40,6 +40,12 @@ export function resourceShortName(resourceId: string): string {
   return tail && tail !== '' ? tail : resourceId;
 }
 
+/** For an id ending `/<parent>/<collection>/<name>` (an API Gateway stage: `…/restapis/<api>/stages/<stage>`), the parent's id; '' otherwise. */
+export function resourceParentId(resourceId: string): string {
+  const segments = resourceId.split('/');
+  return segments.length >= 4 ? (segments.at(-3) ?? '') : '';
+}
+
 /** Every value a rule's steps can name, for one finding. */
 export function remediationValues(rule: Pick<Rule, 'id' | 'params' | 'remediation'>, place: FindingPlace): Record<string, string> {
   const values: Record<string, string> = {
@@ -48,6 +54,7 @@ export function remediationValues(rule: Pick<Rule, 'id' | 'params' | 'remediatio
     partition: place.partition,
     ruleId: rule.id,
     resource: resourceShortName(place.resourceId),
+    resourceParent: resourceParentId(place.resourceId),
     resourceArn: place.resourceId,
   };
   for (const [name, value] of Object.entries(rule.params)) values[name] = Array.isArray(value) ? value.join(',') : String(value);

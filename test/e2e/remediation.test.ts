@@ -47,6 +47,7 @@ export const NOT_COVERED: Record<string, string> = {
   'efs-filesystem-kms-encrypted': 'The fix is a new file system and a data copy; the old one keeps failing until deleted by a person.',
   'rds-instance-storage-encrypted': 'The fix restores a new instance from an encrypted snapshot copy; the old one keeps failing until deleted by a person.',
   'iam-user-console-mfa-enabled': 'The MFA codes come from a device; moto does not check them, so passing would prove nothing.',
+  'apigateway-http-stage-access-logging-enabled': 'moto does not serve apigatewayv2 UpdateStage, so the fix cannot run.',
 };
 
 interface Group {
@@ -171,6 +172,50 @@ const GROUPS: Group[] = [
       'aws iam create-user --user-name alice',
       `aws iam put-user-policy --user-name alice --policy-name read-logs --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:Get*","Resource":"*"}]}'`,
       `ARN=$(aws iam create-policy --policy-name admin-everything --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' --query Policy.Arn --output text) && aws iam attach-user-policy --user-name alice --policy-arn $ARN`,
+    ],
+  },
+  {
+    name: 'a queue, function, repository and secret open to everyone (v7.0.0 2.21)',
+    rules: [
+      'sqs-queue-policy-no-public-principal',
+      'lambda-function-policy-no-public-principal',
+      'ecr-repository-policy-no-public-principal',
+      'secretsmanager-secret-policy-no-public-principal',
+    ],
+    seed: [
+      `URL=$(aws sqs create-queue --queue-name open-queue --query QueueUrl --output text) && aws sqs set-queue-attributes --queue-url $URL --attributes '{"Policy":"{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":\\"*\\",\\"Action\\":\\"sqs:SendMessage\\",\\"Resource\\":\\"*\\"}]}"}'`,
+      `aws iam create-role --role-name lambda-exec --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}'`,
+      `python3 -c "import zipfile; zipfile.ZipFile('fn.zip', 'w').writestr('index.py', 'def handler(event, context): return 1')"`,
+      `aws lambda create-function --function-name open-function --runtime python3.12 --handler index.handler --role arn:aws:iam::${ACCOUNT}:role/lambda-exec --zip-file fileb://fn.zip`,
+      // The statement id is the default of the fix's statementId input.
+      `aws lambda add-permission --function-name open-function --statement-id public-invoke --action lambda:InvokeFunction --principal '*'`,
+      `aws ecr create-repository --repository-name open-repo && aws ecr set-repository-policy --repository-name open-repo --policy-text '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"ecr:BatchGetImage"}]}'`,
+      `aws secretsmanager create-secret --name open-secret --secret-string example && aws secretsmanager put-resource-policy --secret-id open-secret --resource-policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"secretsmanager:GetSecretValue","Resource":"*"}]}'`,
+    ],
+  },
+  {
+    name: 'a distribution, load balancers and a REST API stage without access logs (v7.0.0 4.10)',
+    rules: [
+      'cloudfront-distribution-access-logging-enabled',
+      'elb-application-load-balancer-access-logging-enabled',
+      'elb-classic-load-balancer-access-logging-enabled',
+      'apigateway-rest-stage-access-logging-enabled',
+    ],
+    seed: [
+      'aws cloudfront create-distribution --origin-domain-name site.s3.amazonaws.com',
+      `SUBNETS=$(aws ec2 describe-subnets --filters Name=default-for-az,Values=true --query 'Subnets[0:2].SubnetId' --output text) && aws elbv2 create-load-balancer --name dark-alb --type application --subnets $SUBNETS`,
+      `aws elb create-load-balancer --load-balancer-name dark-clb --listeners Protocol=HTTP,LoadBalancerPort=80,InstancePort=80 --availability-zones ${REGION}a`,
+      [
+        'API=$(aws apigateway create-rest-api --name dark-rest --query id --output text)',
+        "ROOT=$(aws apigateway get-resources --rest-api-id $API --query 'items[0].id' --output text)",
+        'aws apigateway put-method --rest-api-id $API --resource-id $ROOT --http-method GET --authorization-type NONE',
+        'aws apigateway put-integration --rest-api-id $API --resource-id $ROOT --http-method GET --type MOCK',
+        'aws apigateway create-deployment --rest-api-id $API --stage-name prod',
+      ].join(' && '),
+      // What the fixes' inputs name: the log buckets and the log group.
+      `aws s3api create-bucket --bucket cloudfront-logs-${ACCOUNT}`,
+      `aws s3api create-bucket --bucket elb-access-logs-${ACCOUNT}`,
+      'aws logs create-log-group --log-group-name api-gateway-access-logs',
     ],
   },
 ];

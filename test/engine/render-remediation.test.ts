@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { placeholderProblems, remediationValues, renderSteps, resourceShortName } from '../../src/engine/render-remediation.js';
+import { placeholderProblems, remediationValues, renderSteps, resourceParentId, resourceShortName } from '../../src/engine/render-remediation.js';
 import type { RemediationSteps, Rule } from '../../src/engine/rule.js';
 
 const place = { account: '123456789012', region: 'eu-west-1', partition: 'aws' };
@@ -23,6 +23,15 @@ describe('renderSteps', () => {
     ['AWS::::Account:123456789012', '123456789012'],
   ])('names %s by %s', (id, name) => {
     expect(resourceShortName(id)).toBe(name);
+  });
+
+  it.each([
+    ['arn:aws:apigateway:eu-west-1::/restapis/a1b2c3/stages/prod', 'a1b2c3'],
+    ['arn:aws:apigateway:eu-west-1::/apis/x9y8/stages/$default', 'x9y8'],
+    ['arn:aws:s3:::my-bucket', ''],
+    ['arn:aws:iam::123456789012:user/alice', ''],
+  ])('gives %s the parent %j', (id, parent) => {
+    expect(resourceParentId(id)).toBe(parent);
   });
 
   it('fills the finding, the params and the inputs (whose defaults may name finding values)', () => {

@@ -37,6 +37,15 @@ function sampleResourceId(rule: Rule): string {
     AwsEfsFileSystem: 'arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0123456789abcdef0',
     AwsCloudTrailTrail: 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/main',
     AwsSnsTopic: 'arn:aws:sns:eu-west-1:123456789012:alerts',
+    AwsSqsQueue: 'arn:aws:sqs:eu-west-1:123456789012:orders',
+    AwsLambdaFunction: 'arn:aws:lambda:eu-west-1:123456789012:function:resize',
+    AwsEcrRepository: 'arn:aws:ecr:eu-west-1:123456789012:repository/web',
+    AwsSecretsManagerSecret: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-password-AbCdEf',
+    AwsCloudFrontDistribution: 'arn:aws:cloudfront::123456789012:distribution/E1ABCDEF234567',
+    AwsElbv2LoadBalancer: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/0123456789abcdef',
+    AwsElbLoadBalancer: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/legacy-web',
+    AwsApiGatewayStage: 'arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5/stages/prod',
+    AwsApiGatewayV2Stage: 'arn:aws:apigateway:eu-west-1::/apis/f6g7h8i9j0/stages/$default',
     Other: 'arn:aws:iam::123456789012:server-certificate/old-cert',
   };
   return ids[type ?? ''] ?? `AWS::::Account:${SAMPLE.account}`;
