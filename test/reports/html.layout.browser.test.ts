@@ -77,8 +77,8 @@ describeBrowser(`the demo report's layout at 1400 px${available ? '' : ' [skippe
   });
 
   it('collapses every control, giving its failing counts per Region and per account', async () => {
-    expect(await page.locator('section.control details').count()).toBeGreaterThan(20);
-    expect(await page.locator('section.control details[open]').count()).toBe(0);
+    expect(await page.locator('section.control > details').count()).toBeGreaterThan(20);
+    expect(await page.locator('section.control > details[open]').count()).toBe(0);
     const first = page.locator('section.control[data-outcome="FAILED"]').first();
     expect(await first.locator('.spread').textContent()).toMatch(/^Failing in \d+ Regions?: .+ · 1 account: \d{12} \d+$/);
   });
@@ -95,9 +95,9 @@ describeBrowser(`the demo report's layout at 1400 px${available ? '' : ' [skippe
     expect(await first.locator('tr.finding').first().isVisible()).toBe(true);
     await first.locator(':scope > details > summary').click();
     await page.selectOption('#f-control', 'IAM.5');
-    expect(await page.locator('section.control[data-control="IAM.5"] details').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('section.control[data-control="IAM.5"] > details').getAttribute('open')).not.toBeNull();
     expect(await page.locator('section.control[data-control="IAM.5"] tr.finding').first().isVisible()).toBe(true);
     await page.click('#f-reset');
-    expect(await page.locator('section.control details[open]').count()).toBe(0);
+    expect(await page.locator('section.control > details[open]').count()).toBe(0);
   });
 });
