@@ -7,7 +7,6 @@
  */
 import type { Logger } from 'pino';
 import { PARITY_CATEGORIES, PARITY_LABELS, type ParityRecord } from '../domain/parity.js';
-import { scanParity } from '../securityhub/scan-parity.js';
 import type { ScanExecution } from './evaluate.js';
 
 export async function parityStage(
@@ -15,6 +14,8 @@ export async function parityStage(
   options: { profile?: string; logger: Logger },
   stderr: NodeJS.WritableStream,
 ): Promise<ParityRecord> {
+  // Loaded here, not at start: a scan without --parity never loads the Security Hub SDK.
+  const { scanParity } = await import('../securityhub/scan-parity.js');
   const record = await scanParity({ ...execution, regions: execution.document.regions }, options);
   stderr.write(
     `hubcheck: parity with Security Hub over ${record.controls.length} controls: ${PARITY_CATEGORIES.map((c) => `${record.counts[c]} ${PARITY_LABELS[c]}`).join(', ')}\n`,

@@ -8,7 +8,7 @@
 import type { Logger } from 'pino';
 import type { CallLimits } from '../data/deadlines.js';
 import { pushRecord, type SecurityHubRecord } from '../securityhub/push-report.js';
-import { pushScan, type ScanPushInput } from '../securityhub/scan-push.js';
+import type { ScanPushInput } from '../securityhub/scan-push.js';
 
 export type { SecurityHubRecord } from '../securityhub/push-report.js';
 
@@ -25,6 +25,8 @@ export async function deliverToSecurityHub(
   options: { profile?: string; outputDir: string; logger: Logger; limits?: CallLimits },
   stderr: NodeJS.WritableStream,
 ): Promise<SecurityHubDelivery> {
+  // Loaded here, not at start: a scan that pushes nothing never loads the Security Hub SDK.
+  const { pushScan } = await import('../securityhub/scan-push.js');
   const push = await pushScan(input, options, stderr);
   return Object.freeze({
     complete: push.complete,

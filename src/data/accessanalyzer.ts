@@ -1,6 +1,8 @@
 /** IAM Access Analyzer reads. Analyzers are regional: each Region answers for itself. */
-import { AccessAnalyzerClient, paginateListAnalyzers } from '@aws-sdk/client-accessanalyzer';
 import { collect, defineAccessor } from './accessor.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const accessanalyzerSdk = () => import('@aws-sdk/client-accessanalyzer');
 
 export interface AnalyzerInfo {
   arn: string;
@@ -17,6 +19,7 @@ export const accessanalyzer = {
   analyzers: defineAccessor({
     actions: ['access-analyzer:ListAnalyzers'],
     async fetch(ctx): Promise<AnalyzerInfo[]> {
+      const { AccessAnalyzerClient, paginateListAnalyzers } = await accessanalyzerSdk();
       const list = await collect(paginateListAnalyzers({ client: ctx.client(AccessAnalyzerClient) }, {}), 'analyzers', 'access-analyzer:ListAnalyzers');
       return list
         .map((a) => ({

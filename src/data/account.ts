@@ -1,7 +1,10 @@
 /** AWS Account Management reads. The service is global: one answer per account. */
-import { AccountClient, GetAlternateContactCommand, type AlternateContactType } from '@aws-sdk/client-account';
+import type { AlternateContactType } from '@aws-sdk/client-account';
 import { defineAccessor, errorName } from './accessor.js';
 import { required } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const accountSdk = () => import('@aws-sdk/client-account');
 
 export interface AlternateContact {
   type: string;
@@ -17,6 +20,7 @@ export const account = {
     global: true,
     actions: ['account:GetAlternateContact'],
     async fetch(ctx, type: string): Promise<AlternateContact | null> {
+      const { AccountClient, GetAlternateContactCommand } = await accountSdk();
       try {
         const out = await ctx
           .client(AccountClient)

@@ -3,10 +3,12 @@
  * and their stages (API Gateway v2). API Gateway authorises every read with
  * the one IAM action `apigateway:GET` on the resource path.
  */
-import { APIGatewayClient, GetStagesCommand, paginateGetRestApis } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client, GetApisCommand, GetStagesCommand as GetV2StagesCommand } from '@aws-sdk/client-apigatewayv2';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { requiredList, requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const apiGatewaySdk = () => import('@aws-sdk/client-api-gateway');
+const apigatewayv2Sdk = () => import('@aws-sdk/client-apigatewayv2');
 
 export interface ApiSummary {
   id: string;
@@ -28,6 +30,7 @@ export const apigateway = {
   restApis: defineAccessor({
     actions: [GET],
     async fetch(ctx): Promise<ApiSummary[]> {
+      const { APIGatewayClient, paginateGetRestApis } = await apiGatewaySdk();
       const listed = await collect(paginateGetRestApis({ client: ctx.client(APIGatewayClient) }, { limit: 500 }), 'items', GET);
       return listed.map((a) => ({ id: requiredString(a.id, 'id', GET), name: a.name ?? '', protocol: 'REST' })).sort((a, b) => a.id.localeCompare(b.id));
     },
@@ -37,6 +40,7 @@ export const apigateway = {
   restStages: defineAccessor({
     actions: [GET],
     async fetch(ctx, restApiId: string): Promise<StageLogging[] | null> {
+      const { APIGatewayClient, GetStagesCommand } = await apiGatewaySdk();
       try {
         const out = await ctx.client(APIGatewayClient).send(new GetStagesCommand({ restApiId }));
         return requiredList(out.item, 'item', GET)
@@ -53,6 +57,7 @@ export const apigateway = {
   v2Apis: defineAccessor({
     actions: [GET],
     async fetch(ctx): Promise<ApiSummary[]> {
+      const { ApiGatewayV2Client, GetApisCommand } = await apigatewayv2Sdk();
       const all: ApiSummary[] = [];
       let token: string | undefined;
       do {
@@ -68,6 +73,7 @@ export const apigateway = {
   v2Stages: defineAccessor({
     actions: [GET],
     async fetch(ctx, apiId: string): Promise<StageLogging[] | null> {
+      const { ApiGatewayV2Client, GetStagesCommand: GetV2StagesCommand } = await apigatewayv2Sdk();
       const all: StageLogging[] = [];
       let token: string | undefined;
       try {

@@ -1,8 +1,10 @@
 /** CloudFront reads (a global service: read once per account, with the home Region's client). */
-import { CloudFrontClient, GetDistributionConfigCommand, paginateListDistributions } from '@aws-sdk/client-cloudfront';
-import { CloudWatchLogsClient, paginateDescribeDeliveries, paginateDescribeDeliverySources } from '@aws-sdk/client-cloudwatch-logs';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { MalformedResponse, required, requiredBoolean, requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const cloudfrontSdk = () => import('@aws-sdk/client-cloudfront');
+const cloudwatchLogsSdk = () => import('@aws-sdk/client-cloudwatch-logs');
 
 export interface DistributionSummary {
   id: string;
@@ -24,6 +26,7 @@ export const cloudfront = {
     global: true,
     actions: ['cloudfront:ListDistributions'],
     async fetch(ctx): Promise<DistributionSummary[]> {
+      const { CloudFrontClient, paginateListDistributions } = await cloudfrontSdk();
       const all: DistributionSummary[] = [];
       const action = 'cloudfront:ListDistributions';
       for await (const page of paginateListDistributions({ client: ctx.client(CloudFrontClient) }, {})) {
@@ -43,6 +46,7 @@ export const cloudfront = {
     global: true,
     actions: ['cloudfront:GetDistributionConfig'],
     async fetch(ctx, id: string): Promise<DistributionLogging | null> {
+      const { CloudFrontClient, GetDistributionConfigCommand } = await cloudfrontSdk();
       const action = 'cloudfront:GetDistributionConfig';
       try {
         const out = await ctx.client(CloudFrontClient).send(new GetDistributionConfigCommand({ Id: id }));
@@ -67,6 +71,7 @@ export const cloudfront = {
   accessLogDeliveries: defineAccessor({
     actions: ['logs:DescribeDeliverySources', 'logs:DescribeDeliveries'],
     async fetch(ctx): Promise<string[]> {
+      const { CloudWatchLogsClient, paginateDescribeDeliveries, paginateDescribeDeliverySources } = await cloudwatchLogsSdk();
       const client = ctx.client(CloudWatchLogsClient);
       const sources = await collect(paginateDescribeDeliverySources({ client }, {}), 'deliverySources', 'logs:DescribeDeliverySources');
       const deliveries = await collect(paginateDescribeDeliveries({ client }, {}), 'deliveries', 'logs:DescribeDeliveries');

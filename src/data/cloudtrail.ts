@@ -4,17 +4,12 @@
  * event selectors are read in its home Region (through `dataIn(trail.HomeRegion)`),
  * where every CloudTrail implementation answers for it.
  */
-import {
-  CloudTrailClient,
-  DescribeTrailsCommand,
-  GetEventSelectorsCommand,
-  GetTrailStatusCommand,
-  type AdvancedEventSelector,
-  type EventSelector,
-  type Trail,
-} from '@aws-sdk/client-cloudtrail';
+import type { AdvancedEventSelector, EventSelector, Trail } from '@aws-sdk/client-cloudtrail';
 import { defineAccessor } from './accessor.js';
 import { requiredBoolean, requiredList } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const cloudtrailSdk = () => import('@aws-sdk/client-cloudtrail');
 
 export interface TrailStatus {
   isLogging: boolean;
@@ -31,6 +26,7 @@ export const cloudtrail = {
   trails: defineAccessor({
     actions: ['cloudtrail:DescribeTrails'],
     async fetch(ctx): Promise<Trail[]> {
+      const { CloudTrailClient, DescribeTrailsCommand } = await cloudtrailSdk();
       const out = await ctx.client(CloudTrailClient).send(new DescribeTrailsCommand({ includeShadowTrails: true }));
       return requiredList(out.trailList, 'trailList', 'cloudtrail:DescribeTrails').sort((a, b) => (a.TrailARN ?? '').localeCompare(b.TrailARN ?? ''));
     },
@@ -39,6 +35,7 @@ export const cloudtrail = {
   trailStatus: defineAccessor({
     actions: ['cloudtrail:GetTrailStatus'],
     async fetch(ctx, trailArn: string): Promise<TrailStatus> {
+      const { CloudTrailClient, GetTrailStatusCommand } = await cloudtrailSdk();
       const out = await ctx.client(CloudTrailClient).send(new GetTrailStatusCommand({ Name: trailArn }));
       return {
         isLogging: requiredBoolean(out.IsLogging, 'IsLogging', 'cloudtrail:GetTrailStatus'),
@@ -51,6 +48,7 @@ export const cloudtrail = {
   eventSelectors: defineAccessor({
     actions: ['cloudtrail:GetEventSelectors'],
     async fetch(ctx, trailArn: string): Promise<TrailEventSelectors> {
+      const { CloudTrailClient, GetEventSelectorsCommand } = await cloudtrailSdk();
       const out = await ctx.client(CloudTrailClient).send(new GetEventSelectorsCommand({ TrailName: trailArn }));
       // A trail has basic or advanced selectors: an answer with neither list is not an answer.
       if (!out.EventSelectors && !out.AdvancedEventSelectors) requiredList(out.EventSelectors, 'EventSelectors', 'cloudtrail:GetEventSelectors');

@@ -3,8 +3,10 @@
  * DescribeAlarms (one listing serves all fifteen metric-filter rules, where
  * DescribeAlarmsForMetric would cost a call per metric).
  */
-import { CloudWatchClient, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
 import { collect, defineAccessor } from './accessor.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const cloudwatchSdk = () => import('@aws-sdk/client-cloudwatch');
 
 export interface MetricAlarm {
   alarmName: string;
@@ -25,6 +27,7 @@ export const cloudwatch = {
   alarms: defineAccessor({
     actions: ['cloudwatch:DescribeAlarms'],
     async fetch(ctx): Promise<MetricAlarm[]> {
+      const { CloudWatchClient, paginateDescribeAlarms } = await cloudwatchSdk();
       const alarms = await collect(
         paginateDescribeAlarms({ client: ctx.client(CloudWatchClient) }, { AlarmTypes: ['MetricAlarm'] }),
         'MetricAlarms', 'cloudwatch:DescribeAlarms',

@@ -4,23 +4,12 @@
  * ACLs). Each list is one paginated read per Region, whatever the number of
  * rules or resources that use it.
  */
-import {
-  DescribeRegionsCommand,
-  EC2Client,
-  GetEbsEncryptionByDefaultCommand,
-  paginateDescribeFlowLogs,
-  paginateDescribeInstances,
-  paginateDescribeNetworkAcls,
-  paginateDescribeSecurityGroups,
-  paginateDescribeVpcs,
-  type FlowLog,
-  type Instance,
-  type NetworkAcl,
-  type SecurityGroup,
-  type Vpc,
-} from '@aws-sdk/client-ec2';
+import type { FlowLog, Instance, NetworkAcl, SecurityGroup, Vpc } from '@aws-sdk/client-ec2';
 import { collect, defineAccessor } from './accessor.js';
 import { MalformedResponse, requiredBoolean, requiredList, requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const ec2Sdk = () => import('@aws-sdk/client-ec2');
 
 export interface RegionInfo {
   name: string;
@@ -34,6 +23,7 @@ export const ec2 = {
     global: true,
     actions: ['ec2:DescribeRegions'],
     async fetch(ctx): Promise<RegionInfo[]> {
+      const { DescribeRegionsCommand, EC2Client } = await ec2Sdk();
       const out = await ctx.client(EC2Client).send(new DescribeRegionsCommand({ AllRegions: true }));
       // Every account has Regions: an empty list would silently shrink the scan to the home Region.
       const listed = requiredList(out.Regions, 'Regions', 'ec2:DescribeRegions');
@@ -47,6 +37,7 @@ export const ec2 = {
   ebsEncryptionByDefault: defineAccessor({
     actions: ['ec2:GetEbsEncryptionByDefault'],
     async fetch(ctx): Promise<boolean> {
+      const { EC2Client, GetEbsEncryptionByDefaultCommand } = await ec2Sdk();
       const out = await ctx.client(EC2Client).send(new GetEbsEncryptionByDefaultCommand({}));
       return requiredBoolean(out.EbsEncryptionByDefault, 'EbsEncryptionByDefault', 'ec2:GetEbsEncryptionByDefault');
     },
@@ -56,6 +47,7 @@ export const ec2 = {
   securityGroups: defineAccessor({
     actions: ['ec2:DescribeSecurityGroups'],
     async fetch(ctx): Promise<SecurityGroup[]> {
+      const { EC2Client, paginateDescribeSecurityGroups } = await ec2Sdk();
       return collect(
         paginateDescribeSecurityGroups({ client: ctx.client(EC2Client) }, {}),
         'SecurityGroups', 'ec2:DescribeSecurityGroups',
@@ -67,6 +59,7 @@ export const ec2 = {
   vpcs: defineAccessor({
     actions: ['ec2:DescribeVpcs'],
     async fetch(ctx): Promise<Vpc[]> {
+      const { EC2Client, paginateDescribeVpcs } = await ec2Sdk();
       return collect(paginateDescribeVpcs({ client: ctx.client(EC2Client) }, {}), 'Vpcs', 'ec2:DescribeVpcs');
     },
   }),
@@ -78,6 +71,7 @@ export const ec2 = {
   flowLogs: defineAccessor({
     actions: ['ec2:DescribeFlowLogs'],
     async fetch(ctx): Promise<FlowLog[]> {
+      const { EC2Client, paginateDescribeFlowLogs } = await ec2Sdk();
       return collect(paginateDescribeFlowLogs({ client: ctx.client(EC2Client) }, {}), 'FlowLogs', 'ec2:DescribeFlowLogs');
     },
   }),
@@ -90,6 +84,7 @@ export const ec2 = {
   instances: defineAccessor({
     actions: ['ec2:DescribeInstances'],
     async fetch(ctx): Promise<Instance[]> {
+      const { EC2Client, paginateDescribeInstances } = await ec2Sdk();
       const reservations = await collect(
         paginateDescribeInstances({ client: ctx.client(EC2Client) }, {}),
         'Reservations', 'ec2:DescribeInstances',
@@ -102,6 +97,7 @@ export const ec2 = {
   networkAcls: defineAccessor({
     actions: ['ec2:DescribeNetworkAcls'],
     async fetch(ctx): Promise<NetworkAcl[]> {
+      const { EC2Client, paginateDescribeNetworkAcls } = await ec2Sdk();
       return collect(paginateDescribeNetworkAcls({ client: ctx.client(EC2Client) }, {}), 'NetworkAcls', 'ec2:DescribeNetworkAcls');
     },
   }),

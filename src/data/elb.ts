@@ -1,7 +1,9 @@
 /** Classic Load Balancer reads (Elastic Load Balancing, API version 2012-06-01). */
-import { DescribeLoadBalancerAttributesCommand, ElasticLoadBalancingClient, paginateDescribeLoadBalancers } from '@aws-sdk/client-elastic-load-balancing';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { required, requiredBoolean, requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const elasticLoadBalancingSdk = () => import('@aws-sdk/client-elastic-load-balancing');
 
 export interface ClassicAccessLog {
   enabled: boolean;
@@ -14,6 +16,7 @@ export const elb = {
   loadBalancerNames: defineAccessor({
     actions: ['elasticloadbalancing:DescribeLoadBalancers'],
     async fetch(ctx): Promise<string[]> {
+      const { ElasticLoadBalancingClient, paginateDescribeLoadBalancers } = await elasticLoadBalancingSdk();
       const action = 'elasticloadbalancing:DescribeLoadBalancers';
       const listed = await collect(paginateDescribeLoadBalancers({ client: ctx.client(ElasticLoadBalancingClient) }, {}), 'LoadBalancerDescriptions', action);
       return listed.map((lb) => requiredString(lb.LoadBalancerName, 'LoadBalancerName', action)).sort();
@@ -24,6 +27,7 @@ export const elb = {
   accessLog: defineAccessor({
     actions: ['elasticloadbalancing:DescribeLoadBalancerAttributes'],
     async fetch(ctx, name: string): Promise<ClassicAccessLog | null> {
+      const { DescribeLoadBalancerAttributesCommand, ElasticLoadBalancingClient } = await elasticLoadBalancingSdk();
       const action = 'elasticloadbalancing:DescribeLoadBalancerAttributes';
       try {
         const out = await ctx.client(ElasticLoadBalancingClient).send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerName: name }));

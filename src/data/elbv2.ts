@@ -1,7 +1,9 @@
 /** Elastic Load Balancing v2 reads (Application, Network and Gateway Load Balancers). */
-import { DescribeLoadBalancerAttributesCommand, ElasticLoadBalancingV2Client, paginateDescribeLoadBalancers } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { requiredList, requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const elasticLoadBalancingV2Sdk = () => import('@aws-sdk/client-elastic-load-balancing-v2');
 
 export interface LoadBalancerV2 {
   name: string;
@@ -15,6 +17,7 @@ export const elbv2 = {
   loadBalancers: defineAccessor({
     actions: ['elasticloadbalancing:DescribeLoadBalancers'],
     async fetch(ctx): Promise<LoadBalancerV2[]> {
+      const { ElasticLoadBalancingV2Client, paginateDescribeLoadBalancers } = await elasticLoadBalancingV2Sdk();
       const action = 'elasticloadbalancing:DescribeLoadBalancers';
       const listed = await collect(paginateDescribeLoadBalancers({ client: ctx.client(ElasticLoadBalancingV2Client) }, {}), 'LoadBalancers', action);
       return listed
@@ -27,6 +30,7 @@ export const elbv2 = {
   attributes: defineAccessor({
     actions: ['elasticloadbalancing:DescribeLoadBalancerAttributes'],
     async fetch(ctx, arn: string): Promise<Record<string, string> | null> {
+      const { DescribeLoadBalancerAttributesCommand, ElasticLoadBalancingV2Client } = await elasticLoadBalancingV2Sdk();
       const action = 'elasticloadbalancing:DescribeLoadBalancerAttributes';
       try {
         const out = await ctx.client(ElasticLoadBalancingV2Client).send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn }));

@@ -1,26 +1,14 @@
 /** IAM reads. IAM is global: every accessor here answers once per account. */
-import {
-  GenerateCredentialReportCommand,
-  GetAccountPasswordPolicyCommand,
-  GetAccountSummaryCommand,
-  GetCredentialReportCommand,
-  ListOrganizationsFeaturesCommand,
-  IAMClient,
-  paginateGetAccountAuthorizationDetails,
-  paginateListEntitiesForPolicy,
-  paginateListServerCertificates,
-  paginateListVirtualMFADevices,
-  type AttachedPolicy,
-  type PasswordPolicy,
-  type PolicyDetail,
-  type Tag,
-} from '@aws-sdk/client-iam';
+import type { AttachedPolicy, PasswordPolicy, PolicyDetail, Tag } from '@aws-sdk/client-iam';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataUnavailable } from './errors.js';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { parseCredentialReport, type CredentialReport } from './credential-report.js';
 import { parsePolicyDocument, type PolicyDocument } from './policy-document.js';
 import { MalformedResponse, parsed, required, requiredList, requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const iamSdk = () => import('@aws-sdk/client-iam');
 
 const AUTH_DETAILS = 'iam:GetAccountAuthorizationDetails';
 /** A policy document IAM sent (URL-encoded); one that does not parse makes the whole answer unusable. */
@@ -138,6 +126,7 @@ export const iam = {
     global: true,
     actions: ['iam:GetAccountSummary'],
     async fetch(ctx): Promise<Record<string, number>> {
+      const { GetAccountSummaryCommand, IAMClient } = await iamSdk();
       const out = await ctx.client(IAMClient).send(new GetAccountSummaryCommand({}));
       const summary = required(out.SummaryMap, 'SummaryMap', 'iam:GetAccountSummary');
       if (typeof summary.AccountMFAEnabled !== 'number') throw new MalformedResponse('iam:GetAccountSummary', 'the SummaryMap has no AccountMFAEnabled');
@@ -150,6 +139,7 @@ export const iam = {
     global: true,
     actions: ['iam:GetAccountPasswordPolicy'],
     async fetch(ctx): Promise<PasswordPolicy | null> {
+      const { GetAccountPasswordPolicyCommand, IAMClient } = await iamSdk();
       try {
         const out = await ctx.client(IAMClient).send(new GetAccountPasswordPolicyCommand({}));
         // No policy is NoSuchEntity; a 200 without one is a broken answer.
@@ -165,6 +155,7 @@ export const iam = {
     global: true,
     actions: ['iam:ListVirtualMFADevices'],
     async fetch(ctx): Promise<VirtualMfaDevice[]> {
+      const { IAMClient, paginateListVirtualMFADevices } = await iamSdk();
       const devices = await collect(
         paginateListVirtualMFADevices({ client: ctx.client(IAMClient) }, { AssignmentStatus: 'Any' }),
         'VirtualMFADevices', 'iam:ListVirtualMFADevices',
@@ -185,6 +176,7 @@ export const iam = {
     global: true,
     actions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
     async fetch(ctx): Promise<CredentialReport> {
+      const { GenerateCredentialReportCommand, GetCredentialReportCommand, IAMClient } = await iamSdk();
       const client = ctx.client(IAMClient);
       const deadline = Date.now() + ctx.options.credentialReportTimeoutMs;
       let wait = ctx.options.credentialReportPollMs;
@@ -231,6 +223,7 @@ export const iam = {
     global: true,
     actions: ['iam:GetAccountAuthorizationDetails'],
     async fetch(ctx): Promise<AuthorizationDetails> {
+      const { IAMClient, paginateGetAccountAuthorizationDetails } = await iamSdk();
       const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
       const pages = paginateGetAccountAuthorizationDetails({ client: ctx.client(IAMClient) }, { Filter: [...AUTHORIZATION_DETAILS_FILTER] });
       for await (const page of pages) {
@@ -308,6 +301,7 @@ export const iam = {
     global: true,
     actions: ['iam:ListEntitiesForPolicy'],
     async fetch(ctx, policyArn: string): Promise<PolicyEntities | null> {
+      const { IAMClient, paginateListEntitiesForPolicy } = await iamSdk();
       const entities: PolicyEntities = { users: [], groups: [], roles: [] };
       try {
         const pages = paginateListEntitiesForPolicy(
@@ -336,6 +330,7 @@ export const iam = {
     global: true,
     actions: ['iam:ListServerCertificates'],
     async fetch(ctx): Promise<ServerCertificateInfo[]> {
+      const { IAMClient, paginateListServerCertificates } = await iamSdk();
       const list = await collect(
         paginateListServerCertificates({ client: ctx.client(IAMClient) }, {}),
         'ServerCertificateMetadataList', 'iam:ListServerCertificates',
@@ -364,6 +359,7 @@ export const iam = {
     global: true,
     actions: ['iam:ListOrganizationsFeatures'],
     async fetch(ctx): Promise<OrganizationsFeatures> {
+      const { IAMClient, ListOrganizationsFeaturesCommand } = await iamSdk();
       try {
         const out = await ctx.client(IAMClient).send(new ListOrganizationsFeaturesCommand({}));
         // An answer without the feature list is malformed, never "no features".

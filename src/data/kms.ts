@@ -10,18 +10,14 @@
  * rule reports that one key NOT_AVAILABLE while judging the others. A key
  * deleted between ListKeys and DescribeKey (NotFoundException) is left out.
  */
-import {
-  DescribeKeyCommand,
-  GetKeyPolicyCommand,
-  GetKeyRotationStatusCommand,
-  KMSClient,
-  paginateListKeys,
-  type KeyMetadata,
-} from '@aws-sdk/client-kms';
+import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { DataUnavailable, type DataUnavailableInit } from './errors.js';
 import { collect, defineAccessor } from './accessor.js';
 import { required, requiredBoolean, requiredString } from './shape.js';
 import { parsePolicyDocument, type PolicyDocument } from './policy-document.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const kmsSdk = () => import('@aws-sdk/client-kms');
 
 export interface KeyRotation {
   enabled: boolean;
@@ -64,6 +60,7 @@ export const kms = {
   keys: defineAccessor({
     actions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus'],
     async fetch(ctx): Promise<KmsKey[]> {
+      const { KMSClient, paginateListKeys } = await kmsSdk();
       const listed = await collect(paginateListKeys({ client: ctx.client(KMSClient) }, {}), 'Keys', 'kms:ListKeys');
       const keys = await Promise.all(
         listed.map(async ({ KeyId, KeyArn }): Promise<KmsKey | null> => {
@@ -88,6 +85,7 @@ export const kms = {
   key: defineAccessor({
     actions: ['kms:DescribeKey'],
     async fetch(ctx, keyId: string): Promise<KeyMetadata> {
+      const { DescribeKeyCommand, KMSClient } = await kmsSdk();
       const out = await ctx.client(KMSClient).send(new DescribeKeyCommand({ KeyId: keyId }));
       return required(out.KeyMetadata, 'KeyMetadata', 'kms:DescribeKey');
     },
@@ -97,6 +95,7 @@ export const kms = {
   keyRotationStatus: defineAccessor({
     actions: ['kms:GetKeyRotationStatus'],
     async fetch(ctx, keyId: string): Promise<KeyRotation> {
+      const { GetKeyRotationStatusCommand, KMSClient } = await kmsSdk();
       const out = await ctx.client(KMSClient).send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
       return { enabled: requiredBoolean(out.KeyRotationEnabled, 'KeyRotationEnabled', 'kms:GetKeyRotationStatus'), rotationPeriodInDays: out.RotationPeriodInDays ?? null };
     },
@@ -106,6 +105,7 @@ export const kms = {
   keyIds: defineAccessor({
     actions: ['kms:ListKeys'],
     async fetch(ctx): Promise<{ keyId: string; arn: string }[]> {
+      const { KMSClient, paginateListKeys } = await kmsSdk();
       const listed = await collect(paginateListKeys({ client: ctx.client(KMSClient) }, {}), 'Keys', 'kms:ListKeys');
       return listed.map((k) => ({ keyId: k.KeyId ?? '', arn: k.KeyArn ?? '' })).sort((a, b) => a.arn.localeCompare(b.arn));
     },
@@ -115,6 +115,7 @@ export const kms = {
   keyPolicy: defineAccessor({
     actions: ['kms:GetKeyPolicy'],
     async fetch(ctx, keyId: string): Promise<KeyPolicy> {
+      const { GetKeyPolicyCommand, KMSClient } = await kmsSdk();
       const out = await ctx.client(KMSClient).send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
       // Every key has a key policy: an answer without one is malformed, never an empty policy.
       const text = requiredString(out.Policy, 'Policy', 'kms:GetKeyPolicy');

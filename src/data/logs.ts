@@ -1,7 +1,9 @@
 /** CloudWatch Logs reads: the metric filters of one log group, in the log group's Region. */
-import { CloudWatchLogsClient, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { MalformedResponse } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const cloudwatchLogsSdk = () => import('@aws-sdk/client-cloudwatch-logs');
 
 export interface MetricFilterTransformation {
   metricName: string;
@@ -31,6 +33,7 @@ export const logs = {
   metricFilters: defineAccessor({
     actions: ['logs:DescribeMetricFilters'],
     async fetch(ctx, logGroupName: string): Promise<MetricFilter[] | null> {
+      const { CloudWatchLogsClient, paginateDescribeMetricFilters } = await cloudwatchLogsSdk();
       try {
         const filters = await collect(
           paginateDescribeMetricFilters({ client: ctx.client(CloudWatchLogsClient) }, { logGroupName }),

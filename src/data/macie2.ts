@@ -7,9 +7,11 @@
  * second stays an error (NOT_AVAILABLE naming the action). moto answers
  * `ResourceNotFoundException` for a disabled Macie; that too means "no session".
  */
-import { GetMacieSessionCommand, Macie2Client } from '@aws-sdk/client-macie2';
 import { defineAccessor, errorName } from './accessor.js';
 import { requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const macie2Sdk = () => import('@aws-sdk/client-macie2');
 
 export interface MacieSession {
   /** `ENABLED` or `PAUSED`. */
@@ -35,6 +37,7 @@ export const macie2 = {
   session: defineAccessor({
     actions: ['macie2:GetMacieSession'],
     async fetch(ctx): Promise<MacieSession | null> {
+      const { GetMacieSessionCommand, Macie2Client } = await macie2Sdk();
       try {
         const out = await ctx.client(Macie2Client).send(new GetMacieSessionCommand({}));
         return {

@@ -1,6 +1,8 @@
 /** AWS Organizations: the member accounts a management or delegated administrator account can list. */
-import { OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
 import { collect, defineAccessor } from './accessor.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const organizationsSdk = () => import('@aws-sdk/client-organizations');
 
 export interface OrganizationAccount {
   id: string;
@@ -14,6 +16,7 @@ export const organizations = {
     global: true,
     actions: ['organizations:ListAccounts'],
     async fetch(ctx): Promise<OrganizationAccount[]> {
+      const { OrganizationsClient, paginateListAccounts } = await organizationsSdk();
       const accounts = await collect(paginateListAccounts({ client: ctx.client(OrganizationsClient) }, {}), 'Accounts', 'organizations:ListAccounts');
       return accounts
         .map((a) => ({ id: a.Id ?? '', name: a.Name ?? '', status: a.Status ?? a.State ?? '' }))

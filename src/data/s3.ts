@@ -4,29 +4,14 @@
  * `dataIn(bucket.region)` or evaluate buckets in the Region they live in), so
  * reads spread over Regions and never bounce through a redirect.
  */
-import {
-  GetBucketAclCommand,
-  GetBucketEncryptionCommand,
-  GetBucketLifecycleConfigurationCommand,
-  GetBucketLocationCommand,
-  GetBucketLoggingCommand,
-  GetBucketPolicyCommand,
-  GetBucketPolicyStatusCommand,
-  GetBucketVersioningCommand,
-  GetPublicAccessBlockCommand,
-  S3Client,
-  paginateListBuckets,
-  type Grant,
-  type LifecycleRule,
-  type LoggingEnabled,
-  type Owner,
-  type PublicAccessBlockConfiguration,
-  type ServerSideEncryptionRule,
-} from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import type { Grant, LifecycleRule, LoggingEnabled, Owner, PublicAccessBlockConfiguration, ServerSideEncryptionRule } from '@aws-sdk/client-s3';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { parsePolicyDocument, type PolicyDocument } from './policy-document.js';
 import { parsed, required, requiredBoolean, requiredList, requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const s3Sdk = () => import('@aws-sdk/client-s3');
+const s3ControlSdk = () => import('@aws-sdk/client-s3-control');
 
 /** The largest ListBuckets page S3 allows. */
 export const LIST_BUCKETS_PAGE = 10_000;
@@ -90,6 +75,7 @@ export const s3 = {
     global: true,
     actions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation'],
     async fetch(ctx): Promise<BucketInfo[]> {
+      const { S3Client, paginateListBuckets } = await s3Sdk();
       // With a parameter in the request (MaxBuckets), S3 reports each bucket's Region in the listing,
       // which saves one GetBucketLocation per bucket; servers that do not (moto) get the fallback.
       const listed = await collect(paginateListBuckets({ client: ctx.client(S3Client), pageSize: LIST_BUCKETS_PAGE }, {}), 'Buckets', 's3:ListAllMyBuckets');
@@ -113,6 +99,7 @@ export const s3 = {
     global: true,
     actions: ['s3:GetBucketLocation'],
     async fetch(ctx, bucket: string): Promise<string> {
+      const { GetBucketLocationCommand, S3Client } = await s3Sdk();
       const out = await ctx.client(S3Client).send(new GetBucketLocationCommand({ Bucket: bucket }));
       return locationToRegion(out.LocationConstraint);
     },
@@ -122,6 +109,7 @@ export const s3 = {
   bucketPolicy: defineAccessor({
     actions: ['s3:GetBucketPolicy'],
     async fetch(ctx, bucket: string): Promise<BucketPolicy | null> {
+      const { GetBucketPolicyCommand, S3Client } = await s3Sdk();
       return orNull(async () => {
         const text = requiredString((await ctx.client(S3Client).send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy, 'Policy', 's3:GetBucketPolicy');
         // A policy that does not parse (truncated, garbled) is unknown, not permissive.
@@ -134,6 +122,7 @@ export const s3 = {
   bucketPolicyStatus: defineAccessor({
     actions: ['s3:GetBucketPolicyStatus'],
     async fetch(ctx, bucket: string): Promise<{ isPublic: boolean } | null> {
+      const { GetBucketPolicyStatusCommand, S3Client } = await s3Sdk();
       return orNull(async () => {
         const out = await ctx.client(S3Client).send(new GetBucketPolicyStatusCommand({ Bucket: bucket }));
         return { isPublic: requiredBoolean(required(out.PolicyStatus, 'PolicyStatus', 's3:GetBucketPolicyStatus').IsPublic, 'IsPublic', 's3:GetBucketPolicyStatus') };
@@ -145,6 +134,7 @@ export const s3 = {
   bucketPublicAccessBlock: defineAccessor({
     actions: ['s3:GetBucketPublicAccessBlock'],
     async fetch(ctx, bucket: string): Promise<PublicAccessBlock | null> {
+      const { GetPublicAccessBlockCommand, S3Client } = await s3Sdk();
       return orNull(async () => {
         const out = await ctx.client(S3Client).send(new GetPublicAccessBlockCommand({ Bucket: bucket }));
         return publicAccessBlock(required(out.PublicAccessBlockConfiguration, 'PublicAccessBlockConfiguration', 's3:GetBucketPublicAccessBlock'));
@@ -157,6 +147,7 @@ export const s3 = {
     global: true,
     actions: ['s3:GetAccountPublicAccessBlock'],
     async fetch(ctx): Promise<PublicAccessBlock | null> {
+      const { GetPublicAccessBlockCommand: GetAccountPublicAccessBlockCommand, S3ControlClient } = await s3ControlSdk();
       return orNull(async () => {
         const out = await ctx.client(S3ControlClient).send(new GetAccountPublicAccessBlockCommand({ AccountId: ctx.account }));
         return publicAccessBlock(required(out.PublicAccessBlockConfiguration, 'PublicAccessBlockConfiguration', 's3:GetAccountPublicAccessBlock'));
@@ -167,6 +158,7 @@ export const s3 = {
   bucketAcl: defineAccessor({
     actions: ['s3:GetBucketAcl'],
     async fetch(ctx, bucket: string): Promise<{ owner: Owner | null; grants: Grant[] }> {
+      const { GetBucketAclCommand, S3Client } = await s3Sdk();
       const out = await ctx.client(S3Client).send(new GetBucketAclCommand({ Bucket: bucket }));
       // S3 always names the owner; an empty grant list arrives as [] (an empty AccessControlList element).
       return { owner: required(out.Owner, 'Owner', 's3:GetBucketAcl'), grants: out.Grants ?? [] };
@@ -180,6 +172,7 @@ export const s3 = {
   bucketVersioning: defineAccessor({
     actions: ['s3:GetBucketVersioning'],
     async fetch(ctx, bucket: string): Promise<{ status: string | null; mfaDelete: string | null }> {
+      const { GetBucketVersioningCommand, S3Client } = await s3Sdk();
       const out = await ctx.client(S3Client).send(new GetBucketVersioningCommand({ Bucket: bucket }));
       return { status: out.Status ?? null, mfaDelete: out.MFADelete ?? null };
     },
@@ -189,6 +182,7 @@ export const s3 = {
   bucketLifecycle: defineAccessor({
     actions: ['s3:GetLifecycleConfiguration'],
     async fetch(ctx, bucket: string): Promise<LifecycleRule[] | null> {
+      const { GetBucketLifecycleConfigurationCommand, S3Client } = await s3Sdk();
       return orNull(async () => {
         const out = await ctx.client(S3Client).send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }));
         return requiredList(out.Rules, 'Rules', 's3:GetLifecycleConfiguration');
@@ -200,6 +194,7 @@ export const s3 = {
   bucketEncryption: defineAccessor({
     actions: ['s3:GetEncryptionConfiguration'],
     async fetch(ctx, bucket: string): Promise<ServerSideEncryptionRule[] | null> {
+      const { GetBucketEncryptionCommand, S3Client } = await s3Sdk();
       return orNull(async () => {
         const out = await ctx.client(S3Client).send(new GetBucketEncryptionCommand({ Bucket: bucket }));
         const config = required(out.ServerSideEncryptionConfiguration, 'ServerSideEncryptionConfiguration', 's3:GetEncryptionConfiguration');
@@ -212,6 +207,7 @@ export const s3 = {
   bucketLogging: defineAccessor({
     actions: ['s3:GetBucketLogging'],
     async fetch(ctx, bucket: string): Promise<LoggingEnabled | null> {
+      const { GetBucketLoggingCommand, S3Client } = await s3Sdk();
       const out = await ctx.client(S3Client).send(new GetBucketLoggingCommand({ Bucket: bucket }));
       return out.LoggingEnabled ?? null;
     },

@@ -1,14 +1,17 @@
 /** Secrets Manager reads: the Region's secrets and each secret's resource policy. */
-import { GetResourcePolicyCommand, SecretsManagerClient, paginateListSecrets } from '@aws-sdk/client-secrets-manager';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { resourcePolicy, type NamedResource, type ResourcePolicy } from './resource-policy.js';
 import { requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const secretsManagerSdk = () => import('@aws-sdk/client-secrets-manager');
 
 export const secretsmanager = {
   /** The Region's secrets (ListSecrets, paginated), sorted by ARN. */
   secrets: defineAccessor({
     actions: ['secretsmanager:ListSecrets'],
     async fetch(ctx): Promise<NamedResource[]> {
+      const { SecretsManagerClient, paginateListSecrets } = await secretsManagerSdk();
       const listed = await collect(paginateListSecrets({ client: ctx.client(SecretsManagerClient) }, {}), 'SecretList', 'secretsmanager:ListSecrets');
       return listed
         .map((s) => ({ name: requiredString(s.Name, 'Name', 'secretsmanager:ListSecrets'), arn: requiredString(s.ARN, 'ARN', 'secretsmanager:ListSecrets') }))
@@ -23,6 +26,7 @@ export const secretsmanager = {
   secretPolicy: defineAccessor({
     actions: ['secretsmanager:GetResourcePolicy'],
     async fetch(ctx, secretArn: string): Promise<ResourcePolicy | null> {
+      const { GetResourcePolicyCommand, SecretsManagerClient } = await secretsManagerSdk();
       try {
         const out = await ctx.client(SecretsManagerClient).send(new GetResourcePolicyCommand({ SecretId: secretArn }));
         // An answer that does not even name the secret is malformed, never "no policy".

@@ -1,7 +1,9 @@
 /** Security Hub reads made while scanning (the findings sink lives elsewhere). */
-import { DescribeHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { defineAccessor, errorName } from './accessor.js';
 import { requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const securityhubSdk = () => import('@aws-sdk/client-securityhub');
 
 export interface Hub {
   hubArn: string;
@@ -17,6 +19,7 @@ export const securityhub = {
   hub: defineAccessor({
     actions: ['securityhub:DescribeHub'],
     async fetch(ctx): Promise<Hub | null> {
+      const { DescribeHubCommand, SecurityHubClient } = await securityhubSdk();
       try {
         const out = await ctx.client(SecurityHubClient).send(new DescribeHubCommand({}));
         // An answer without a hub ARN is not "enabled": it says nothing.

@@ -1,8 +1,10 @@
 /** SNS reads. Read a topic with a client in the topic's own Region (`dataIn(region)`). */
-import { GetTopicAttributesCommand, SNSClient, paginateListSubscriptionsByTopic, paginateListTopics } from '@aws-sdk/client-sns';
 import { collect, defineAccessor, errorName } from './accessor.js';
 import { parsePolicyDocument, type PolicyDocument } from './policy-document.js';
 import { required } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const snsSdk = () => import('@aws-sdk/client-sns');
 
 export interface TopicSubscription {
   /** An ARN once confirmed; `PendingConfirmation` (or `Deleted`) otherwise. */
@@ -16,6 +18,7 @@ export const sns = {
   subscriptions: defineAccessor({
     actions: ['sns:ListSubscriptionsByTopic'],
     async fetch(ctx, topicArn: string): Promise<TopicSubscription[] | null> {
+      const { SNSClient, paginateListSubscriptionsByTopic } = await snsSdk();
       try {
         const subscriptions = await collect(
           paginateListSubscriptionsByTopic({ client: ctx.client(SNSClient) }, { TopicArn: topicArn }),
@@ -33,6 +36,7 @@ export const sns = {
   topics: defineAccessor({
     actions: ['sns:ListTopics'],
     async fetch(ctx): Promise<string[]> {
+      const { SNSClient, paginateListTopics } = await snsSdk();
       const topics = await collect(paginateListTopics({ client: ctx.client(SNSClient) }, {}), 'Topics', 'sns:ListTopics');
       return topics.map((t) => t.TopicArn ?? '').filter((arn) => arn !== '').sort();
     },
@@ -42,6 +46,7 @@ export const sns = {
   topicPolicy: defineAccessor({
     actions: ['sns:GetTopicAttributes'],
     async fetch(ctx, topicArn: string): Promise<TopicPolicy | null> {
+      const { GetTopicAttributesCommand, SNSClient } = await snsSdk();
       try {
         const out = await ctx.client(SNSClient).send(new GetTopicAttributesCommand({ TopicArn: topicArn }));
         // Attributes always comes back for a topic that exists; its Policy may be absent.

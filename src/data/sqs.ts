@@ -1,8 +1,10 @@
 /** SQS reads: the Region's queues and each queue's access policy. */
-import { GetQueueAttributesCommand, SQSClient, paginateListQueues } from '@aws-sdk/client-sqs';
 import { defineAccessor, errorName } from './accessor.js';
 import { resourcePolicy, type ResourcePolicy } from './resource-policy.js';
 import { required } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const sqsSdk = () => import('@aws-sdk/client-sqs');
 
 export const sqs = {
   /**
@@ -14,6 +16,7 @@ export const sqs = {
   queueUrls: defineAccessor({
     actions: ['sqs:ListQueues'],
     async fetch(ctx): Promise<string[]> {
+      const { SQSClient, paginateListQueues } = await sqsSdk();
       const urls: string[] = [];
       for await (const page of paginateListQueues({ client: ctx.client(SQSClient) }, { MaxResults: 1000 })) urls.push(...(page.QueueUrls ?? []));
       return urls.sort();
@@ -24,6 +27,7 @@ export const sqs = {
   queuePolicy: defineAccessor({
     actions: ['sqs:GetQueueAttributes'],
     async fetch(ctx, queueUrl: string): Promise<ResourcePolicy | null> {
+      const { GetQueueAttributesCommand, SQSClient } = await sqsSdk();
       try {
         // QueueArn is always there, so an answer without Attributes is malformed, never "no policy".
         const out = await ctx.client(SQSClient).send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['Policy', 'QueueArn'] }));

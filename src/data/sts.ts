@@ -1,7 +1,9 @@
 /** STS: who the credentials belong to. */
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { defineAccessor } from './accessor.js';
 import { MalformedResponse, requiredString } from './shape.js';
+
+/** Loaded on first read, not at start: see "SDK modules load lazily" in clients.ts. */
+const stsSdk = () => import('@aws-sdk/client-sts');
 
 /** The partitions an ARN may name. */
 const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
@@ -20,6 +22,7 @@ export const sts = {
     global: true,
     actions: ['sts:GetCallerIdentity'],
     async fetch(ctx): Promise<CallerIdentity> {
+      const { GetCallerIdentityCommand, STSClient } = await stsSdk();
       const out = await ctx.client(STSClient).send(new GetCallerIdentityCommand({}));
       // Every finding carries the account and partition: an identity that is not one is no identity.
       const account = requiredString(out.Account, 'Account', ACTION);
