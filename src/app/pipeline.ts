@@ -17,7 +17,6 @@ import { LockTimeoutError, acquireLock, type Lock } from '../io/lock.js';
 import { createLogger } from '../log.js';
 import { loadSuppressions } from '../suppressions/suppressions.js';
 import { evaluate } from './evaluate.js';
-import { historyDelta } from './history-delta.js';
 import { notify } from './notify.js';
 import { parityStage } from './parity.js';
 import { scanRecord, type ScanOutcome } from './outcome.js';
@@ -25,7 +24,6 @@ import { DEFAULT_LOCK_TIMEOUT_S, DEFAULT_RETENTION_DAYS, checkRequest, stateFile
 import { resolveTargets } from './resolve-targets.js';
 import { deliverToSecurityHub } from './securityhub.js';
 import { suppress } from './suppress.js';
-import { recordInOutputs, writeOutputs } from './write-outputs.js';
 
 export async function runPipeline(request: ScanRequest, io: PipelineIO): Promise<ScanOutcome> {
   checkRequest(request);
@@ -70,7 +68,12 @@ async function stages(
   const logger = createLogger(request.logLevel);
   const clock = { now: new Date(), started: performance.now() };
   const targets = await resolveTargets(request, logger, io.progress.retrying);
+  // The late stages' modules (reports, SQLite history) load while the accounts are scanned:
+  // neither the first AWS call nor the time after the last answer waits for them.
+  const late = Promise.all([import('./history-delta.js'), import('./write-outputs.js')]);
+  late.catch(() => undefined); // awaited below; a scan that ends early must not leave it unhandled
   const execution = await evaluate(request, targets, clock, io, logger);
+  const [{ historyDelta }, { recordInOutputs, writeOutputs }] = await late;
   // Never a clean report over nothing (the account list and the rules are checked before the scan).
   if (execution.scans.length === 0 && execution.failures.length === 0) throw new FatalScanError('nothing to scan: no account was scanned');
   if (execution.scans.length > 0 && execution.document.regions.length === 0) {
