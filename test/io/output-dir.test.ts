@@ -50,7 +50,8 @@ describe('checkOutputDir', () => {
     expect(() => checkOutputDir('/proc/x')).toThrow(/cannot use output folder \/proc\/x: cannot create \/proc\/x/);
   });
 
-  it.skipIf(process.getuid?.() === 0)('refuses a folder it cannot write', async () => {
+  // Skipped as root (CI's container runs as root): permission bits do not stop root, so there is no unwritable folder to make.
+  it.skipIf(process.getuid?.() === 0)('refuses a folder it cannot write (skipped as root, who can write anywhere)', async () => {
     const base = await root();
     const locked = path.join(base, 'locked');
     await mkdir(locked);
