@@ -32,18 +32,35 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'dist/src/cli/bin.js');
 
-const { values: flags } = parseArgs({
-  options: {
-    scale: { type: 'string', default: '1' },
-    'latency-ms': { type: 'string', default: '40' },
-    benchmark: { type: 'string', default: 'cis-5.0.0' },
-    out: { type: 'string' },
-    quiet: { type: 'boolean', default: false },
-    accounts: { type: 'string' },
-    'account-concurrency': { type: 'string' },
-    organization: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `usage: npm run bench -- [--scale N] [--latency-ms MS] [--benchmark ID] [--out FILE] [--quiet]
+       npm run bench -- --accounts N [--account-concurrency N] [--organization] [--latency-ms MS] [--out FILE] [--quiet]`;
+
+function parseFlags() {
+  try {
+    return parseArgs({
+      options: {
+        scale: { type: 'string', default: '1' },
+        'latency-ms': { type: 'string', default: '40' },
+        benchmark: { type: 'string', default: 'cis-5.0.0' },
+        out: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        accounts: { type: 'string' },
+        'account-concurrency': { type: 'string' },
+        organization: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    // A bad flag is one line and the usage, never a stack trace.
+    process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+const flags = parseFlags();
+if (flags.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 const scale = Number(flags.scale);
 const latencyMs = Number(flags['latency-ms']);
 if (!(scale > 0) || !(latencyMs >= 0)) {
