@@ -1,5 +1,5 @@
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
-import { accessKeyEvidence, ageInDays, userRows } from '../lib/credential-report.js';
+import { ACCESS_KEY_ID_INPUT, accessKeyEvidence, ageInDays, userRows } from '../lib/credential-report.js';
 import { securityHubRemediation, withSteps } from '../lib/remediation.js';
 import { iamUserResource } from '../lib/resources.js';
 
@@ -44,7 +44,7 @@ resource "aws_iam_access_key" "this" {
   status = "Active"
 }
 `,
-    inputs: { accessKeyId: { default: 'AKIAIOSFODNN7EXAMPLE', means: 'The key to act on: access_key_1 and access_key_2 of the evidence are the keys in the order aws iam list-access-keys gives them.' } },
+    inputs: ACCESS_KEY_ID_INPUT,
   }),
   async evaluate({ data, now, params }) {
     const maxAge = params.maxAccessKeyAgeDays;

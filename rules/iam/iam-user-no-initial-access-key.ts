@@ -1,5 +1,5 @@
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
-import { accessKeyEvidence, userRows } from '../lib/credential-report.js';
+import { ACCESS_KEY_ID_INPUT, DEACTIVATE_ACCESS_KEY_IAC, accessKeyEvidence, userRows } from '../lib/credential-report.js';
 import { ruleDocRemediation, withSteps } from '../lib/remediation.js';
 import { iamUserResource } from '../lib/resources.js';
 
@@ -29,20 +29,8 @@ export default defineRule({
       'aws iam update-access-key --user-name {{resource}} --access-key-id {{accessKeyId}} --status Inactive',
       'aws iam delete-access-key --user-name {{resource}} --access-key-id {{accessKeyId}}',
     ],
-    cloudformation: `# For a key declared in the template.
-AccessKey:
-  Type: AWS::IAM::AccessKey
-  Properties:
-    UserName: "{{resource}}"
-    Status: Inactive
-`,
-    terraform: `# For a key declared in the configuration.
-resource "aws_iam_access_key" "this" {
-  user   = "{{resource}}"
-  status = "Inactive"
-}
-`,
-    inputs: { accessKeyId: { default: 'AKIAIOSFODNN7EXAMPLE', means: 'The key to act on: access_key_1 and access_key_2 of the evidence are the keys in the order aws iam list-access-keys gives them.' } },
+    ...DEACTIVATE_ACCESS_KEY_IAC,
+    inputs: ACCESS_KEY_ID_INPUT,
   }),
   async evaluate({ data }) {
     const report = await data.iam.credentialReport();

@@ -9,7 +9,7 @@
  */
 import type { CredentialReportRow } from '../../src/data/credential-report.js';
 import { fail, pass, type ReasonCodes, type RuleContext, type RuleResult, type RemediationSteps } from '../../src/engine/rule.js';
-import { accessKeyEvidence, ageInDays, userRows } from './credential-report.js';
+import { ACCESS_KEY_ID_INPUT, DEACTIVATE_ACCESS_KEY_IAC, accessKeyEvidence, ageInDays, userRows } from './credential-report.js';
 import { iamUserResource } from './resources.js';
 
 /** The codes of both rules (IAM.8, IAM.22). */
@@ -87,18 +87,6 @@ export const UNUSED_CREDENTIALS_STEPS: RemediationSteps = {
     'aws iam list-access-keys --user-name {{resource}}',
     'aws iam update-access-key --user-name {{resource}} --access-key-id {{accessKeyId}} --status Inactive',
   ],
-  cloudformation: `# For a key declared in the template.
-AccessKey:
-  Type: AWS::IAM::AccessKey
-  Properties:
-    UserName: "{{resource}}"
-    Status: Inactive
-`,
-  terraform: `# For a key declared in the configuration.
-resource "aws_iam_access_key" "this" {
-  user   = "{{resource}}"
-  status = "Inactive"
-}
-`,
-  inputs: { accessKeyId: { default: 'AKIAIOSFODNN7EXAMPLE', means: 'The key to act on: access_key_1 and access_key_2 of the evidence are the keys in the order aws iam list-access-keys gives them.' } },
+  ...DEACTIVATE_ACCESS_KEY_IAC,
+  inputs: ACCESS_KEY_ID_INPUT,
 };
