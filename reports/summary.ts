@@ -16,7 +16,7 @@ export interface FailingControl {
 }
 
 /** Failing findings (FAILED, not suppressed) grouped by control, most severe first, then most resources. */
-export function failingControls(findings: readonly AwsSecurityFinding[]): FailingControl[] {
+export function failingControls(findings: Iterable<AwsSecurityFinding>): FailingControl[] {
   const byRule = new Map<string, FailingControl>();
   for (const f of findings) {
     const verdict = verdictOf(f);
@@ -44,7 +44,7 @@ const PLAIN: Pick<Colors, 'bold' | 'red' | 'green' | 'yellow' | 'dim'> = { bold:
 export type SummaryColors = Pick<Colors, 'bold' | 'red' | 'green' | 'yellow' | 'dim'>;
 
 export function consoleSummary(
-  findings: readonly AwsSecurityFinding[],
+  findings: Iterable<AwsSecurityFinding>,
   scan: ScanDocument,
   outputDir: string,
   top = 10,

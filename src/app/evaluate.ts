@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { toFinding } from '../asff/to-asff.js';
 import { PromiseCache } from '../data/cache.js';
+import { FindingSpool } from '../io/finding-spool.js';
 import { chooseAccountConcurrency } from './account-concurrency.js';
 import { RecordingSource, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AccountSnapshot, type Snapshot } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
@@ -24,7 +25,8 @@ import { identityError, type ResolvedTargets } from './resolve-targets.js';
 
 /** What one scan produced, before anything is suppressed, recorded, written or sent. */
 export interface ScanExecution {
-  readonly findings: readonly AwsSecurityFinding[];
+  /** One chunk per scanned account, on disk (src/io/finding-spool.ts); the pipeline releases it. */
+  readonly findings: FindingSpool;
   readonly document: ScanDocument;
   /** Per account: identity, Regions, evaluations (which rule ran cleanly where) and issues. */
   readonly scans: readonly AccountScan[];
@@ -52,7 +54,8 @@ export async function evaluate(
   io: PipelineIO,
   logger: Logger,
 ): Promise<ScanExecution> {
-  const scanned: { scan: AccountScan; findings: AwsSecurityFinding[] }[] = [];
+  const scanned: AccountScan[] = [];
+  const findings = FindingSpool.create();
   const observedAt = clock.now.toISOString();
   const failures: AccountFailure[] = [];
   const recorders: RecordingSource[] = [];
@@ -81,8 +84,9 @@ export async function evaluate(
               progress: io.progress,
               concurrency: { rules: request.concurrency },
             });
-            // Its results become findings now, so the account's raw results are freed as it finishes.
-            scanned.push({ scan: slimScan(scan), findings: findingsOf(scan, request.benchmarks, observedAt) });
+            // Its results become findings on disk now, so the account's raw results are freed as it finishes.
+            findings.add(scan.identity.account, findingsOf(scan, request.benchmarks, observedAt));
+            scanned.push(slimScan(scan));
             if (credentials) sessions.set(scan.identity.account, credentials);
           } catch (error) {
             if (!targets.isolated) throw identityError(error, request.profile);
@@ -95,15 +99,17 @@ export async function evaluate(
         }),
       ),
     );
+  } catch (error) {
+    findings.release();
+    throw error;
   } finally {
     io.progress.done();
     targets.release();
   }
-  scanned.sort((a, b) => a.scan.identity.account.localeCompare(b.scan.identity.account));
+  scanned.sort((a, b) => a.identity.account.localeCompare(b.identity.account));
   for (const failure of failures) io.stderr.write(`hubcheck: account ${failure.account} was not scanned: ${failure.message}\n`);
 
-  const findings = scanned.flatMap((s) => s.findings);
-  const scans = scanned.map((s) => s.scan);
+  const scans = scanned;
   const document = buildScanDocument({
     version: VERSION,
     mode: targets.mode,
@@ -130,7 +136,7 @@ export async function evaluate(
       }
     : undefined;
   return Object.freeze({
-    findings: Object.freeze(findings),
+    findings,
     document,
     scans: Object.freeze(scans),
     failures: Object.freeze(failures),
@@ -150,17 +156,13 @@ function accountFailure(account: string, roleArn: string | undefined, error: unk
   return { account, ...(roleArn ? { roleArn } : {}), code, message: `${how}: ${code}: ${detail}`.replace(/\s+/g, ' ').slice(0, 500) };
 }
 
-/** One account's results as findings, in the order of its evaluations. */
-function findingsOf(scan: AccountScan, benchmarks: readonly BenchmarkVersion[], observedAt: string): AwsSecurityFinding[] {
-  const findings: AwsSecurityFinding[] = [];
+/** One account's results as findings, in the order of its evaluations, each made as it is written. */
+function* findingsOf(scan: AccountScan, benchmarks: readonly BenchmarkVersion[], observedAt: string): Generator<AwsSecurityFinding> {
   for (const e of scan.evaluations) {
     for (const result of e.results) {
-      findings.push(
-        toFinding(result, { rule: e.rule, account: e.account, region: e.region, partition: e.partition, benchmarks, observedAt, toolVersion: VERSION }),
-      );
+      yield toFinding(result, { rule: e.rule, account: e.account, region: e.region, partition: e.partition, benchmarks, observedAt, toolVersion: VERSION });
     }
   }
-  return findings;
 }
 
 /** The scan with each result slimmed to what later stages read (the rest lives in its finding). */

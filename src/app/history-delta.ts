@@ -1,8 +1,9 @@
 /**
  * Stage 4, history delta: record the scan in the SQLite state file and learn
- * what changed since the previous one. The findings it returns are new objects
- * dated from the history (CreatedAt and FirstObservedAt: first seen;
- * LastObservedAt: this scan). With no state file, the findings pass unchanged.
+ * what changed since the previous one, one account at a time. The findings it
+ * returns are new objects dated from the history (CreatedAt and
+ * FirstObservedAt: first seen; LastObservedAt: this scan). With no state file,
+ * the findings pass unchanged.
  *
  * The record is pending until `commit()`: the pipeline commits it only after the
  * outputs are published, and `close()` without a commit rolls it back, so the
@@ -10,35 +11,34 @@
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { coverageOf } from '../domain/completeness.js';
-import { complianceScores } from '../domain/score.js';
-import { verdictOf } from '../domain/status.js';
+import type { ComplianceScores } from '../domain/score.js';
 import type { HistoryDelta } from '../history/delta.js';
-import { HistoryStore } from '../history/store.js';
+import { HistoryStore, type ScanRecorder } from '../history/store.js';
 import type { ScanExecution } from './evaluate.js';
 
 /** What scan.json says about the history. */
 export type HistoryRecord = HistoryDelta & { retentionDays: number; pruned: { scans: number; findings: number } };
 
 export interface HistoryStage {
-  readonly findings: readonly AwsSecurityFinding[];
-  readonly delta?: HistoryDelta;
-  readonly record?: HistoryRecord;
+  /** Records one account's findings (all of them, once) and returns them dated from the history. */
+  account(account: string, findings: readonly AwsSecurityFinding[]): readonly AwsSecurityFinding[];
+  /** After the last account: stores the scan's scores and prunes; returns the delta and what scan.json says. */
+  finish(scores: ComplianceScores): { delta?: HistoryDelta; record?: HistoryRecord };
   /** Makes the recorded scan permanent (after the outputs are published). */
   commit(): void;
   /** Ends the stage: a record that was not committed is rolled back. */
   close(): void;
 }
 
-const NOTHING_TO_COMMIT = { commit() {}, close() {} };
+const NO_HISTORY: HistoryStage = Object.freeze({
+  account: (_account: string, findings: readonly AwsSecurityFinding[]) => findings,
+  finish: () => ({}),
+  commit() {},
+  close() {},
+});
 
-export function historyDelta(
-  execution: ScanExecution,
-  findings: readonly AwsSecurityFinding[],
-  stateFile: string | undefined,
-  retentionDays: number,
-): HistoryStage {
-  if (!stateFile) return Object.freeze({ findings, ...NOTHING_TO_COMMIT });
-  const scores = complianceScores(findings.map(verdictOf));
+export function historyStage(execution: ScanExecution, stateFile: string | undefined, retentionDays: number): HistoryStage {
+  if (!stateFile) return NO_HISTORY;
   const store = HistoryStore.open(stateFile);
   let open = true;
   const close = () => {
@@ -47,35 +47,39 @@ export function historyDelta(
     store.rollback();
     store.close();
   };
+  let recorder: ScanRecorder;
   try {
     store.begin();
-    const recorded = store.recordScan({
+    recorder = store.startScan({
       startedAt: execution.observedAt,
       finishedAt: execution.document.finishedAt,
       accounts: execution.scans.map((scan) => scan.identity.account),
       regions: execution.document.regions,
       benchmarks: execution.document.benchmarks,
-      findings,
       coverage: coverageOf(execution.scans),
-      score: scores.overall.score,
-      scores: Object.fromEntries(scores.benchmarks.map((b) => [b.benchmark, b.score])),
-    });
-    const pruned = store.prune(retentionDays, new Date(execution.observedAt));
-    const dated = findings.map((f): AwsSecurityFinding => {
-      const firstSeen = recorded.firstSeen.get(f.Id ?? '') ?? execution.observedAt;
-      return { ...f, CreatedAt: firstSeen, FirstObservedAt: firstSeen, LastObservedAt: execution.observedAt };
-    });
-    return Object.freeze({
-      findings: Object.freeze(dated),
-      delta: recorded.delta,
-      record: { ...recorded.delta, retentionDays, pruned },
-      commit() {
-        if (open) store.commit();
-      },
-      close,
     });
   } catch (error) {
     close();
     throw error;
   }
+  return {
+    account(account, findings) {
+      const firstSeen = recorder.account(account, findings);
+      return Object.freeze(
+        findings.map((f): AwsSecurityFinding => {
+          const first = firstSeen.get(f.Id ?? '') ?? execution.observedAt;
+          return { ...f, CreatedAt: first, FirstObservedAt: first, LastObservedAt: execution.observedAt };
+        }),
+      );
+    },
+    finish(scores) {
+      const delta = recorder.finish({ score: scores.overall.score, scores: Object.fromEntries(scores.benchmarks.map((b) => [b.benchmark, b.score])) });
+      const pruned = store.prune(retentionDays, new Date(execution.observedAt));
+      return { delta, record: { ...delta, retentionDays, pruned } };
+    },
+    commit() {
+      if (open) store.commit();
+    },
+    close,
+  };
 }

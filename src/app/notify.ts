@@ -8,7 +8,7 @@ export async function notify(
   url: string,
   options: NotifyOptions | undefined,
   execution: ScanExecution,
-  findings: readonly AwsSecurityFinding[],
+  findings: Iterable<AwsSecurityFinding>,
   delta: HistoryDelta | undefined,
   stderr: NodeJS.WritableStream,
 ): Promise<NotificationResult> {

@@ -2,12 +2,12 @@
  * The result of the pipeline, one immutable ScanOutcome, and the exit code,
  * computed once from it (src/domain/exit-code.ts).
  */
-import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { countFindings } from '../domain/counts.js';
+import type { FindingCounts } from '../domain/counts.js';
 import { exitCodeOf } from '../domain/exit-code.js';
 import type { Severity } from '../engine/rule.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
+import type { FindingSpool } from '../io/finding-spool.js';
 import type { NotificationResult } from '../notify/webhook.js';
 import type { HistoryRecord } from './history-delta.js';
 import type { SecurityHubDelivery, SecurityHubRecord } from './securityhub.js';
@@ -23,8 +23,8 @@ export type ScanRecord = ScanDocument & {
 };
 
 export interface ScanOutcome {
-  /** The findings as written: suppressions marked, dated from the history. */
-  readonly findings: readonly AwsSecurityFinding[];
+  /** The findings as written: suppressions marked, dated from the history. On disk: the caller releases them. */
+  readonly findings: FindingSpool;
   /** What scan.json holds. */
   readonly document: ScanRecord;
   readonly delta?: HistoryDelta;
@@ -34,15 +34,15 @@ export interface ScanOutcome {
   readonly failOnNew?: Severity;
 }
 
-/** The scan document with its counts recomputed over the final findings, and the later stages' records. */
+/** The scan document with its counts over the final findings, and the later stages' records. */
 export function scanRecord(
   document: ScanDocument,
-  findings: readonly AwsSecurityFinding[],
+  counts: FindingCounts,
   stages: { history?: HistoryRecord; suppressions?: SuppressionRecord; notifications?: NotificationResult[] },
 ): ScanRecord {
   return Object.freeze({
     ...document,
-    counts: countFindings(findings),
+    counts,
     ...(stages.suppressions ? { suppressions: stages.suppressions } : {}),
     ...(stages.history ? { history: stages.history } : {}),
     ...(stages.notifications ? { notifications: stages.notifications } : {}),

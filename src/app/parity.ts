@@ -16,7 +16,8 @@ export async function parityStage(
 ): Promise<ParityRecord> {
   // Loaded here, not at start: a scan without --parity never loads the Security Hub SDK.
   const { scanParity } = await import('../securityhub/scan-parity.js');
-  const record = await scanParity({ ...execution, regions: execution.document.regions }, options);
+  // Parity compares finding by finding across accounts: it reads the evaluated findings into memory (a --parity run's cost).
+  const record = await scanParity({ ...execution, findings: [...execution.findings], regions: execution.document.regions }, options);
   stderr.write(
     `hubcheck: parity with Security Hub over ${record.controls.length} controls: ${PARITY_CATEGORIES.map((c) => `${record.counts[c]} ${PARITY_LABELS[c]}`).join(', ')}\n`,
   );

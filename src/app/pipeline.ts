@@ -12,18 +12,24 @@ import { existsSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { callLimits } from '../data/deadlines.js';
+import { countFindings, sumCounts, type FindingCounts } from '../domain/counts.js';
+import { complianceScores, distinctVerdicts, type Scored } from '../domain/score.js';
+import { verdictOf } from '../domain/status.js';
 import { FatalScanError } from '../errors.js';
+import type { HistoryDelta } from '../history/delta.js';
+import { FindingSpool } from '../io/finding-spool.js';
 import { LockTimeoutError, acquireLock, type Lock } from '../io/lock.js';
 import { createLogger } from '../log.js';
+import type { Logger } from 'pino';
 import { loadSuppressions } from '../suppressions/suppressions.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, type ScanClock, type ScanExecution } from './evaluate.js';
 import { notify } from './notify.js';
 import { parityStage } from './parity.js';
 import { scanRecord, type ScanOutcome } from './outcome.js';
 import { DEFAULT_LOCK_TIMEOUT_S, DEFAULT_RETENTION_DAYS, checkRequest, stateFileFor, type PipelineIO, type ScanRequest } from './request.js';
 import { resolveTargets } from './resolve-targets.js';
 import { deliverToSecurityHub } from './securityhub.js';
-import { suppress } from './suppress.js';
+import { suppressor } from './suppress.js';
 
 export async function runPipeline(request: ScanRequest, io: PipelineIO): Promise<ScanOutcome> {
   checkRequest(request);
@@ -63,7 +69,7 @@ async function stages(
   request: ScanRequest,
   io: PipelineIO,
   stateFile: string | undefined,
-  suppressions: Parameters<typeof suppress>[1],
+  suppressions: Parameters<typeof suppressor>[0],
 ): Promise<ScanOutcome> {
   const logger = createLogger(request.logLevel);
   const clock = { now: new Date(), started: performance.now() };
@@ -73,31 +79,70 @@ async function stages(
   const late = Promise.all([import('./history-delta.js'), import('./write-outputs.js')]);
   late.catch(() => undefined); // awaited below; a scan that ends early must not leave it unhandled
   const execution = await evaluate(request, targets, clock, io, logger);
-  const [{ historyDelta }, { recordInOutputs, writeOutputs }] = await late;
+  // The findings as written, on disk like the evaluated ones: one account at a time is marked, dated and counted.
+  const findings = FindingSpool.create();
+  try {
+    return await finalStages(request, io, { logger, clock, stateFile, suppressions, late }, execution, findings);
+  } catch (error) {
+    findings.release();
+    throw error;
+  } finally {
+    execution.findings.release();
+  }
+}
+
+/** The stages after the evaluation: `findings` receives the findings as written. */
+async function finalStages(
+  request: ScanRequest,
+  io: PipelineIO,
+  context: {
+    logger: Logger;
+    clock: ScanClock;
+    stateFile: string | undefined;
+    suppressions: Parameters<typeof suppressor>[0];
+    late: Promise<[typeof import('./history-delta.js'), typeof import('./write-outputs.js')]>;
+  },
+  execution: ScanExecution,
+  findings: FindingSpool,
+): Promise<ScanOutcome> {
+  const { logger, clock, stateFile, suppressions, late } = context;
+  const [{ historyStage }, { recordInOutputs, writeOutputs }] = await late;
   // Never a clean report over nothing (the account list and the rules are checked before the scan).
   if (execution.scans.length === 0 && execution.failures.length === 0) throw new FatalScanError('nothing to scan: no account was scanned');
   if (execution.scans.length > 0 && execution.document.regions.length === 0) {
     throw new FatalScanError('nothing to scan: no Region was selected or enabled (see --regions)');
   }
-  const suppressed = suppress(execution.findings, suppressions, clock.now, io.stderr);
+  const suppressing = suppressor(suppressions, clock.now, io.stderr);
   const parity = request.parity ? await parityStage(execution, { profile: request.profile, logger }, io.stderr) : undefined;
-  const history = historyDelta(execution, suppressed.findings, stateFile, request.historyRetentionDays ?? DEFAULT_RETENTION_DAYS);
+  const history = historyStage(execution, stateFile, request.historyRetentionDays ?? DEFAULT_RETENTION_DAYS);
   let document: ScanOutcome['document'];
+  let delta: HistoryDelta | undefined;
   try {
+    const counts: FindingCounts[] = [];
+    let scored: Scored[] = [];
+    for (const account of execution.findings.groups()) {
+      const dated = history.account(account.key, suppressing.apply(account.findings));
+      findings.add(account.key, dated);
+      counts.push(countFindings(dated));
+      scored = distinctVerdicts([...scored, ...dated.map(verdictOf)]);
+    }
+    execution.findings.release();
+    const recorded = history.finish(complianceScores(scored));
+    delta = recorded.delta;
     const notification = request.notify
-      ? await notify(request.notify, request.notifyOptions, execution, history.findings, history.delta, io.stderr)
+      ? await notify(request.notify, request.notifyOptions, execution, findings, delta, io.stderr)
       : undefined;
-    document = scanRecord(parity ? { ...execution.document, parity } : execution.document, history.findings, {
-      suppressions: suppressed.record,
-      history: history.record,
+    document = scanRecord(parity ? { ...execution.document, parity } : execution.document, sumCounts(counts), {
+      suppressions: suppressing.record(),
+      history: recorded.record,
       notifications: notification ? [notification] : undefined,
     });
     await writeOutputs({
       outputDir: request.outputDir,
       formats: request.format,
-      findings: history.findings,
+      findings,
       record: document,
-      delta: history.delta,
+      delta,
       ...(request.record && execution.recording ? { recording: { file: request.record, snapshot: execution.recording } } : {}),
     });
     // The one commit point: the history learns this run only once its outputs are published.
@@ -105,9 +150,8 @@ async function stages(
   } finally {
     history.close();
   }
-  const { findings, delta } = history;
   const securityhub = request.securityhub
-    ? await deliverToSecurityHub({ ...execution, findings }, { profile: request.profile, outputDir: request.outputDir, logger, limits: callLimits(request) }, io.stderr)
+    ? await deliverToSecurityHub({ ...execution, findings: [...findings] }, { profile: request.profile, outputDir: request.outputDir, logger, limits: callLimits(request) }, io.stderr)
     : undefined;
   if (securityhub?.record) {
     // scan.json learns what the push did; the set (with unsent.asff.json) is published again as one.

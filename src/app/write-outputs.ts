@@ -22,7 +22,8 @@ export { SUPPORTED_FORMATS } from './request.js';
 export interface OutputsInput {
   outputDir: string;
   formats: readonly string[];
-  findings: readonly AwsSecurityFinding[];
+  /** Read once per file written. */
+  findings: Iterable<AwsSecurityFinding>;
   record: ScanRecord;
   delta?: HistoryDelta;
   /** --record: the file and the snapshot to write there. */
@@ -44,7 +45,7 @@ export async function writeOutputs(input: OutputsInput): Promise<readonly string
   const files: OutputFile[] = [
     { name: FINDINGS_FILE, content: findingsJsonChunks(input.findings) },
     { name: SCAN_FILE, content: scanJson(input.record) },
-    ...renderReports(input.formats, input.findings, input.record, input.delta).map((r) => ({ name: r.file, content: r.content })),
+    ...renderReports(input.formats, [...input.findings], input.record, input.delta).map((r) => ({ name: r.file, content: r.content })),
   ];
   await writeOutputSet(input.outputDir, files);
   written.push(...files.map((f) => path.join(input.outputDir, f.name)));

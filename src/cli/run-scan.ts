@@ -39,10 +39,15 @@ export async function runScan(options: RunScanOptions, io: CliIO): Promise<{ exi
     { ...rest, rules, benchmarks },
     { stderr: io.stderr, progress: createProgress(io.stderr, { enabled: showProgress }) },
   );
-  io.stderr.write(consoleSummary(outcome.findings, outcome.document, options.outputDir, undefined, colors(io.color)));
-  if (outcome.delta) io.stderr.write(historySummary(outcome.delta, outcome.document.suppressions?.suppressed));
-  io.stderr.write(`${colors(io.color).bold(openHint(options.outputDir, options.format))}\n`);
-  return { exitCode: exitCodeFor(outcome), outcome };
+  try {
+    io.stderr.write(consoleSummary(outcome.findings, outcome.document, options.outputDir, undefined, colors(io.color)));
+    if (outcome.delta) io.stderr.write(historySummary(outcome.delta, outcome.document.suppressions?.suppressed));
+    io.stderr.write(`${colors(io.color).bold(openHint(options.outputDir, options.format))}\n`);
+    return { exitCode: exitCodeFor(outcome), outcome };
+  } finally {
+    // The findings were read for the summary and the exit code; they are written, and their spool goes.
+    outcome.findings.release();
+  }
 }
 
 function historySummary(delta: HistoryDelta, suppressed: number | undefined): string {

@@ -8,8 +8,7 @@
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { severityRank, type Severity } from '../engine/rule.js';
-import { countFindings } from './counts.js';
-import { isFailing, verdictOf } from './status.js';
+import { isEvaluated, isFailing, verdictOf } from './status.js';
 
 export interface ExitGate {
   failOn: Severity | 'none';
@@ -19,7 +18,8 @@ export interface ExitGate {
 }
 
 export interface RunFacts {
-  findings: readonly AwsSecurityFinding[];
+  /** Read once. */
+  findings: Iterable<AwsSecurityFinding>;
   /** Scan issues and accounts that could not be scanned. */
   errors: number;
   /** Findings could not be delivered where they were to go (Security Hub). */
@@ -27,13 +27,15 @@ export interface RunFacts {
 }
 
 export function exitCodeOf(run: RunFacts, gate: ExitGate): 0 | 1 | 3 {
-  if (run.errors > 0 || run.undelivered || countFindings(run.findings).notEvaluated > 0) return 3;
-  const failing = run.findings.filter((f) => isFailing(verdictOf(f)));
-  const atLeast = (threshold: Severity) => (f: AwsSecurityFinding) => severityRank(verdictOf(f).severity) >= severityRank(threshold);
-  if (gate.failOn !== 'none' && failing.some(atLeast(gate.failOn))) return 1;
-  if (gate.failOnNew) {
-    const threshold = gate.failOnNew;
-    if (failing.some((f) => (!gate.fresh || gate.fresh.has(f.Id ?? '')) && atLeast(threshold)(f))) return 1;
+  if (run.errors > 0 || run.undelivered) return 3;
+  const atLeast = (severity: Severity, threshold: Severity) => severityRank(severity) >= severityRank(threshold);
+  let failed = false;
+  for (const f of run.findings) {
+    const verdict = verdictOf(f);
+    if (!isEvaluated(verdict)) return 3;
+    if (failed || !isFailing(verdict)) continue;
+    if (gate.failOn !== 'none' && atLeast(verdict.severity, gate.failOn)) failed = true;
+    else if (gate.failOnNew && (!gate.fresh || gate.fresh.has(f.Id ?? '')) && atLeast(verdict.severity, gate.failOnNew)) failed = true;
   }
-  return 0;
+  return failed ? 1 : 0;
 }

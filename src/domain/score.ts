@@ -14,7 +14,7 @@ import type { Verdict } from './status.js';
 
 export type ControlOutcome = 'FAILED' | 'PASSED' | 'UNKNOWN';
 
-type Scored = Pick<Verdict, 'ruleId' | 'status' | 'suppressed' | 'requirements'>;
+export type Scored = Pick<Verdict, 'ruleId' | 'status' | 'suppressed' | 'requirements'>;
 
 export function controlOutcome(verdicts: readonly Pick<Verdict, 'status' | 'suppressed'>[]): ControlOutcome {
   const counted = verdicts.filter((v) => !v.suppressed);
@@ -64,8 +64,23 @@ function cell(outcomes: readonly ControlOutcome[]): ScoreCell {
   return { passed, failed, score: passed + failed === 0 ? null : Math.round((1000 * passed) / (passed + failed)) / 10 };
 }
 
+/**
+ * The verdicts a score depends on, each kind once: a control's outcome depends
+ * only on which statuses (suppressed or not) its findings have, so a score over
+ * any number of findings is computed from a few verdicts per control.
+ */
+export function distinctVerdicts(verdicts: Iterable<Scored>): Scored[] {
+  const kinds = new Map<string, Scored>();
+  for (const v of verdicts) {
+    const key = `${v.ruleId}\0${v.status}\0${v.suppressed}\0${v.requirements.join('\0')}`;
+    if (!kinds.has(key)) kinds.set(key, { ruleId: v.ruleId, status: v.status, suppressed: v.suppressed, requirements: v.requirements });
+  }
+  return [...kinds.values()];
+}
+
 /** The outcome of every control (rule) that has findings. */
-export function controlOutcomes(verdicts: readonly Scored[]): Map<string, ControlOutcome> {
+export function controlOutcomes(all: Iterable<Scored>): Map<string, ControlOutcome> {
+  const verdicts = distinctVerdicts(all);
   const byRule = new Map<string, Scored[]>();
   for (const v of verdicts) {
     const list = byRule.get(v.ruleId);
@@ -75,7 +90,8 @@ export function controlOutcomes(verdicts: readonly Scored[]): Map<string, Contro
   return new Map([...byRule].map(([ruleId, items]) => [ruleId, controlOutcome(items)]));
 }
 
-export function complianceScores(verdicts: readonly Scored[]): ComplianceScores {
+export function complianceScores(all: Iterable<Scored>): ComplianceScores {
+  const verdicts = distinctVerdicts(all);
   const outcome = controlOutcomes(verdicts);
   // version -> section -> rule ids
   const sections = new Map<string, Map<string, Set<string>>>();

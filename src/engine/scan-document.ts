@@ -99,7 +99,7 @@ export function buildScanDocument(input: {
   rules: readonly Rule[];
   scans: readonly AccountScan[];
   failures?: readonly AccountFailure[];
-  findings: readonly AwsSecurityFinding[];
+  findings: Iterable<AwsSecurityFinding>;
   apiCalls: ApiStatsSnapshot;
   accountConcurrency?: ScanDocument['accountConcurrency'];
 }): ScanDocument {

@@ -21,6 +21,7 @@ import { AccountData, type DataSource } from '../data/layer.js';
 import type { CallerIdentity } from '../data/sts.js';
 import type { BenchmarkVersion } from './benchmarks.js';
 import { DataUnavailable, isDataUnavailable } from '../data/errors.js';
+import { isEvaluated } from '../domain/status.js';
 import { partitionOf } from './partitions.js';
 import { COMPLIANCE_STATUSES, ENGINE_REASON_CODES, accountResource, notAvailable, unavailable, type Rule, type RuleResult } from './rule.js';
 
@@ -181,19 +182,34 @@ async function evaluate(
 }
 
 /**
- * The part of a result the steps after the findings need (counts, history,
- * Security Hub lifecycle): status, reason and the resource's identity. The
- * finding holds the rest.
+ * The part of a result the steps after the findings need (counts, coverage,
+ * scan.json's list of what could not be evaluated). A result that could not be
+ * evaluated keeps its status, reason and resource identity. One that was
+ * evaluated keeps only its status and Region, and all such results share one
+ * frozen object per (status, Region): an organization scan holds hundreds of
+ * thousands of them until the end, and nothing after the findings reads more of
+ * them (the finding holds the rest).
  */
 export function slimResult(result: RuleResult): RuleResult {
   const { type, id, region } = result.resource;
-  return {
-    status: result.status,
-    reason: result.reason,
-    resource: { type, id, ...(region ? { region } : {}) },
-    ...(result.incomplete ? { incomplete: true as const } : {}),
-  };
+  if (!isEvaluated({ status: result.status, incomplete: result.incomplete === true })) {
+    return {
+      status: result.status,
+      reason: result.reason,
+      resource: { type, id, ...(region ? { region } : {}) },
+      ...(result.incomplete ? { incomplete: true as const } : {}),
+    };
+  }
+  const key = `${result.status}|${region ?? ''}`;
+  let shared = EVALUATED.get(key);
+  if (!shared) {
+    shared = Object.freeze({ status: result.status, reason: '', resource: Object.freeze({ type: '', id: '', ...(region ? { region } : {}) }) });
+    EVALUATED.set(key, shared);
+  }
+  return shared;
 }
+
+const EVALUATED = new Map<string, RuleResult>();
 
 function failedEvaluation(
   rule: Rule,

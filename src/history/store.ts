@@ -94,6 +94,14 @@ export interface RecordScanInput {
   trendLength?: number;
 }
 
+/** One scan being recorded (HistoryStore.startScan). */
+export interface ScanRecorder {
+  /** Records one account's findings, all of them; returns their first-seen times by finding Id. */
+  account(account: string, findings: readonly AwsSecurityFinding[]): Map<string, string>;
+  /** Stores the scan's score and counts, and returns what changed since the previous scan. */
+  finish(scores: { score: number | null; scores: Record<string, number | null> }): HistoryDelta;
+}
+
 export interface RecordScanResult {
   delta: HistoryDelta;
   /** First seen of every finding of this scan, by finding Id. */
@@ -167,84 +175,99 @@ export class HistoryStore {
 
   /** Records one scan and returns what changed since the previous one. */
   recordScan(input: RecordScanInput): RecordScanResult {
-    const accounts = [...input.accounts].sort();
-    const accountsJson = JSON.stringify(accounts);
     const run = this.db.transaction(() => {
-      const previousScan =
-        (this.db
-          .prepare('SELECT id, started_at AS startedAt FROM scans WHERE accounts = ? ORDER BY started_at DESC, id DESC LIMIT 1')
-          .get(accountsJson) as { id: number; startedAt: string } | undefined) ?? null;
-
-      const previous = new Map<string, FindingRecord>();
-      const select = this.db.prepare('SELECT * FROM findings WHERE account = ?');
-      for (const account of accounts) {
-        for (const row of select.all(account) as FindingRow[]) previous.set(row.id, fromRow(row));
+      const recorder = this.startScan(input);
+      const byAccount = new Map<string, AwsSecurityFinding[]>(input.accounts.map((account) => [account, []]));
+      for (const f of input.findings) {
+        const account = f.AwsAccountId ?? '';
+        byAccount.set(account, [...(byAccount.get(account) ?? []), f]);
       }
-      const result = computeDelta(previous, input.findings, input.coverage, input.startedAt);
-      const byStatus = Object.fromEntries(Object.entries(countFindings(input.findings).byStatus).filter(([, n]) => n > 0));
-      const counts = {
-        byStatus,
-        new: result.new.length,
-        reopened: result.reopened.length,
-        resolved: result.resolved.length,
-        suppressed: result.suppressed.length,
-      };
-      const scanId = Number(
-        this.db
-          .prepare(
-            `INSERT INTO scans (started_at, finished_at, accounts, regions, benchmarks, score, scores, counts)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            input.startedAt,
-            input.finishedAt,
-            accountsJson,
-            JSON.stringify(input.regions),
-            JSON.stringify(input.benchmarks),
-            input.score,
-            JSON.stringify(input.scores),
-            JSON.stringify(counts),
-          ).lastInsertRowid,
-      );
-
-      const upsert = this.db.prepare(
-        `INSERT INTO findings (id, rule_id, control, title, severity, account, region, scope, resource_id, resource_name,
-                               first_seen, last_seen, status, state, suppressed, last_scan_id)
-         VALUES (@id, @ruleId, @control, @title, @severity, @account, @region, @scope, @resourceId, @resourceName,
-                 @firstSeen, @lastSeen, @status, @state, @suppressed, @scanId)
-         ON CONFLICT (id) DO UPDATE SET
-           rule_id = excluded.rule_id, control = excluded.control, title = excluded.title, severity = excluded.severity,
-           account = excluded.account, region = excluded.region, scope = excluded.scope, resource_id = excluded.resource_id,
-           resource_name = excluded.resource_name, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
-           status = excluded.status, state = excluded.state, suppressed = excluded.suppressed, last_scan_id = excluded.last_scan_id`,
-      );
-      for (const record of result.records) upsert.run({ ...record, suppressed: record.suppressed ? 1 : 0, scanId });
-      const event = this.db.prepare(
-        'INSERT INTO finding_events (scan_id, finding_id, kind, from_status, to_status, at) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const e of result.events) event.run(scanId, e.findingId, e.kind, e.from, e.to, input.startedAt);
-
-      const trend = (
-        this.db
-          .prepare('SELECT id AS scanId, started_at AS startedAt, score FROM scans WHERE accounts = ? ORDER BY started_at DESC, id DESC LIMIT ?')
-          .all(accountsJson, input.trendLength ?? 30) as TrendPoint[]
-      ).reverse();
-
-      const firstSeen = new Map(result.records.map((r) => [r.id, r.firstSeen]));
-      const delta: HistoryDelta = {
-        stateFile: this.file,
-        scanId,
-        previousScan,
-        new: result.new,
-        reopened: result.reopened,
-        resolved: result.resolved,
-        suppressed: result.suppressed,
-        unsuppressed: result.unsuppressed,
-        trend,
-      };
-      return { delta, firstSeen };
+      const firstSeen = new Map<string, string>();
+      for (const [account, findings] of byAccount) for (const [id, at] of recorder.account(account, findings)) firstSeen.set(id, at);
+      return { delta: recorder.finish({ score: input.score, scores: input.scores }), firstSeen };
     });
     return run.immediate();
+  }
+
+  /**
+   * Records one scan an account at a time, so a scan of many accounts is never
+   * held whole: `account()` once per scanned account (every account of the
+   * scan, with all its findings), then `finish()`. Call it inside `begin()` (or
+   * a transaction) to make the scan one unit.
+   */
+  startScan(input: Omit<RecordScanInput, 'findings' | 'score' | 'scores'>): ScanRecorder {
+    const accountsJson = JSON.stringify([...input.accounts].sort());
+    const previousScan =
+      (this.db
+        .prepare('SELECT id, started_at AS startedAt FROM scans WHERE accounts = ? ORDER BY started_at DESC, id DESC LIMIT 1')
+        .get(accountsJson) as { id: number; startedAt: string } | undefined) ?? null;
+    // The scan's score and counts are known once every account is recorded: finish() fills them in.
+    const scanId = Number(
+      this.db
+        .prepare(
+          `INSERT INTO scans (started_at, finished_at, accounts, regions, benchmarks, score, scores, counts)
+           VALUES (?, ?, ?, ?, ?, NULL, '{}', '{}')`,
+        )
+        .run(input.startedAt, input.finishedAt, accountsJson, JSON.stringify(input.regions), JSON.stringify(input.benchmarks)).lastInsertRowid,
+    );
+    const select = this.db.prepare('SELECT * FROM findings WHERE account = ?');
+    const upsert = this.db.prepare(
+      `INSERT INTO findings (id, rule_id, control, title, severity, account, region, scope, resource_id, resource_name,
+                             first_seen, last_seen, status, state, suppressed, last_scan_id)
+       VALUES (@id, @ruleId, @control, @title, @severity, @account, @region, @scope, @resourceId, @resourceName,
+               @firstSeen, @lastSeen, @status, @state, @suppressed, @scanId)
+       ON CONFLICT (id) DO UPDATE SET
+         rule_id = excluded.rule_id, control = excluded.control, title = excluded.title, severity = excluded.severity,
+         account = excluded.account, region = excluded.region, scope = excluded.scope, resource_id = excluded.resource_id,
+         resource_name = excluded.resource_name, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+         status = excluded.status, state = excluded.state, suppressed = excluded.suppressed, last_scan_id = excluded.last_scan_id`,
+    );
+    const event = this.db.prepare('INSERT INTO finding_events (scan_id, finding_id, kind, from_status, to_status, at) VALUES (?, ?, ?, ?, ?, ?)');
+    const delta: HistoryDelta = {
+      stateFile: this.file,
+      scanId,
+      previousScan,
+      new: [],
+      reopened: [],
+      resolved: [],
+      suppressed: [],
+      unsuppressed: [],
+      trend: [],
+    };
+    const byStatus: Record<string, number> = {};
+    const recordAccount = this.db.transaction((account: string, findings: readonly AwsSecurityFinding[]) => {
+      const previous = new Map<string, FindingRecord>();
+      for (const row of select.all(account) as FindingRow[]) previous.set(row.id, fromRow(row));
+      const result = computeDelta(previous, findings, input.coverage, input.startedAt);
+      for (const [status, n] of Object.entries(countFindings(findings).byStatus)) if (n > 0) byStatus[status] = (byStatus[status] ?? 0) + n;
+      delta.new.push(...result.new);
+      delta.reopened.push(...result.reopened);
+      delta.resolved.push(...result.resolved);
+      delta.suppressed.push(...result.suppressed);
+      delta.unsuppressed.push(...result.unsuppressed);
+      for (const record of result.records) upsert.run({ ...record, suppressed: record.suppressed ? 1 : 0, scanId });
+      for (const e of result.events) event.run(scanId, e.findingId, e.kind, e.from, e.to, input.startedAt);
+      return new Map(result.records.map((r) => [r.id, r.firstSeen]));
+    });
+    return {
+      account: (account, findings) => recordAccount(account, findings),
+      finish: ({ score, scores }) => {
+        const counts = {
+          byStatus,
+          new: delta.new.length,
+          reopened: delta.reopened.length,
+          resolved: delta.resolved.length,
+          suppressed: delta.suppressed.length,
+        };
+        this.db.prepare('UPDATE scans SET score = ?, scores = ?, counts = ? WHERE id = ?').run(score, JSON.stringify(scores), JSON.stringify(counts), scanId);
+        delta.trend = (
+          this.db
+            .prepare('SELECT id AS scanId, started_at AS startedAt, score FROM scans WHERE accounts = ? ORDER BY started_at DESC, id DESC LIMIT ?')
+            .all(accountsJson, input.trendLength ?? 30) as TrendPoint[]
+        ).reverse();
+        return delta;
+      },
+    };
   }
 
   /**

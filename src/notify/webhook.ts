@@ -74,7 +74,7 @@ function slack(text: string): string {
 }
 
 /** The new failing findings of a scan: new and reopened ones, or every failing one when there is no history. */
-export function newFailing(findings: readonly AwsSecurityFinding[], delta: HistoryDelta | undefined): NotificationFinding[] {
+export function newFailing(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | undefined): NotificationFinding[] {
   const reopened = new Set(delta?.reopened ?? []);
   const fresh = delta ? new Set([...delta.new, ...reopened]) : undefined;
   const chosen: NotificationFinding[] = [];
@@ -103,7 +103,7 @@ export function newFailing(findings: readonly AwsSecurityFinding[], delta: Histo
 }
 
 export function notificationPayload(
-  findings: readonly AwsSecurityFinding[],
+  findings: Iterable<AwsSecurityFinding>,
   delta: HistoryDelta | undefined,
   scan: { startedAt: string; accounts: string[] },
 ): NotificationPayload {

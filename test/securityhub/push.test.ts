@@ -12,13 +12,11 @@ import { GetFindingsCommand, SecurityHubClient, type AwsSecurityFinding } from '
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { validateFindings } from '../../src/asff/validate.js';
-import type { ScanExecution } from '../../src/app/evaluate.js';
-import type { ScanDocument } from '../../src/engine/scan-document.js';
 import { accountResource, fail, notAvailable, pass } from '../../src/engine/rule.js';
 import { coverageOf } from '../../src/domain/completeness.js';
 import { pushFindings, type PushDeps, type PushInput } from '../../src/securityhub/push.js';
 import { RateLimiters } from '../../src/securityhub/rate-limiter.js';
-import { UNSENT_FILE, pushScan } from '../../src/securityhub/scan-push.js';
+import { UNSENT_FILE, pushScan, type ScanPushInput } from '../../src/securityhub/scan-push.js';
 import {
   ACCOUNT,
   FakeClock,
@@ -243,12 +241,9 @@ describe('acceptance: 10,000 findings, 3 Regions, throttling and 5% FailedFindin
     mockClient(STSClient).on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/test` });
 
     const outputDir = await mkdtemp(path.join(tmpdir(), 'hubcheck-push-'));
-    const execution: ScanExecution = {
+    const execution: ScanPushInput = {
       findings,
-      document: {} as ScanDocument,
       scans,
-      failures: [],
-      benchmarks: ['5.0.0'],
       homeRegion: 'us-east-1',
       observedAt: '2026-11-27T12:00:00.000Z',
     };

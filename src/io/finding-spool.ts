@@ -1,0 +1,150 @@
+/**
+ * A run's findings on disk instead of in memory: one NDJSON file per account,
+ * in a private temporary folder. An organization scan produces hundreds of
+ * thousands of findings; held as objects they would cost gigabytes, so each
+ * account's findings are written here as the account finishes, and every later
+ * stage reads them back one account at a time.
+ *
+ * - A spool is an `Iterable<AwsSecurityFinding>` that can be iterated again:
+ *   each iteration reads the files afresh, so no more than one account's
+ *   findings (parsed) and one read block are held at a time.
+ * - Iteration is in account order (the order the outputs list findings in), and
+ *   inside an account in the order the findings were added.
+ * - Reads and writes are synchronous: a stage iterates a spool in one go, and
+ *   the scan writes an account's findings in well under the time it took to
+ *   read them from AWS.
+ * - `release()` removes the folder; any spool still there when the process
+ *   exits is removed then. Reading a released spool throws: it must never pass
+ *   for a run without findings.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+
+/** How much is read or written per system call. */
+const BLOCK = 1 << 20;
+
+interface Chunk {
+  readonly key: string;
+  readonly file: string;
+  readonly count: number;
+}
+
+const live = new Set<FindingSpool>();
+let exitHook = false;
+
+export class FindingSpool implements Iterable<AwsSecurityFinding> {
+  private readonly chunks: Chunk[] = [];
+  private total = 0;
+  private dir: string | undefined;
+  private released = false;
+
+  /** A new, empty spool (its folder is made on the first write). */
+  static create(): FindingSpool {
+    return new FindingSpool();
+  }
+
+  private constructor() {}
+
+  /** How many findings it holds. */
+  get size(): number {
+    return this.total;
+  }
+
+  /**
+   * Adds one account's findings (its key: the account id) as one chunk, written
+   * as they are produced. A key with no findings is still a chunk: an account
+   * scanned cleanly with nothing to report is an account the later stages see.
+   */
+  add(key: string, findings: Iterable<AwsSecurityFinding>): void {
+    this.check();
+    const file = path.join(this.folder(), `${this.chunks.length}.ndjson`);
+    const fd = openSync(file, 'wx', 0o600);
+    let count = 0;
+    let pending = '';
+    try {
+      for (const finding of findings) {
+        pending += `${JSON.stringify(finding)}\n`;
+        count++;
+        if (pending.length >= BLOCK) {
+          writeSync(fd, pending);
+          pending = '';
+        }
+      }
+      if (pending) writeSync(fd, pending);
+    } finally {
+      closeSync(fd);
+    }
+    this.chunks.push({ key, file, count });
+    this.total += count;
+  }
+
+  /** Each chunk (account) in key order, with its findings read back. */
+  *groups(): Generator<{ key: string; findings: AwsSecurityFinding[] }> {
+    for (const chunk of this.ordered()) yield { key: chunk.key, findings: [...readChunk(chunk.file)] };
+  }
+
+  *[Symbol.iterator](): Generator<AwsSecurityFinding> {
+    for (const chunk of this.ordered()) yield* readChunk(chunk.file);
+  }
+
+  /** Removes the files; the spool is empty afterwards. */
+  release(): void {
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
+    this.chunks.length = 0;
+    this.total = 0;
+    this.released = true;
+    live.delete(this);
+  }
+
+  private ordered(): Chunk[] {
+    this.check();
+    return [...this.chunks].sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  /** A released spool is not an empty one: reading it is a bug, never a run with no findings. */
+  private check(): void {
+    if (this.released) throw new Error('hubcheck: internal error: a findings spool was read after it was released');
+  }
+
+  private folder(): string {
+    if (!this.dir) {
+      this.dir = mkdtempSync(path.join(tmpdir(), 'hubcheck-findings-'));
+      live.add(this);
+      if (!exitHook) {
+        exitHook = true;
+        process.on('exit', () => {
+          for (const spool of [...live]) spool.release();
+        });
+      }
+    }
+    return this.dir;
+  }
+}
+
+/** The findings of one chunk file, parsed a line at a time from blocks read in turn. */
+function* readChunk(file: string): Generator<AwsSecurityFinding> {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(BLOCK);
+    // The bytes after the last newline read so far: a block can end inside a line, even inside a character.
+    let carry = Buffer.alloc(0);
+    for (;;) {
+      const read = readSync(fd, buffer, 0, BLOCK, null);
+      if (read === 0) break;
+      const last = buffer.lastIndexOf(10, read - 1);
+      if (last < 0) {
+        carry = Buffer.concat([carry, buffer.subarray(0, read)]);
+        continue;
+      }
+      const text = Buffer.concat([carry, buffer.subarray(0, last)]).toString('utf8');
+      carry = Buffer.from(buffer.subarray(last + 1, read));
+      for (const line of text.split('\n')) if (line) yield JSON.parse(line) as AwsSecurityFinding;
+    }
+    if (carry.length > 0) yield JSON.parse(carry.toString('utf8')) as AwsSecurityFinding;
+  } finally {
+    closeSync(fd);
+  }
+}
