@@ -14,10 +14,11 @@
  *   the scan writes an account's findings in well under the time it took to
  *   read them from AWS.
  * - `release()` removes the folder; any spool still there when the process
- *   exits is removed then. Reading a released spool throws: it must never pass
- *   for a run without findings.
+ *   exits is removed then, and each new spool removes those of runs that
+ *   were killed (their folder names their process id). Reading a released
+ *   spool throws: it must never pass for a run without findings.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
@@ -111,16 +112,41 @@ export class FindingSpool implements Iterable<AwsSecurityFinding> {
 
   private folder(): string {
     if (!this.dir) {
-      this.dir = mkdtempSync(path.join(tmpdir(), 'hubcheck-findings-'));
-      live.add(this);
+      removeAbandoned();
       if (!exitHook) {
         exitHook = true;
         process.on('exit', () => {
           for (const spool of [...live]) spool.release();
         });
       }
+      this.dir = mkdtempSync(path.join(tmpdir(), `${PREFIX}${process.pid}-`));
+      live.add(this);
     }
     return this.dir;
+  }
+}
+
+const PREFIX = 'hubcheck-findings-';
+
+/** Spools of runs that were killed (no exit hook ran): their process is gone, so are they. */
+function removeAbandoned(): void {
+  try {
+    for (const name of readdirSync(tmpdir())) {
+      const pid = Number(/^hubcheck-findings-(\d+)-/.exec(name)?.[1]);
+      if (pid && pid !== process.pid && !alive(pid)) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+    }
+  } catch {
+    // an unreadable temporary folder: nothing to tidy, and nothing to fail the run for
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, but is another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -53,3 +53,25 @@ describe('FindingSpool', () => {
     expect(() => spool.add('123456789012', [])).toThrow(/released/);
   });
 });
+
+describe('FindingSpool after a killed run', () => {
+  it("removes the spool of a process that is gone, and leaves a live process's alone", async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    // A process id that was in use and now is not: a child that has exited.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = path.join(tmpdir(), `hubcheck-findings-${gone}-test`);
+    const living = path.join(tmpdir(), `hubcheck-findings-${process.ppid}-test`);
+    for (const dir of [dead, living]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, '0.ndjson'), '{}\n');
+    }
+    // A new spool tidies up.
+    const spool = FindingSpool.create();
+    spool.add('123456789012', []);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(living)).toBe(true);
+    spool.release();
+    (await import('node:fs')).rmSync(living, { recursive: true, force: true });
+  });
+});
