@@ -151,7 +151,7 @@ async function finalStages(
     history.close();
   }
   const securityhub = request.securityhub
-    ? await deliverToSecurityHub({ ...execution, findings: [...findings] }, { profile: request.profile, outputDir: request.outputDir, logger, limits: callLimits(request) }, io.stderr)
+    ? await deliverToSecurityHub({ ...execution, findings }, { profile: request.profile, outputDir: request.outputDir, logger, limits: callLimits(request) }, io.stderr)
     : undefined;
   if (securityhub?.record) {
     // scan.json learns what the push did; the set (with unsent.asff.json) is published again as one.

@@ -15,7 +15,7 @@ import type { ParityRecord } from '../domain/parity.js';
 import { parity } from './parity.js';
 import { pullFindings, type ClientFor } from './pull.js';
 import { errorCode, errorMessage, type RetryPolicy } from './retry.js';
-import { pushGroups, securityHubPool, type ScanPushInput } from './scan-push.js';
+import { pushGroups, securityHubPool, type ScanFindingsInput } from './scan-push.js';
 
 export interface ScanParityOptions {
   profile?: string;
@@ -26,7 +26,7 @@ export interface ScanParityOptions {
   now?: Date;
 }
 
-export async function scanParity(input: ScanPushInput & { regions: readonly string[] }, options: ScanParityOptions = {}): Promise<ParityRecord> {
+export async function scanParity(input: ScanFindingsInput & { regions: readonly string[] }, options: ScanParityOptions = {}): Promise<ParityRecord> {
   const errors: string[] = [];
   const theirs: AwsSecurityFinding[] = [];
   const unread = new Set<AwsSecurityFinding>();

@@ -18,7 +18,6 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import { SecurityHubClient, type AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
@@ -30,6 +29,7 @@ import { DEFAULT_CALL_LIMITS, type CallLimits } from '../data/deadlines.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { coverageOf } from '../domain/completeness.js';
 import type { AccountScan } from '../engine/scan.js';
+import type { FindingSpool } from '../io/finding-spool.js';
 import { findingsJsonChunks } from '../io/findings-json.js';
 import { pushFindings, type Identity, type PushDeps, type PushResult } from './push.js';
 import { pushReport } from './push-report.js';
@@ -59,13 +59,17 @@ export interface ScanPushOptions {
 
 /** The parts of a scan a push reads. */
 export interface ScanPushInput {
-  readonly findings: readonly AwsSecurityFinding[];
+  /** One account's findings at a time (src/io/finding-spool.ts). */
+  readonly findings: FindingSpool;
   readonly scans: readonly AccountScan[];
   readonly homeRegion: string;
   readonly observedAt: string;
   /** Per scanned account, the credentials it was scanned with; its findings are pushed with them. */
   readonly sessions?: ReadonlyMap<string, AwsCredentialIdentityProvider>;
 }
+
+/** A scan with its findings in memory: one account's (a push), or all of them (parity). */
+export type ScanFindingsInput = Omit<ScanPushInput, 'findings'> & { readonly findings: readonly AwsSecurityFinding[] };
 
 export interface ScanPushOutcome {
   /** Every finding was imported. */
@@ -119,7 +123,7 @@ interface PushGroup {
 }
 
 /** Splits a scan's findings by the session each must be sent with. */
-export function pushGroups(input: ScanPushInput): PushGroup[] {
+export function pushGroups(input: ScanFindingsInput): PushGroup[] {
   const groups = new Map<string, PushGroup>();
   const rest: PushGroup = { findings: [], scopes: [] };
   for (const scan of input.scans) {
@@ -159,31 +163,46 @@ export async function pushScan(
   const retry = retryPolicyFor(limits);
   // One set of buckets for the whole push: they are keyed by (account, Region).
   const limiters = overrides.limiters ?? new RateLimiters(overrides.clock ?? systemClock);
-  const limit = pLimit(ACCOUNT_CONCURRENCY);
-  const results = await Promise.all(
-    pushGroups(execution).map((group) =>
-      limit(async () => {
-        const { pool, destroy } = securityHubPool(options.profile, PUSH_WRITES, options.logger, limits, group.credentials);
-        const known = group.identity;
-        try {
-          return await pushFindings(
-            { findings: group.findings, coverage, scopes: group.scopes, observedAt: execution.observedAt },
-            {
-              client: (region) => pool.get(SecurityHubClient, region),
-              identity: known ? async () => known : callerIdentity(pool, execution.homeRegion, retry),
-              retry,
-              onRetry: (region, what, code, retry, delayMs) =>
-                options.logger?.info({ account: known?.account, region, what, code, retry, delayMs }, 'Security Hub: retrying'),
-              ...overrides,
-              limiters,
-            },
-          );
-        } finally {
-          destroy();
-        }
-      }),
-    ),
-  );
+  const push = async (group: PushGroup): Promise<PushResult> => {
+    const { pool, destroy } = securityHubPool(options.profile, PUSH_WRITES, options.logger, limits, group.credentials);
+    const known = group.identity;
+    try {
+      return await pushFindings(
+        { findings: group.findings, coverage, scopes: group.scopes, observedAt: execution.observedAt },
+        {
+          client: (region) => pool.get(SecurityHubClient, region),
+          identity: known ? async () => known : callerIdentity(pool, execution.homeRegion, retry),
+          retry,
+          onRetry: (region, what, code, retry, delayMs) =>
+            options.logger?.info({ account: known?.account, region, what, code, retry, delayMs }, 'Security Hub: retrying'),
+          ...overrides,
+          limiters,
+        },
+      );
+    } finally {
+      destroy();
+    }
+  };
+  // One account's findings are read at a time, and no more accounts are read than are being pushed:
+  // an organization's findings are never all in memory.
+  const scansOf = new Map<string, AccountScan[]>();
+  for (const scan of execution.scans) scansOf.set(scan.identity.account, [...(scansOf.get(scan.identity.account) ?? []), scan]);
+  const pushes: Promise<PushResult>[] = [];
+  const running = new Set<Promise<unknown>>();
+  for (const account of execution.findings.groups()) {
+    const scans = scansOf.get(account.key) ?? [];
+    for (const group of pushGroups({ ...execution, findings: account.findings, scans })) {
+      while (running.size >= ACCOUNT_CONCURRENCY) await Promise.race(running);
+      const pushed = push(group);
+      const settled: Promise<unknown> = pushed.then(
+        () => running.delete(settled),
+        () => running.delete(settled),
+      );
+      running.add(settled);
+      pushes.push(pushed);
+    }
+  }
+  const results = await Promise.all(pushes);
   const result = mergePushResults(results);
   for (const line of pushReport(result)) stderr.write(`hubcheck: ${line}\n`);
 

@@ -30,6 +30,7 @@ import {
   testRule,
 } from '../helpers/securityhub.js';
 import { minimal } from '../helpers/asff-samples.js';
+import { spoolOf } from '../helpers/spool.js';
 
 const sgRule = testRule('test-sg-closed', 'region');
 const userRule = testRule('test-user-mfa', 'account', 'AwsIamUser');
@@ -242,7 +243,7 @@ describe('acceptance: 10,000 findings, 3 Regions, throttling and 5% FailedFindin
 
     const outputDir = await mkdtemp(path.join(tmpdir(), 'hubcheck-push-'));
     const execution: ScanPushInput = {
-      findings,
+      findings: spoolOf(findings),
       scans,
       homeRegion: 'us-east-1',
       observedAt: '2026-11-27T12:00:00.000Z',

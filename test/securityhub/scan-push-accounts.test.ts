@@ -24,6 +24,7 @@ import { pushRecord } from '../../src/securityhub/push-report.js';
 import { RateLimiters } from '../../src/securityhub/rate-limiter.js';
 import { UNSENT_FILE, pushGroups, pushScan } from '../../src/securityhub/scan-push.js';
 import { FakeClock, accountScan, awsError, evaluation, findingsOf, seededRandom, testRule } from '../helpers/securityhub.js';
+import { spoolOf } from '../helpers/spool.js';
 
 const A = '111111111111';
 const OFF = '222222222222';
@@ -114,7 +115,7 @@ describe('pushScan over several accounts', () => {
     let stderr = '';
     const sink = { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream;
     const clock = new FakeClock();
-    const outcome = await pushScan(execution, { outputDir }, sink, {
+    const outcome = await pushScan({ ...execution, findings: spoolOf(findings) }, { outputDir }, sink, {
       clock,
       random: seededRandom(3),
       retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 },
@@ -160,12 +161,42 @@ describe('pushScan over several accounts', () => {
     const hub = multiAccountHub({ off: [], denied: [] });
     const outputDir = await mkdtemp(path.join(tmpdir(), 'hubcheck-accounts-push-'));
     const sink = { write: () => true } as unknown as NodeJS.WritableStream;
-    const first = await pushScan(execution, { outputDir }, sink);
-    const second = await pushScan(execution, { outputDir }, sink);
+    const first = await pushScan({ ...execution, findings: spoolOf(findings) }, { outputDir }, sink);
+    const second = await pushScan({ ...execution, findings: spoolOf(findings) }, { outputDir }, sink);
     expect([first.complete, second.complete]).toEqual([true, true]);
     for (const account of [A, OFF, DENIED]) {
       expect(hub.at(account, 'us-east-1').size + hub.at(account, 'eu-west-1').size).toBe(4);
     }
     expect(second.result.regions.every((r) => r.sent === 2 && r.archived === 0)).toBe(true);
+  });
+  it('reads one account of the spool at a time, and no more accounts than are being pushed', async () => {
+    const accounts = Array.from({ length: 12 }, (_, i) => String(100000000000 + i));
+    const many = accounts.map(scanOf);
+    const hub = multiAccountHub({ off: [], denied: [] });
+    const spool = spoolOf(findingsOf(many));
+    // Count the accounts read from the spool against the accounts whose push has finished.
+    let read = 0;
+    let mostAhead = 0;
+    const groups = spool.groups.bind(spool);
+    spool.groups = function* () {
+      for (const group of groups()) {
+        read++;
+        const done = new Set(hub.imports.map((i) => i.account)).size;
+        mostAhead = Math.max(mostAhead, read - done);
+        yield group;
+      }
+    };
+    const outputDir = await mkdtemp(path.join(tmpdir(), 'hubcheck-accounts-push-'));
+    const outcome = await pushScan(
+      { findings: spool, scans: many, homeRegion: 'us-east-1', observedAt: '2026-11-27T12:00:00.000Z', sessions: new Map(accounts.map((a) => [a, session(a)])) },
+      { outputDir },
+      { write: () => true } as unknown as NodeJS.WritableStream,
+    );
+    expect(outcome.complete).toBe(true);
+    expect(read).toBe(12);
+    for (const account of accounts) expect(hub.at(account, 'us-east-1').size + hub.at(account, 'eu-west-1').size).toBe(4);
+    // Four accounts are pushed at once; the fifth is read only when one of them is done.
+    expect(mostAhead).toBeLessThanOrEqual(5);
+    expect(mostAhead).toBeGreaterThan(1);
   });
 });
