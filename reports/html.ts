@@ -9,7 +9,9 @@
  * - Then every control, collapsed (<details>) with its failing counts per Region
  *   and per account: resource, reason, evidence, tags, remediation link; filters
  *   by severity, status, Region, account, control and change, and a search box
- *   (a filter opens the controls it matches).
+ *   (a filter opens the controls it matches). A control with more than
+ *   REPORT_ROWS_PER_CONTROL (250) findings lists its first 250, failing first,
+ *   and says so; counts, scores and spreads are over every finding.
  * - After them, with history: what is new, reopened, resolved and suppressed
  *   since the last scan, and the trend of the score; then scores per section.
  *

@@ -4,6 +4,9 @@
  *
  * - One <testsuite> per control (name "IAM.5 Title"), one <testcase> per
  *   resource: name "<account>/<region>/<resource>", classname "hubcheck.<rule id>".
+ *   A control with more than REPORT_ROWS_PER_CONTROL (250) findings lists its
+ *   first 250 (failing first); its counts stay exact, and a <system-out> line of
+ *   the suite says how many are not listed.
  * - FAILED -> <failure>, NOT_AVAILABLE -> <error>, WARNING and suppressed
  *   findings -> <skipped> (with the suppression's reason, owner and expiry),
  *   PASSED -> a passing test case.
