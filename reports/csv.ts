@@ -12,7 +12,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import type { HistoryDelta } from './model.js';
 import { csvField } from '../src/io/escape.js';
-import { findingViews, type FindingView } from './model.js';
+import { batched, changesOf, findingView, type FindingView } from './model.js';
 
 export const CSV_FILE = 'findings.csv';
 
@@ -47,7 +47,21 @@ export const CSV_COLUMNS = COLUMNS.map(([name]) => name);
 
 export { csvNeutralise as neutralise, csvField } from '../src/io/escape.js';
 
-export function csvReport(findings: readonly AwsSecurityFinding[], _scan?: Partial<ScanDocument>, delta?: HistoryDelta): string {
-  const rows = [CSV_COLUMNS, ...findingViews(findings, delta).map((v) => COLUMNS.map(([, get]) => get(v)))];
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+export function csvReport(findings: Iterable<AwsSecurityFinding>, scan?: Partial<ScanDocument>, delta?: HistoryDelta): string {
+  return [...csvReportChunks(findings, scan, delta)].join('');
+}
+
+/** The file in pieces, one pass over the findings and one row per finding, so any number of findings is written in bounded memory. */
+export function csvReportChunks(findings: Iterable<AwsSecurityFinding>, _scan?: Partial<ScanDocument>, delta?: HistoryDelta): Generator<string> {
+  return batched(csvRows(findings, delta));
+}
+
+function* csvRows(findings: Iterable<AwsSecurityFinding>, delta?: HistoryDelta): Generator<string> {
+  const line = (row: readonly string[]) => `${row.map(csvField).join(',')}\r\n`;
+  yield `\uFEFF${line(CSV_COLUMNS)}`;
+  const changes = changesOf(delta);
+  for (const f of findings) {
+    const v = findingView(f, changes);
+    yield line(COLUMNS.map(([, get]) => get(v)));
+  }
 }

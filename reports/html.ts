@@ -9,7 +9,9 @@
  * - Then every control, collapsed (<details>) with its failing counts per Region
  *   and per account: resource, reason, evidence, tags, remediation link; filters
  *   by severity, status, Region, account, control and change, and a search box
- *   (a filter opens the controls it matches).
+ *   (a filter opens the controls it matches). A control with more than
+ *   REPORT_ROWS_PER_CONTROL (250) findings lists its first 250, failing first,
+ *   and says so; counts, scores and spreads are over every finding.
  * - After them, with history: what is new, reopened, resolved and suppressed
  *   since the last scan, and the trend of the score; then scores per section.
  *
@@ -25,22 +27,20 @@ import { SEVERITIES, type Severity } from './model.js';
 import type { HistoryDelta, TrendPoint } from './model.js';
 import { htmlText } from '../src/io/escape.js';
 import {
+  EVERY_FINDING_FILES,
   PARITY_CATEGORIES,
   PARITY_LABELS,
   STATUSES,
-  complianceScores,
-  controlGroups,
   failingSpread,
-  findingViews,
   formatScore,
   isFailing,
-  reportCounts,
   REMEDIATION_PARTS,
+  reportModel,
   safeUrl,
-  scanScope,
   type ControlGroup,
   type FindingView,
   type ParityRecord,
+  type ReportModel,
 } from './model.js';
 
 export const HTML_FILE = 'report.html';
@@ -273,15 +273,23 @@ function spreadText(pairs: readonly [string, number][], noun: string): string {
   return `${pairs.length} ${noun}${pairs.length === 1 ? '' : 's'}: ${shown}${pairs.length > 6 ? `, +${pairs.length - 6} more` : ''}`;
 }
 
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+/** Said where a list stops short of every finding. */
+function truncation(g: ControlGroup): string {
+  if (g.total <= g.findings.length) return '';
+  return `<div class="fix truncated" data-listed="${g.findings.length}" data-total="${g.total}">Showing the first ${thousands(g.findings.length)} of ${thousands(g.total)} findings of this control (failing first); every finding is in ${esc(EVERY_FINDING_FILES)}.</div>\n`;
+}
+
 function controlSection(g: ControlGroup): string {
-  const failing = g.failing > 0 ? `<span class="muted">${g.failing} failing of ${g.findings.length}</span>` : `<span class="muted">${g.findings.length} resource${g.findings.length === 1 ? '' : 's'}</span>`;
+  const failing = g.failing > 0 ? `<span class="muted">${g.failing} failing of ${g.total}</span>` : `<span class="muted">${g.total} resource${g.total === 1 ? '' : 's'}</span>`;
   const remediation = g.findings[0]?.remediationText ?? '';
   const spread = failingSpread(g);
   const where = [spreadText(spread.regions, 'Region'), spreadText(spread.accounts, 'account')].filter(Boolean).join(' · ');
   return `<section class="control o-${g.outcome}" data-control="${esc(g.control)}" data-outcome="${g.outcome}" id="control-${esc(g.control)}"><details>
 <summary><h3>${badge('s', g.outcome === 'UNKNOWN' ? 'NOT_AVAILABLE' : g.outcome, g.outcome === 'UNKNOWN' ? 'UNDECIDED' : g.outcome)} ${badge('v', g.severity)} <span class="ctl">${esc(g.control)}</span> ${esc(g.title)} ${failing}</h3>${where ? `<span class="spread">Failing in ${where}</span>` : ''}</summary>
 <div class="fix">${esc(remediation)} ${g.remediationUrl ? link(g.remediationUrl, 'Remediation') : ''}</div>
-<table><thead><tr><th>Status</th><th>Severity</th><th>Resource</th><th>Region</th><th>Account</th><th>Reason and evidence</th></tr></thead><tbody>
+${truncation(g)}<table><thead><tr><th>Status</th><th>Severity</th><th>Resource</th><th>Region</th><th>Account</th><th>Reason and evidence</th></tr></thead><tbody>
 ${g.findings.map(findingRow).join('\n')}
 </tbody></table></details></section>`;
 }
@@ -309,8 +317,12 @@ function select(id: string, filter: string, label: string, values: readonly stri
   return `<label for="${id}">${esc(label)}<select id="${id}" data-filter="${filter}"><option value="">All</option>${options}</select></label>`;
 }
 
-function changesSection(views: readonly FindingView[], delta: HistoryDelta): string {
-  const byId = new Map(views.map((v) => [v.id, v]));
+function moreText(more: number, what: string): string {
+  return more > 0 ? `<p class="muted more" data-more="${more}">and ${thousands(more)} more ${what} not listed here; every finding is in ${esc(EVERY_FINDING_FILES)}.</p>` : '';
+}
+
+function changesSection(model: ReportModel, delta: HistoryDelta): string {
+  const limit = model.limits.changes;
   const cards = [
     ['New', delta.new.length],
     ['Reopened', delta.reopened.length],
@@ -323,34 +335,36 @@ function changesSection(views: readonly FindingView[], delta: HistoryDelta): str
   const since = delta.previousScan
     ? `Compared with the scan of ${esc(delta.previousScan.startedAt)}.`
     : 'First scan recorded in this state file: every failing finding is new.';
-  const changed: [string, string[]][] = [
-    ['NEW', delta.new],
-    ['REOPENED', delta.reopened],
-    ['UNSUPPRESSED', delta.unsuppressed],
-  ];
+  const changed = [
+    ['NEW', model.changed.new],
+    ['REOPENED', model.changed.reopened],
+    ['UNSUPPRESSED', model.changed.unsuppressed],
+  ] as const;
   const changeRows = changed
-    .flatMap(([kind, ids]) =>
-      ids
-        .map((id) => byId.get(id))
-        .filter((v): v is FindingView => v !== undefined)
-        .map(
-          (v) =>
-            `<tr class="change" data-change="${kind}" data-finding-id="${esc(v.id)}"><td>${badge('c', kind)}</td><td>${badge('v', v.severity)}</td><td>${esc(v.control)}</td><td>${resourceCell(v)}</td><td>${esc(v.region)}</td><td>${esc(v.reason)}</td></tr>`,
-        ),
+    .flatMap(([kind, { listed }]) =>
+      listed.map(
+        (v) =>
+          `<tr class="change" data-change="${kind}" data-finding-id="${esc(v.id)}"><td>${badge('c', kind)}</td><td>${badge('v', v.severity)}</td><td>${esc(v.control)}</td><td>${resourceCell(v)}</td><td>${esc(v.region)}</td><td>${esc(v.reason)}</td></tr>`,
+      ),
     )
     .join('\n');
   const resolvedRows = delta.resolved
+    .slice(0, limit)
     .map(
       (r) =>
         `<tr class="change" data-change="RESOLVED" data-finding-id="${esc(r.id)}"><td>${badge('c', 'RESOLVED')}</td><td>${badge('v', (SEVERITIES as readonly string[]).includes(r.severity) ? r.severity : 'INFORMATIONAL', r.severity)}</td><td>${esc(r.control)}</td><td>${resourceCell(r)}</td><td>${esc(r.region)}</td><td>${r.now === 'PASSED' ? 'Now passes' : 'Resource gone'}</td></tr>`,
     )
     .join('\n');
+  const more = [
+    ...changed.map(([kind, c]) => moreText(c.found - c.listed.length, `${kind.toLowerCase()} findings`)),
+    moreText(delta.resolved.length - Math.min(delta.resolved.length, limit), 'resolved findings'),
+  ].join('');
   const table =
     changeRows || resolvedRows
       ? `<details id="changes-list"><summary>Every changed finding</summary><table id="changes-table"><thead><tr><th>Change</th><th>Severity</th><th>Control</th><th>Resource</th><th>Region</th><th>Reason</th></tr></thead><tbody>
 ${changeRows}
 ${resolvedRows}
-</tbody></table></details>`
+</tbody></table>${more}</details>`
       : '<p class="muted">No finding changed.</p>';
   return `<section id="changes"><h2>Since the last scan</h2><p class="muted">${since}</p><div class="cards">${cards}</div>
 <div class="charts">${delta.trend.length > 0 ? trendChart(delta.trend) : ''}</div>
@@ -380,20 +394,19 @@ ${errors ? `<p>Not compared (Security Hub could not be read):</p><ul id="parity-
 ${table}</section>`;
 }
 
-export function htmlReport(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
+export function htmlReport(findings: Iterable<AwsSecurityFinding>, scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
   return [...htmlReportChunks(findings, scan, delta)].join('');
 }
 
 /** The report in pieces (the page around the findings, then one control at a time), so a large one is written without being held whole. */
-export function* htmlReportChunks(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): Generator<string> {
-  const views = findingViews(findings, delta);
-  const counts = reportCounts(views);
-  const scores = complianceScores(views);
-  const groups = controlGroups(views);
-  const scope = scanScope(views, scan);
-  const distinct = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+export function* htmlReportChunks(findings: Iterable<AwsSecurityFinding>, scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): Generator<string> {
+  // One pass over the findings: counts, scores and scope over all of them, the first rows of each control.
+  const model = reportModel(findings, delta, scan);
+  const { counts, scores, groups, scope, present } = model;
+  const distinct = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   const title = `hubcheck report: ${scope.accounts.join(', ') || 'no account'}`;
-  const failing = views.filter(isFailing).length;
+  const failing = counts.failing;
+  const listed = groups.reduce((n, g) => n + g.findings.length, 0);
 
   const scoreCards = [
     ...scores.benchmarks.map(
@@ -431,12 +444,12 @@ ${b.sections.map((s) => `<tr data-section="${esc(s.section)}"><td>${esc(s.sectio
   ].filter(Boolean);
 
   const filters = [
-    select('f-severity', 'severity', 'Severity', SEVERITIES_DESC.filter((s) => views.some((v) => v.severity === s))),
-    select('f-status', 'status', 'Status', FILTER_STATUSES.filter((s) => views.some((v) => (v.suppressed ? 'SUPPRESSED' : v.status) === s))),
-    select('f-region', 'region', 'Region', distinct(views.map((v) => v.region))),
-    select('f-account', 'account', 'Account', distinct(views.map((v) => v.account))),
-    select('f-control', 'control', 'Control', distinct(views.map((v) => v.control))),
-    ...(delta ? [select('f-change', 'change', 'Change', ['NEW', 'REOPENED', 'RESOLVED', 'UNSUPPRESSED'].filter((c) => views.some((v) => v.change === c)))] : []),
+    select('f-severity', 'severity', 'Severity', SEVERITIES_DESC.filter((s) => present.severities.has(s))),
+    select('f-status', 'status', 'Status', FILTER_STATUSES.filter((s) => present.statuses.has(s))),
+    select('f-region', 'region', 'Region', distinct(present.regions)),
+    select('f-account', 'account', 'Account', distinct(present.accounts)),
+    select('f-control', 'control', 'Control', distinct(present.controls)),
+    ...(delta ? [select('f-change', 'change', 'Change', (['NEW', 'REOPENED', 'RESOLVED', 'UNSUPPRESSED'] as const).filter((c) => present.changes.has(c)))] : []),
     '<label for="f-search">Search<input id="f-search" type="search" placeholder="resource, reason, ARN, tag…" autocomplete="off"></label>',
     '<button id="f-reset" type="button">Reset</button>',
   ].join('\n');
@@ -462,13 +475,13 @@ ${fixFirst(groups)}
 </section>
 <section id="findings"><h2>Controls and findings</h2>
 <div class="filters">${filters}</div>
-<p id="shown">Showing <b id="shown-count">${views.length}</b> of ${views.length} findings: ${shownCounts}</p>
-<p id="no-match" class="empty" hidden>No finding matches these filters.</p>
+<p id="shown">Showing <b id="shown-count">${listed}</b> of ${counts.total} findings: ${shownCounts}</p>
+${listed < counts.total ? `<p id="listed" class="muted">Controls with more than ${thousands(model.limits.rowsPerControl)} findings list their first ${thousands(model.limits.rowsPerControl)} (failing first): ${thousands(listed)} of ${thousands(counts.total)} findings are listed, and the filters and search apply to those. Every finding is in ${esc(EVERY_FINDING_FILES)}.</p>\n` : ''}<p id="no-match" class="empty" hidden>No finding matches these filters.</p>
 `;
   for (let i = 0; i < groups.length; i++) yield `${i > 0 ? '\n' : ''}${controlSection(groups[i]!)}`;
   yield `
 </section>
-${delta ? changesSection(views, delta) : ''}
+${delta ? changesSection(model, delta) : ''}
 ${scan.parity ? paritySection(scan.parity) : ''}
 <section id="scores"><h2>Scores by section</h2>
 <div class="charts">${statusChart}${severityChart}</div>

@@ -5,20 +5,24 @@
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import type { HistoryDelta } from './model.js';
-import { CSV_FILE, csvReport } from './csv.js';
+import { CSV_FILE, csvReportChunks } from './csv.js';
 import { HTML_FILE, htmlReportChunks } from './html.js';
 import { JUNIT_FILE, junitReport } from './junit.js';
 import { MARKDOWN_FILE, markdownReport } from './markdown.js';
-import { OCSF_FILE, ocsfReport } from './ocsf.js';
+import { OCSF_FILE, ocsfReportChunks } from './ocsf.js';
 
-export type Renderer = (findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument>, delta?: HistoryDelta) => string | Iterable<string>;
+/**
+ * A report renderer. `findings` may be read from disk on each iteration: a
+ * renderer iterates it once, and keeps memory bound whatever its length.
+ */
+export type Renderer = (findings: Iterable<AwsSecurityFinding>, scan: Partial<ScanDocument>, delta?: HistoryDelta) => string | Iterable<string>;
 
 export const REPORTS = {
   html: { file: HTML_FILE, render: htmlReportChunks },
-  csv: { file: CSV_FILE, render: csvReport },
+  csv: { file: CSV_FILE, render: csvReportChunks },
   junit: { file: JUNIT_FILE, render: junitReport },
   md: { file: MARKDOWN_FILE, render: markdownReport },
-  ocsf: { file: OCSF_FILE, render: ocsfReport },
+  ocsf: { file: OCSF_FILE, render: ocsfReportChunks },
 } as const satisfies Record<string, { file: string; render: Renderer }>;
 
 export type ReportFormat = keyof typeof REPORTS;
@@ -35,7 +39,7 @@ export function isReportFormat(name: string): name is ReportFormat {
  */
 export function renderReports(
   formats: readonly string[],
-  findings: readonly AwsSecurityFinding[],
+  findings: Iterable<AwsSecurityFinding>,
   scan: Partial<ScanDocument>,
   delta?: HistoryDelta,
 ): { file: string; content: Iterable<string> }[] {
@@ -45,7 +49,7 @@ export function renderReports(
   }));
 }
 
-function* rendered(render: Renderer, findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument>, delta?: HistoryDelta): Generator<string> {
+function* rendered(render: Renderer, findings: Iterable<AwsSecurityFinding>, scan: Partial<ScanDocument>, delta?: HistoryDelta): Generator<string> {
   const content = render(findings, scan, delta);
   if (typeof content === 'string') yield content;
   else yield* content;

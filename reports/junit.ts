@@ -4,6 +4,9 @@
  *
  * - One <testsuite> per control (name "IAM.5 Title"), one <testcase> per
  *   resource: name "<account>/<region>/<resource>", classname "hubcheck.<rule id>".
+ *   A control with more than REPORT_ROWS_PER_CONTROL (250) findings lists its
+ *   first 250 (failing first); its counts stay exact, and a <system-out> line of
+ *   the suite says how many are not listed.
  * - FAILED -> <failure>, NOT_AVAILABLE -> <error>, WARNING and suppressed
  *   findings -> <skipped> (with the suppression's reason, owner and expiry),
  *   PASSED -> a passing test case.
@@ -16,7 +19,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import type { HistoryDelta } from './model.js';
 import { xmlAttr, xmlText } from '../src/io/escape.js';
-import { controlGroups, findingViews, type FindingView } from './model.js';
+import { EVERY_FINDING_FILES, reportModel, type FindingView } from './model.js';
 
 export const JUNIT_FILE = 'junit.xml';
 
@@ -57,19 +60,19 @@ function testcase(v: FindingView): string {
   }
 }
 
-export function junitReport(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
-  const views = findingViews(findings, delta);
-  const timestamp = (scan.startedAt ?? views[0]?.lastObservedAt ?? new Date(0).toISOString()).replace(/\.\d+Z$/, 'Z').replace(/Z$/, '');
-  const suites = controlGroups(views).map((group) => {
-    const count = (test: (v: FindingView) => boolean) => group.findings.filter(test).length;
-    const failures = count((v) => !v.suppressed && v.status === 'FAILED');
-    const errors = count((v) => !v.suppressed && v.status === 'NOT_AVAILABLE');
-    const skipped = count((v) => v.suppressed || v.status === 'WARNING');
-    const totals = { tests: group.findings.length, failures, errors, skipped };
+export function junitReport(findings: Iterable<AwsSecurityFinding>, scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
+  // One pass over the findings: exact counts per control, the first REPORT_ROWS_PER_CONTROL test cases of each.
+  const model = reportModel(findings, delta, scan);
+  const timestamp = (scan.startedAt ?? model.firstLastObservedAt ?? new Date(0).toISOString()).replace(/\.\d+Z$/, 'Z').replace(/Z$/, '');
+  const suites = model.groups.map((group) => {
+    const { failures, errors, skipped } = group;
+    const totals = { tests: group.total, failures, errors, skipped };
+    const unlisted = group.total - group.findings.length;
     const xml = [
       `  <testsuite name="${attr(`${group.control} ${group.title}`)}" tests="${totals.tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0" timestamp="${attr(timestamp)}">`,
       `    <properties>\n      <property name="severity" value="${attr(group.severity)}"/>\n      <property name="rule" value="${attr(group.ruleId)}"/>\n    </properties>`,
       ...group.findings.map(testcase),
+      ...(unlisted > 0 ? [`    <system-out>${xmlText(`${unlisted} more findings of this control are not listed; see ${EVERY_FINDING_FILES}.`)}</system-out>`] : []),
       '  </testsuite>',
     ].join('\n');
     return { xml, totals };

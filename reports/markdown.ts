@@ -14,18 +14,7 @@ import type { ScanDocument } from './model.js';
 import { SEVERITIES } from './model.js';
 import type { HistoryDelta } from './model.js';
 import { markdownCodeBlock, markdownLink, markdownText, markdownUrl } from '../src/io/escape.js';
-import {
-  complianceScores,
-  controlGroups,
-  failingSpread,
-  findingViews,
-  formatScore,
-  isFailing,
-  reportCounts,
-  scanScope,
-  type ControlGroup,
-  type FindingView,
-} from './model.js';
+import { failingSpread, formatScore, reportModel, type ControlGroup, type FindingView } from './model.js';
 
 export const MARKDOWN_FILE = 'summary.md';
 const MAX_ROWS = 50;
@@ -52,10 +41,10 @@ function howToFix(groups: readonly ControlGroup[]): string[] {
   let shown = 0;
   for (const g of groups) {
     if (shown === MAX_FIXES) break;
-    const failing = g.findings.filter(isFailing);
-    const first = failing.find((v) => v.fix.cli);
+    // The first failing finding with a CLI fix, in the control's order (kept by the model over every finding).
+    const first = g.firstFixable;
     if (!first?.fix.cli) continue;
-    const others = failing.length - 1;
+    const others = g.failing - 1;
     shown++;
     out.push(`#### ${md(g.control)} ${md(g.title)}`, '');
     out.push(`For ${resourceLabel(first)}${others > 0 ? ` (and ${others} more failing resource${others === 1 ? '' : 's'}: the same commands with their names, in the HTML report)` : ''}:`, '');
@@ -65,12 +54,11 @@ function howToFix(groups: readonly ControlGroup[]): string[] {
   return out.length > 0 ? ['### How to fix', '', ...out] : [];
 }
 
-export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
-  const views = findingViews(findings, delta);
-  const counts = reportCounts(views);
-  const scores = complianceScores(views);
-  const scope = scanScope(views, scan);
-  const failing = views.filter(isFailing).length;
+export function markdownReport(findings: Iterable<AwsSecurityFinding>, scan: Partial<ScanDocument> = {}, delta?: HistoryDelta): string {
+  // One pass over the findings: a bounded model (src: model.ts), whatever their number.
+  const model = reportModel(findings, delta, scan);
+  const { counts, scores, scope } = model;
+  const failing = counts.failing;
   const out: string[] = [];
 
   out.push(`## hubcheck: ${failing === 0 ? 'no failing findings' : `${failing} failing finding${failing === 1 ? '' : 's'}`}`);
@@ -83,7 +71,7 @@ export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Pa
   if (scoreLine.length > 0) out.push(`Compliance score: ${scoreLine.join(' · ')}`, '');
 
   // What to fix leads; counts and the changes since the last scan follow.
-  const groups = controlGroups(views).filter((g) => g.outcome === 'FAILED');
+  const groups = model.groups.filter((g) => g.outcome === 'FAILED');
   out.push('### What to fix first');
   out.push('');
   if (groups.length === 0) out.push('None.');
@@ -121,7 +109,6 @@ export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Pa
   out.push('');
 
   if (delta) {
-    const byId = new Map(views.map((v) => [v.id, v]));
     out.push('### Since the last scan');
     out.push('');
     out.push(
@@ -130,10 +117,10 @@ export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Pa
         : `First scan in this state file: every failing finding is new (**${delta.new.length} new**, ${delta.suppressed.length} suppressed).`,
     );
     out.push('');
-    const changed = (ids: string[]) => ids.map((id) => byId.get(id)).filter((v): v is FindingView => v !== undefined);
     const row = (label: string) => (v: FindingView) => [label, v.severity, md(v.control), resourceLabel(v), md(v.region), md(v.reason)];
-    const rows = [...changed(delta.new).map(row('NEW')), ...changed(delta.reopened).map(row('REOPENED'))];
-    if (rows.length > 0) out.push(...table(['Change', 'Severity', 'Control', 'Resource', 'Region', 'Reason'], rows), '');
+    const { new: added, reopened } = model.changed;
+    const rows = [...added.listed.map(row('NEW')), ...reopened.listed.map(row('REOPENED'))];
+    if (rows.length > 0) out.push(...table(['Change', 'Severity', 'Control', 'Resource', 'Region', 'Reason'], rows, added.found + reopened.found), '');
     if (delta.resolved.length > 0) {
       out.push('Resolved:', '');
       out.push(
@@ -146,14 +133,15 @@ export function markdownReport(findings: readonly AwsSecurityFinding[], scan: Pa
     }
   }
 
-  const suppressed = views.filter((v) => v.suppressed);
-  if (suppressed.length > 0) {
+  const suppressed = model.suppressed;
+  if (suppressed.total > 0) {
     out.push('### Suppressed');
     out.push('');
     out.push(
       ...table(
         ['Status', 'Control', 'Resource', 'Reason', 'Owner', 'Expires'],
-        suppressed.map((v) => [v.status, md(v.control), resourceLabel(v), md(v.suppression?.reason ?? ''), md(v.suppression?.owner ?? ''), md(v.suppression?.expires ?? '')]),
+        suppressed.listed.map((v) => [v.status, md(v.control), resourceLabel(v), md(v.suppression?.reason ?? ''), md(v.suppression?.owner ?? ''), md(v.suppression?.expires ?? '')]),
+        suppressed.total,
       ),
       '',
     );

@@ -19,6 +19,7 @@ import {
   SEVERITY_IDS,
   type OcsfComplianceFinding,
 } from '../src/asff/ocsf-schema.js';
+import { batched } from './model.js';
 
 export const OCSF_FILE = 'findings.ocsf.json';
 
@@ -124,6 +125,22 @@ function defined<K extends string>(key: K, value: number | undefined): Partial<R
   return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
 }
 
-export function ocsfReport(findings: readonly AwsSecurityFinding[]): string {
-  return `${JSON.stringify(findings.map(toOcsf), null, 2)}\n`;
+/** The JSON array, indented as `JSON.stringify(array, null, 2)` would be, followed by a newline. */
+export function ocsfReport(findings: Iterable<AwsSecurityFinding>): string {
+  return [...ocsfReportChunks(findings)].join('');
+}
+
+/** The file in pieces, one object per finding in one pass, byte for byte what `ocsfReport` returns. */
+export function ocsfReportChunks(findings: Iterable<AwsSecurityFinding>): Generator<string> {
+  return batched(ocsfObjects(findings));
+}
+
+function* ocsfObjects(findings: Iterable<AwsSecurityFinding>): Generator<string> {
+  let first = true;
+  for (const f of findings) {
+    // Inside the array every line of an element is indented two more spaces (string values hold no raw line break).
+    yield `${first ? '[\n  ' : ',\n  '}${JSON.stringify(toOcsf(f), null, 2).replace(/\n/g, '\n  ')}`;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
 }
