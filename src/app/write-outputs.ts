@@ -45,7 +45,7 @@ export async function writeOutputs(input: OutputsInput): Promise<readonly string
   const files: OutputFile[] = [
     { name: FINDINGS_FILE, content: findingsJsonChunks(input.findings) },
     { name: SCAN_FILE, content: scanJson(input.record) },
-    ...renderReports(input.formats, [...input.findings], input.record, input.delta).map((r) => ({ name: r.file, content: r.content })),
+    ...renderReports(input.formats, input.findings, input.record, input.delta).map((r) => ({ name: r.file, content: r.content })),
   ];
   await writeOutputSet(input.outputDir, files);
   written.push(...files.map((f) => path.join(input.outputDir, f.name)));
