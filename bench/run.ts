@@ -11,6 +11,12 @@
  * member accounts served by the fake endpoint, scanned through AssumeRole.
  *
  *   npm run bench -- --accounts 250 [--account-concurrency 8] [--organization]
+ *
+ * With `--shards N` as well, it then scans the same organization as N shards
+ * (`--shard i/N`, one after another), merges them with `hubcheck merge`, and
+ * checks the merge equals the unsharded run (exit 1 if not).
+ *
+ *   npm run bench -- --accounts 1000 --shards 4
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -33,7 +39,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const CLI = path.join(ROOT, 'dist/src/cli/bin.js');
 
 const USAGE = `usage: npm run bench -- [--scale N] [--latency-ms MS] [--benchmark ID] [--out FILE] [--quiet]
-       npm run bench -- --accounts N [--account-concurrency N] [--organization] [--latency-ms MS] [--out FILE] [--quiet]`;
+       npm run bench -- --accounts N [--shards N] [--account-concurrency N] [--organization] [--latency-ms MS] [--out FILE] [--quiet]
+
+  --shards N   after the unsharded scan, scan as N shards (--shard i/N), merge them and
+               check the merge equals the unsharded run (exit 1 if not)`;
 
 function parseFlags() {
   try {
@@ -47,6 +56,7 @@ function parseFlags() {
         accounts: { type: 'string' },
         'account-concurrency': { type: 'string' },
         organization: { type: 'boolean', default: false },
+        shards: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -220,21 +230,32 @@ async function orgMain(): Promise<void> {
     process.stderr.write('bench: --accounts and --account-concurrency must be positive integers\n');
     process.exit(2);
   }
+  const shards = flags.shards === undefined ? undefined : Number(flags.shards);
+  if (shards !== undefined && !(Number.isInteger(shards) && shards >= 2 && shards <= accounts)) {
+    process.stderr.write(`bench: --shards must be an integer from 2 to --accounts (${accounts})\n`);
+    process.exit(2);
+  }
   const result = await runOrgBench({
     accounts,
     latencyMs,
     benchmark: flags.benchmark ?? 'cis-5.0.0',
     accountConcurrency: concurrency,
     organization: flags.organization ?? false,
+    shards,
     cli: CLI,
     log,
   });
   printOrgResult(result, (s) => process.stdout.write(s));
-  const out = flags.out ?? path.join(ROOT, 'bench', 'results', `org-${accounts}${concurrency ? `-c${concurrency}` : ''}.json`);
+  const out = flags.out ?? path.join(ROOT, 'bench', 'results', `org-${accounts}${concurrency ? `-c${concurrency}` : ''}${shards ? `-shards-${shards}` : ''}.json`);
   await writeOrgResult(result, out);
   process.stdout.write(`\nwritten to ${path.relative(process.cwd(), out)}\n`);
+  if ('sharding' in result && result.sharding && !result.sharding.equal) process.exitCode = 1;
 }
 
+if (flags.shards !== undefined && flags.accounts === undefined) {
+  process.stderr.write(`bench: --shards needs --accounts\n${USAGE}\n`);
+  process.exit(2);
+}
 await (flags.accounts === undefined ? main() : orgMain()).catch((error: unknown) => {
   process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;

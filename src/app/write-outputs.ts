@@ -7,7 +7,8 @@
 import path from 'node:path';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { serializeSnapshot, type Snapshot } from '../data/snapshot.js';
-import { mergeRuns, type RunOutput } from '../engine/merge.js';
+import { mergeDocuments, spoolMergedFindings } from '../engine/merge.js';
+import type { FindingSpool } from '../io/finding-spool.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -74,17 +75,35 @@ export async function writeReports(
   return Object.freeze(written);
 }
 
-export interface MergedRun {
-  readonly findings: readonly AwsSecurityFinding[];
+/** One run to merge: its findings (iterated twice, e.g. a spool) and its scan.json. */
+export interface MergeInput {
+  readonly findings: Iterable<AwsSecurityFinding>;
   readonly document: ScanDocument;
 }
 
-/** `hubcheck merge`: combine the outputs of shards (or separate runs) and write the merged findings and scan.json. */
-export async function writeMergedRuns(runs: readonly RunOutput[], outputDir: string): Promise<MergedRun> {
-  const merged = mergeRuns(runs);
-  await writeFileAtomic(path.join(outputDir, FINDINGS_FILE), findingsJsonChunks(merged.findings));
-  await writeFileAtomic(path.join(outputDir, SCAN_FILE), scanJson(merged.document));
-  return Object.freeze({ findings: Object.freeze(merged.findings), document: merged.document });
+export interface MergedRun {
+  /** The merged findings, on disk: iterate as often as needed, then release. */
+  readonly findings: FindingSpool;
+  readonly document: ScanDocument;
+}
+
+/**
+ * `hubcheck merge`: combine the outputs of shards (or separate runs) and write
+ * the merged findings and scan.json. The findings are never all in memory
+ * (src/engine/merge.ts spoolMergedFindings); the caller releases the returned
+ * spool after reading it (summary, exit code).
+ */
+export async function writeMergedRuns(runs: readonly MergeInput[], outputDir: string): Promise<MergedRun> {
+  const findings = spoolMergedFindings(runs.map((r) => r.findings));
+  try {
+    const document = mergeDocuments(runs.map((r) => r.document), findings);
+    await writeFileAtomic(path.join(outputDir, FINDINGS_FILE), findingsJsonChunks(findings));
+    await writeFileAtomic(path.join(outputDir, SCAN_FILE), scanJson(document));
+    return Object.freeze({ findings, document });
+  } catch (error) {
+    findings.release();
+    throw error;
+  }
 }
 
 /** `hubcheck pull`: the findings read from Security Hub, as one findings file (a JSON array, written atomically). */

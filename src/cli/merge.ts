@@ -7,7 +7,8 @@ import type { Severity } from '../engine/rule.js';
 import type { ScanDocument } from '../engine/scan-document.js';
 import { writeMergedRuns } from '../app/write-outputs.js';
 import { FINDINGS_FILE, SCAN_FILE } from '../../reports/json.js';
-import { readFindingsFile } from '../asff/read-findings.js';
+import { spoolFindingsFile } from '../asff/read-findings-stream.js';
+import type { FindingSpool } from '../io/finding-spool.js';
 import { checkOutputDir } from '../io/output-dir.js';
 import { consoleSummary } from '../../reports/summary.js';
 import { colors } from './color.js';
@@ -28,15 +29,23 @@ export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .action(async (dirs: string[], opts: { outputDir: string; failOn: Severity | 'none' }) => {
       if (dirs.length < 2) throw new UsageError('merge needs at least two report directories');
       checkOutputDir(opts.outputDir);
-      const runs = [];
-      for (const dir of dirs) {
-        const { parsed, findings } = await readFindingsFile(path.join(dir, FINDINGS_FILE));
-        if (!Array.isArray(parsed)) throw new UsageError(`${path.join(dir, FINDINGS_FILE)}: not a JSON array of findings`);
-        const document = await readScanDocument(path.join(dir, SCAN_FILE));
-        runs.push({ findings, document: document as ScanDocument });
+      // Each findings file is read into a spool on disk (a line at a time when hubcheck wrote it), never whole into memory.
+      const spools: FindingSpool[] = [];
+      try {
+        const runs = [];
+        for (const dir of dirs) {
+          const { spool } = await spoolFindingsFile(path.join(dir, FINDINGS_FILE));
+          spools.push(spool);
+          const document = await readScanDocument(path.join(dir, SCAN_FILE));
+          runs.push({ findings: spool, document: document as ScanDocument });
+        }
+        const merged = await writeMergedRuns(runs, opts.outputDir);
+        spools.push(merged.findings);
+        for (const spool of spools.slice(0, -1)) spool.release();
+        io.stderr.write(consoleSummary(merged.findings, merged.document, opts.outputDir, undefined, colors(io.color)));
+        setExitCode(exitCodeOf({ findings: merged.findings, errors: merged.document.errors.length }, { failOn: opts.failOn }));
+      } finally {
+        for (const spool of spools) spool.release();
       }
-      const merged = await writeMergedRuns(runs, opts.outputDir);
-      io.stderr.write(consoleSummary(merged.findings, merged.document, opts.outputDir, undefined, colors(io.color)));
-      setExitCode(exitCodeOf({ findings: merged.findings, errors: merged.document.errors.length }, { failOn: opts.failOn }));
     });
 }

@@ -15,9 +15,17 @@
  *
  * Every failure is a UsageError (one line, exit 2); main.ts escapes control
  * characters in it.
+ *
+ * One exception to the whole-file cap: a findings file in the layout hubcheck
+ * writes (`[`, one finding per line, `]`) is read a line at a time by
+ * `hubcheck merge` (readInputLines here, the layout in
+ * src/asff/read-findings-stream.ts). It is never held whole, so it has no total
+ * cap: HUBCHECK_MAX_FINDINGS_BYTES bounds each line (one finding) instead. The
+ * same checks apply to it otherwise: a regular file opened non-blocking, UTF-8
+ * (checked line by line), no control characters, bounded nesting per finding.
  */
 import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 
 export type InputKind = 'findings' | 'scan' | 'snapshot' | 'config' | 'suppressions' | 'filters';
@@ -81,11 +89,16 @@ export interface ReadInputOptions {
   allowEmpty?: boolean;
 }
 
+/** How a file is named in a refusal: findings, scan and filters files by their path alone, the others with their kind. */
+function nameOf(file: string, kind: InputKind): string {
+  return kind === 'findings' || kind === 'scan' || kind === 'filters' ? file : `${LABEL[kind]} ${file}`;
+}
+
 /** Reads a user's file as text, within the limits of its kind. */
 export async function readInputText(file: string, kind: InputKind, options: ReadInputOptions = {}): Promise<string> {
   const label = LABEL[kind];
   const cap = options.maxBytes ?? maxBytes(kind);
-  const named = kind === 'findings' || kind === 'scan' || kind === 'filters' ? file : `${label} ${file}`;
+  const named = nameOf(file, kind);
   const refuse = (why: string): never => {
     throw new UsageError(`cannot read ${named}: ${why}`);
   };
@@ -137,6 +150,87 @@ export async function readInputText(file: string, kind: InputKind, options: Read
   if (!options.allowEmpty && text.trim() === '') refuse('it is empty');
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) refuse('it holds control characters (a binary file?)');
   return text;
+}
+
+/** A line of a file read in pieces: its 1-based number and its text (the newline and a trailing CR dropped). */
+export interface InputLine {
+  readonly number: number;
+  readonly text: string;
+}
+
+/**
+ * Reads a user's file a line at a time (for the streamed findings layout): a
+ * regular file, opened non-blocking, read in 1 MiB blocks; each line must be
+ * UTF-8 without control characters and at most `maxLineBytes` long (by
+ * default the kind's cap, HUBCHECK_MAX_<KIND>_BYTES). There is no total cap:
+ * no more than one block and one line are held at a time. Stop early by
+ * returning from the loop (the file is closed then too).
+ */
+export async function* readInputLines(file: string, kind: InputKind, maxLineBytes = maxBytes(kind)): AsyncGenerator<InputLine> {
+  const named = nameOf(file, kind);
+  const refuse = (why: string): never => {
+    throw new UsageError(`cannot read ${named}: ${why}`);
+  };
+  const check = (s: { isFile(): boolean } & Parameters<typeof fileKind>[0]) => {
+    if (!s.isFile()) refuse(`it is ${fileKind(s)}; only regular files are read`);
+  };
+  let handle: FileHandle;
+  try {
+    check(await stat(file));
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    return refuse((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+  try {
+    check(await handle.stat());
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const tooLong = (number: number) =>
+      refuse(`line ${number} is over the limit of ${maxLineBytes} bytes for one ${kind === 'findings' ? 'finding' : 'line'} (set ${envName(kind)} to change it)`);
+    const lineOf = (bytes: Buffer, number: number): InputLine => {
+      if (bytes.length > maxLineBytes) tooLong(number);
+      let text: string;
+      try {
+        text = decoder.decode(bytes);
+      } catch {
+        return refuse('it is not UTF-8 text');
+      }
+      if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) refuse('it holds control characters (a binary file?)');
+      return { number, text: text.endsWith('\r') ? text.slice(0, -1) : text };
+    };
+    const block = Buffer.allocUnsafe(MIB);
+    // The bytes of the line read so far: a block can end inside a line, even inside a character.
+    let carry: Buffer[] = [];
+    let carried = 0;
+    let number = 0;
+    for (;;) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(block, 0, block.length, null));
+      } catch (error) {
+        return refuse((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      }
+      if (bytesRead === 0) break;
+      let start = 0;
+      for (let nl = block.indexOf(10, 0); nl >= 0 && nl < bytesRead; nl = block.indexOf(10, start)) {
+        number++;
+        if (carried + nl - start > maxLineBytes) tooLong(number);
+        const bytes = carried > 0 ? Buffer.concat([...carry, block.subarray(start, nl)]) : block.subarray(start, nl);
+        carry = [];
+        carried = 0;
+        yield lineOf(bytes, number);
+        start = nl + 1;
+      }
+      if (start < bytesRead) {
+        carried += bytesRead - start;
+        if (carried > maxLineBytes) tooLong(number + 1);
+        carry.push(Buffer.from(block.subarray(start, bytesRead)));
+      }
+    }
+    if (carried > 0) yield lineOf(Buffer.concat(carry), number + 1);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads and parses a JSON file of the given kind: limits, then a depth check, then JSON.parse. */

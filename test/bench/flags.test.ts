@@ -18,6 +18,8 @@ describe('bench flags', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^usage: npm run bench -- \[--scale N\]/);
     expect(run.stdout).toContain('--accounts N');
+    expect(run.stdout).toMatch(/--accounts N \[--shards N\]/);
+    expect(run.stdout).toMatch(/--shards N +after the unsharded scan, scan as N shards/);
   });
 
   it('an unknown flag is one line and the usage, exit 2, no stack trace', () => {
@@ -25,7 +27,20 @@ describe('bench flags', () => {
     expect(run.status).toBe(2);
     const lines = run.stderr.trim().split('\n');
     expect(lines[0]).toBe("bench: Unknown option '--bogus'");
-    expect(lines.slice(1).every((line) => /usage: npm run bench|^\s+npm run bench/.test(line))).toBe(true);
+    // The usage: its command lines, then the options explained (indented), nothing else.
+    expect(lines[1]).toMatch(/^usage: npm run bench/);
+    expect(lines.slice(1).every((line) => /usage: npm run bench|^\s+npm run bench|^$|^\s+--|^\s{8,}\S/.test(line))).toBe(true);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--shards needs --accounts, and from 2 to that many shards: one line, exit 2', () => {
+    const alone = bench('--shards', '4');
+    expect(alone.status).toBe(2);
+    expect(alone.stderr.split('\n')[0]).toBe('bench: --shards needs --accounts');
+    for (const shards of ['1', '9', 'x']) {
+      const run = bench('--accounts', '8', '--shards', shards);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe('bench: --shards must be an integer from 2 to --accounts (8)\n');
+    }
   });
 });

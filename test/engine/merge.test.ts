@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { mergeFindings, mergeRuns } from '../../src/engine/merge.js';
+import { mergeFindings, mergeRuns, spoolMergedFindings } from '../../src/engine/merge.js';
 import { countFindings } from '../../src/domain/counts.js';
 import type { ScanDocument } from '../../src/engine/scan-document.js';
 
@@ -52,5 +52,21 @@ describe('merge', () => {
     expect(document.regions).toEqual(['eu-west-1', 'us-east-1']);
     expect(document.apiCalls).toMatchObject({ calls: 6, byOperation: { 'iam:X': 6 } });
     expect(Object.keys(document.apiCalls.byScope)).toEqual(['111111111111/us-east-1', '222222222222/us-east-1']);
+  });
+
+  it('unites findings over spools like mergeFindings, in account order, with only Ids in memory', () => {
+    const of = (id: string, account: string, status: string, updated?: string) => ({ ...finding(id, status, updated), AwsAccountId: account });
+    const one = [of('b1', '2', 'FAILED'), of('a1', '1', 'FAILED', '2026-01-01T00:00:00.000Z'), of('a2', '1', 'PASSED')];
+    // a1 again, newer: it wins. b1 again, same UpdatedAt: the first seen stays. a2 again, older: stays.
+    const two = [of('a1', '1', 'PASSED', '2026-02-01T00:00:00.000Z'), of('b1', '2', 'PASSED'), of('a2', '1', 'FAILED', '2025-01-01T00:00:00.000Z'), of('c1', '3', 'PASSED')];
+    const spool = spoolMergedFindings([one, two]);
+    try {
+      const merged = [...spool];
+      expect(merged.map((f) => [f.Id, f.Compliance?.Status])).toEqual([['a2', 'PASSED'], ['a1', 'PASSED'], ['b1', 'FAILED'], ['c1', 'PASSED']]);
+      expect(new Set(merged)).toEqual(new Set(mergeFindings([one, two])));
+      expect(countFindings(spool)).toEqual(countFindings(mergeFindings([one, two])));
+    } finally {
+      spool.release();
+    }
   });
 });

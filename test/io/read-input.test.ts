@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { jsonDepthOver, maxBytes, readInputJson, readInputText, yamlDepthOver } from '../../src/io/read-input.js';
+import { jsonDepthOver, maxBytes, readInputJson, readInputLines, readInputText, yamlDepthOver } from '../../src/io/read-input.js';
 
 async function file(content: string | Buffer): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'read-input-'));
@@ -63,5 +63,31 @@ describe('depth counters', () => {
     expect(yamlDepthOver('a: [[[1]]]\n', 3)).toBeDefined();
     expect(yamlDepthOver('- - - - x\n', 3)).toBeDefined();
     expect(yamlDepthOver(`${'- '.repeat(100_000)}x`, 32)).toBeDefined();
+  });
+});
+
+describe('readInputLines', () => {
+  const lines = async (f: string, max?: number) => {
+    const out: [number, string][] = [];
+    for await (const line of readInputLines(f, 'findings', max)) out.push([line.number, line.text]);
+    return out;
+  };
+
+  it('reads lines across 1 MiB blocks, a character split between blocks, CRLF and no final newline', async () => {
+    const long = `${'x'.repeat((1 << 20) - 3)}é€${'y'.repeat(10)}`;
+    expect(await lines(await file(`[\r\n${long}\n\nlast`))).toEqual([[1, '['], [2, long], [3, ''], [4, 'last']]);
+  });
+
+  it('bounds each line, not the file, and names the line over the limit', async () => {
+    const f = await file(`${'a'.repeat(40)}\n`.repeat(100));
+    expect(await lines(f, 40)).toHaveLength(100);
+    await expect(lines(await file(`short\n${'a'.repeat(41)}\nshort\n`), 40)).rejects.toThrow(/line 2 is over the limit of 40 bytes for one finding \(set HUBCHECK_MAX_FINDINGS_BYTES/);
+    await expect(lines(await file(`short\n${'a'.repeat((1 << 20) + 10)}`), 1 << 20)).rejects.toThrow(/line 2 is over the limit/);
+  });
+
+  it('refuses what a whole read refuses: not a regular file, not UTF-8, control characters', async () => {
+    await expect(lines(path.dirname(await file('x')))).rejects.toThrow(/it is a directory/);
+    await expect(lines(await file(Buffer.from([0x5b, 0x0a, 0xff, 0xfe, 0x0a])))).rejects.toThrow(/not UTF-8/);
+    await expect(lines(await file('[\n\u0001\n'))).rejects.toThrow(/control characters/);
   });
 });
