@@ -190,6 +190,10 @@ export async function runOrgBench(o: OrgBenchOptions) {
     fixedCost: {
       startToFirstRequestSeconds: fake.stats.firstRequestAt ? r3((fake.stats.firstRequestAt - run.startedAt) / 1000) : null,
       lastAnswerToExitSeconds: fake.stats.lastAnswerAt ? r3((run.exitedAt - fake.stats.lastAnswerAt) / 1000) : null,
+      /** Split of the above at the scan's end (scan.json's finishedAt: every account evaluated, its findings spooled). */
+      lastAnswerToScanEndSeconds: fake.stats.lastAnswerAt ? r3((Date.parse(document.finishedAt) - fake.stats.lastAnswerAt) / 1000) : null,
+      /** Scan end to exit: suppressions, history, every output file, the summary. */
+      outputPhaseSeconds: r3((run.exitedAt - Date.parse(document.finishedAt)) / 1000),
     },
     findings: document.counts.total,
     notAvailable: document.counts.byStatus.NOT_AVAILABLE,
@@ -310,7 +314,11 @@ export function printOrgResult(r: Awaited<ReturnType<typeof runOrgBench>>, write
     ['peak RSS', `${x.peakRssMb} MB at --account-concurrency ${x.accountConcurrency}`],
     ['throttling', `${x.throttling.throttledResponses} throttled responses of ${x.throttling.requests}, all retried; ${x.throttling.resultsLostToThrottling} results lost to throttling`],
     ['CPU', `hubcheck ${x.cpu.hubcheckSeconds} s, ${x.cpu.msPerApiCall} ms per API call`],
-    ['fixed cost', `start to first AWS request ${x.fixedCost.startToFirstRequestSeconds} s; last answer to exit ${x.fixedCost.lastAnswerToExitSeconds} s`],
+    [
+      'fixed cost',
+      `start to first AWS request ${x.fixedCost.startToFirstRequestSeconds} s; last answer to exit ${x.fixedCost.lastAnswerToExitSeconds} s ` +
+        `(${x.fixedCost.lastAnswerToScanEndSeconds} s to the scan's end, then ${x.fixedCost.outputPhaseSeconds} s of history, reports and summary)`,
+    ],
     ['machine', `${x.machine.cpus} cores, load average ${x.machine.loadAverageAtStart} at start, ${x.machine.loadAverageAtEnd} at end`],
     ['findings', `${x.findings} (${x.notAvailable} NOT_AVAILABLE)`],
   ];

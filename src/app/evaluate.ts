@@ -1,9 +1,9 @@
 /**
  * Stage 2, evaluate: run the selected rules over every target account (the
  * engine), turn each result into its ASFF finding, and build the scan document.
- * The evaluations it returns keep only what later stages read of each result
- * (status, reason, resource identity, incompleteness): they are new objects,
- * the engine's own are left as they were.
+ * Each evaluation's findings are written to the findings spool as it ends, and
+ * the evaluations it returns keep only what later stages read of each result
+ * (slimResult): they are new objects, the engine's own are left as they were.
  */
 import { performance } from 'node:perf_hooks';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
@@ -17,7 +17,7 @@ import { chooseAccountConcurrency } from './account-concurrency.js';
 import { RecordingSource, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AccountSnapshot, type Snapshot } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
 import { DataUnavailable } from '../data/errors.js';
-import { scanAccount, slimResult, type AccountScan } from '../engine/scan.js';
+import { scanAccount, slimResult, type AccountScan, type Evaluation } from '../engine/scan.js';
 import { buildScanDocument, type AccountFailure, type ScanDocument } from '../engine/scan-document.js';
 import { VERSION } from '../version.js';
 import type { PipelineIO, ScanRequest } from './request.js';
@@ -72,6 +72,8 @@ export async function evaluate(
             recorders.push(recorder);
             source = recorder;
           }
+          // The account whose findings this target wrote, to drop them should its scan fail after all.
+          let written: string | undefined;
           try {
             // Each account its own cache (keys name the account anyway): its answers are freed when it is done.
             const scan = await scanAccount(source, new PromiseCache(), {
@@ -83,12 +85,18 @@ export async function evaluate(
               logger,
               progress: io.progress,
               concurrency: { rules: request.concurrency },
+              // Each evaluation's results become findings on disk as it ends; only a slim copy stays.
+              onEvaluation: (e) => {
+                written = e.account;
+                findings.add(e.account, findingsOf(e, request.benchmarks, observedAt), [e.rule.id, e.region]);
+                return { ...e, results: e.results.map(slimResult) };
+              },
             });
-            // Its results become findings on disk now, so the account's raw results are freed as it finishes.
-            findings.add(scan.identity.account, findingsOf(scan, request.benchmarks, observedAt));
-            scanned.push(slimScan(scan));
+            findings.seal(scan.identity.account);
+            scanned.push(scan);
             if (credentials) sessions.set(scan.identity.account, credentials);
           } catch (error) {
+            if (written) findings.discard(written);
             if (!targets.isolated) throw identityError(error, request.profile);
             const failure = accountFailure(account ?? 'unknown', roleArn, error);
             failures.push(failure);
@@ -156,16 +164,9 @@ function accountFailure(account: string, roleArn: string | undefined, error: unk
   return { account, ...(roleArn ? { roleArn } : {}), code, message: `${how}: ${code}: ${detail}`.replace(/\s+/g, ' ').slice(0, 500) };
 }
 
-/** One account's results as findings, in the order of its evaluations, each made as it is written. */
-function* findingsOf(scan: AccountScan, benchmarks: readonly BenchmarkVersion[], observedAt: string): Generator<AwsSecurityFinding> {
-  for (const e of scan.evaluations) {
-    for (const result of e.results) {
-      yield toFinding(result, { rule: e.rule, account: e.account, region: e.region, partition: e.partition, benchmarks, observedAt, toolVersion: VERSION });
-    }
+/** One evaluation's results as findings, each made as it is written. */
+function* findingsOf(e: Evaluation, benchmarks: readonly BenchmarkVersion[], observedAt: string): Generator<AwsSecurityFinding> {
+  for (const result of e.results) {
+    yield toFinding(result, { rule: e.rule, account: e.account, region: e.region, partition: e.partition, benchmarks, observedAt, toolVersion: VERSION });
   }
-}
-
-/** The scan with each result slimmed to what later stages read (the rest lives in its finding). */
-function slimScan(scan: AccountScan): AccountScan {
-  return { ...scan, evaluations: scan.evaluations.map((e) => ({ ...e, results: e.results.map(slimResult) })) };
 }

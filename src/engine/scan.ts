@@ -40,6 +40,12 @@ export interface ScanOptions {
   concurrency?: { regions?: number; rules?: number };
   logger: Logger;
   progress?: ScanProgress;
+  /**
+   * Called with each evaluation as it ends; what it returns is kept in its
+   * place. The pipeline writes the evaluation's findings out here and keeps a
+   * slimmed copy, so a large account's results are not all held until its end.
+   */
+  onEvaluation?: (evaluation: Evaluation) => Evaluation;
 }
 
 export interface Evaluation {
@@ -106,7 +112,8 @@ export async function scanAccount(source: DataSource, cache: PromiseCache, optio
             regionTasks.map(({ rule }) =>
               ruleLimit(async () => {
                 const start = performance.now();
-                const evaluation = await evaluate(rule, region, account, regions, options, issues);
+                const evaluated = await evaluate(rule, region, account, regions, options, issues);
+                const evaluation = options.onEvaluation ? options.onEvaluation(evaluated) : evaluated;
                 const span = spans.get(region) ?? { start, end: start };
                 spans.set(region, { start: Math.min(span.start, start), end: Math.max(span.end, performance.now()) });
                 options.progress?.tick(`${rule.id} ${region}`);

@@ -10,6 +10,8 @@
  *   findings (parsed) and one read block are held at a time.
  * - Iteration is in account order (the order the outputs list findings in), and
  *   inside an account in the order the findings were added.
+ * - Each chunk written and each chunk read is a point where the heap may be
+ *   collected (src/io/heap.ts): what passed through is garbage by then.
  * - Reads and writes are synchronous: a stage iterates a spool in one go, and
  *   the scan writes an account's findings in well under the time it took to
  *   read them from AWS.
@@ -22,12 +24,14 @@ import { closeSync, mkdtempSync, openSync, readSync, readdirSync, rmSync, writeS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { relieveHeap } from './heap.js';
 
 /** How much is read or written per system call. */
 const BLOCK = 1 << 20;
 
 interface Chunk {
   readonly key: string;
+  readonly order: readonly string[];
   readonly file: string;
   readonly count: number;
 }
@@ -40,6 +44,7 @@ export class FindingSpool implements Iterable<AwsSecurityFinding> {
   private total = 0;
   private dir: string | undefined;
   private released = false;
+  private sequence = 0;
 
   /** A new, empty spool (its folder is made on the first write). */
   static create(): FindingSpool {
@@ -54,13 +59,16 @@ export class FindingSpool implements Iterable<AwsSecurityFinding> {
   }
 
   /**
-   * Adds one account's findings (its key: the account id) as one chunk, written
-   * as they are produced. A key with no findings is still a chunk: an account
-   * scanned cleanly with nothing to report is an account the later stages see.
+   * Adds findings of one account (its key: the account id) as one chunk, written
+   * as they are produced. An account's findings may come in several chunks, in
+   * any order: `order` places a chunk among its account's (compared part by
+   * part; chunks of equal order keep the order they were added in). A key with
+   * no findings is still there: an account scanned cleanly with nothing to
+   * report is an account the later stages see.
    */
-  add(key: string, findings: Iterable<AwsSecurityFinding>): void {
+  add(key: string, findings: Iterable<AwsSecurityFinding>, order: readonly string[] = []): void {
     this.check();
-    const file = path.join(this.folder(), `${this.chunks.length}.ndjson`);
+    const file = path.join(this.folder(), `${this.sequence++}.ndjson`);
     const fd = openSync(file, 'wx', 0o600);
     let count = 0;
     let pending = '';
@@ -77,13 +85,60 @@ export class FindingSpool implements Iterable<AwsSecurityFinding> {
     } finally {
       closeSync(fd);
     }
-    this.chunks.push({ key, file, count });
+    this.chunks.push({ key, order, file, count });
     this.total += count;
+    relieveHeap();
   }
 
-  /** Each chunk (account) in key order, with its findings read back. */
+  /**
+   * Joins a key's chunks into one file, in their order, once all of them are
+   * added (an account, when its scan ends): a spool of many accounts then
+   * holds one chunk per account, whatever number of pieces each came in. A key
+   * with no chunk gets an empty one.
+   */
+  seal(key: string): void {
+    this.check();
+    const pieces = this.ordered().filter((c) => c.key === key);
+    if (pieces.length === 1) return;
+    const file = path.join(this.folder(), `${this.sequence++}.ndjson`);
+    const out = openSync(file, 'wx', 0o600);
+    const buffer = Buffer.allocUnsafe(BLOCK);
+    try {
+      for (const piece of pieces) {
+        const fd = openSync(piece.file, 'r');
+        try {
+          for (let read = readSync(fd, buffer, 0, BLOCK, null); read > 0; read = readSync(fd, buffer, 0, BLOCK, null)) writeSync(out, buffer, 0, read);
+        } finally {
+          closeSync(fd);
+        }
+      }
+    } finally {
+      closeSync(out);
+    }
+    for (const piece of pieces) rmSync(piece.file, { force: true });
+    const count = pieces.reduce((sum, piece) => sum + piece.count, 0);
+    this.chunks.splice(0, this.chunks.length, ...this.chunks.filter((c) => c.key !== key), { key, order: [], file, count });
+  }
+
+  /** Drops every chunk of a key (an account whose scan failed after some of its findings were written). */
+  discard(key: string): void {
+    this.check();
+    for (const chunk of this.chunks.filter((c) => c.key === key)) {
+      rmSync(chunk.file, { force: true });
+      this.total -= chunk.count;
+    }
+    this.chunks.splice(0, this.chunks.length, ...this.chunks.filter((c) => c.key !== key));
+  }
+
+  /** Each key (account) in order, with all its findings read back. */
   *groups(): Generator<{ key: string; findings: AwsSecurityFinding[] }> {
-    for (const chunk of this.ordered()) yield { key: chunk.key, findings: [...readChunk(chunk.file)] };
+    let group: { key: string; findings: AwsSecurityFinding[] } | undefined;
+    for (const chunk of this.ordered()) {
+      if (group && group.key !== chunk.key) yield group;
+      if (!group || group.key !== chunk.key) group = { key: chunk.key, findings: [] };
+      for (const finding of readChunk(chunk.file)) group.findings.push(finding);
+    }
+    if (group) yield group;
   }
 
   *[Symbol.iterator](): Generator<AwsSecurityFinding> {
@@ -102,7 +157,8 @@ export class FindingSpool implements Iterable<AwsSecurityFinding> {
 
   private ordered(): Chunk[] {
     this.check();
-    return [...this.chunks].sort((a, b) => a.key.localeCompare(b.key));
+    // A stable sort: chunks of the same key and order stay in the order they were added.
+    return [...this.chunks].sort((a, b) => a.key.localeCompare(b.key) || compareOrder(a.order, b.order));
   }
 
   /** A released spool is not an empty one: reading it is a bug, never a run with no findings. */
@@ -127,6 +183,14 @@ export class FindingSpool implements Iterable<AwsSecurityFinding> {
 }
 
 const PREFIX = 'hubcheck-findings-';
+
+function compareOrder(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = a[i]!.localeCompare(b[i]!);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
 
 /** Spools of runs that were killed (no exit hook ran): their process is gone, so are they. */
 function removeAbandoned(): void {
@@ -172,5 +236,6 @@ function* readChunk(file: string): Generator<AwsSecurityFinding> {
     if (carry.length > 0) yield JSON.parse(carry.toString('utf8')) as AwsSecurityFinding;
   } finally {
     closeSync(fd);
+    relieveHeap();
   }
 }

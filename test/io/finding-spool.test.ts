@@ -28,6 +28,43 @@ describe('FindingSpool', () => {
     spool.release();
   });
 
+  it("puts an account's pieces in their order whatever order they came in, and seals them into one", () => {
+    const spool = FindingSpool.create();
+    const f = (rule: string, region: string) => ({ ...finding({ rule, region }), Title: `${rule} ${region}` });
+    // Evaluations end in any order; the account's findings follow (rule, Region), as the engine sorts its evaluations.
+    spool.add('111111111111', [f('b-rule', 'us-east-1')], ['b-rule', 'us-east-1']);
+    spool.add('111111111111', [f('a-rule', 'us-west-2'), f('a-rule', 'us-west-2')], ['a-rule', 'us-west-2']);
+    spool.add('000000000000', [f('z-rule', 'us-east-1')], ['z-rule', 'us-east-1']);
+    spool.add('111111111111', [f('a-rule', 'eu-west-1')], ['a-rule', 'eu-west-1']);
+    const expected = ['z-rule us-east-1', 'a-rule eu-west-1', 'a-rule us-west-2', 'a-rule us-west-2', 'b-rule us-east-1'];
+    expect([...spool].map((x) => x.Title)).toEqual(expected);
+    expect([...spool.groups()].map((g) => [g.key, g.findings.length])).toEqual([
+      ['000000000000', 1],
+      ['111111111111', 4],
+    ]);
+    spool.seal('111111111111');
+    spool.seal('222222222222'); // an account with nothing to report is still there
+    expect(spool.size).toBe(5);
+    expect([...spool].map((x) => x.Title)).toEqual(expected);
+    expect([...spool.groups()].map((g) => [g.key, g.findings.length])).toEqual([
+      ['000000000000', 1],
+      ['111111111111', 4],
+      ['222222222222', 0],
+    ]);
+    spool.release();
+  });
+
+  it("drops an account's pieces when its scan fails after some were written", () => {
+    const spool = FindingSpool.create();
+    spool.add('111111111111', [finding({ account: '111111111111' })], ['r', 'us-east-1']);
+    spool.add('222222222222', [finding({ account: '222222222222' }), finding({ account: '222222222222', resource: 'x' })], ['r', 'us-east-1']);
+    spool.add('222222222222', [finding({ account: '222222222222', resource: 'y' })], ['s', 'us-east-1']);
+    spool.discard('222222222222');
+    expect(spool.size).toBe(1);
+    expect([...spool].map((x) => x.AwsAccountId)).toEqual(['111111111111']);
+    spool.release();
+  });
+
   it('reads lines longer than its read block, and characters split across blocks, intact', () => {
     const spool = FindingSpool.create();
     // Over 2 MB per finding, of multi-byte characters: the 1 MiB blocks end inside lines and inside characters.
