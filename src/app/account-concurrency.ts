@@ -6,9 +6,12 @@
  * the limits that bind are the machine's. One account's scan mostly waits on
  * answers (its chains of dependent calls), using a core about a quarter of the
  * time, so four accounts per core keep the cores busy; each account in flight
- * holds its answers and results until it is written (measured on the
- * organization bench: ~20 MB for the default shape), which a memory budget of
- * a quarter of the free memory, at most 256 MB, bounds.
+ * holds its answers until it is done (its findings go to disk as each rule
+ * ends; measured on the organization bench: ~20 MB for the default shape),
+ * which a memory budget of a quarter of the free memory, at most 256 MB,
+ * bounds. What is kept of an account once it is done is tens of kilobytes
+ * (its identity, per-Region counts, the slim evaluations coverage reads, the
+ * ids of its new findings).
  */
 import { availableParallelism, freemem } from 'node:os';
 

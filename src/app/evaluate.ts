@@ -7,7 +7,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { toFinding } from '../asff/to-asff.js';
@@ -21,7 +20,7 @@ import { scanAccount, slimResult, type AccountScan, type Evaluation } from '../e
 import { buildScanDocument, type AccountFailure, type ScanDocument } from '../engine/scan-document.js';
 import { VERSION } from '../version.js';
 import type { PipelineIO, ScanRequest } from './request.js';
-import { identityError, type ResolvedTargets } from './resolve-targets.js';
+import { identityError, type ResolvedTargets, type Target } from './resolve-targets.js';
 
 /** What one scan produced, before anything is suppressed, recorded, written or sent. */
 export interface ScanExecution {
@@ -60,52 +59,55 @@ export async function evaluate(
   const failures: AccountFailure[] = [];
   const recorders: RecordingSource[] = [];
   const sessions = new Map<string, AwsCredentialIdentityProvider>();
-  const concurrency = chooseAccountConcurrency(request.accountConcurrency, targets.targets.length);
+  const concurrency = chooseAccountConcurrency(request.accountConcurrency, targets.count);
+  // Only a push or a parity check uses an account's session after its scan: otherwise none is kept.
+  const keepSessions = Boolean(request.securityhub || request.parity);
+  const scanTarget = async ({ source: base, account, roleArn, credentials, done }: Target): Promise<void> => {
+    let source = base;
+    if (request.record) {
+      const recorder = new RecordingSource(base);
+      recorders.push(recorder);
+      source = recorder;
+    }
+    // The account whose findings this target wrote, to drop them should its scan fail after all.
+    let written: string | undefined;
+    try {
+      // Each account its own cache (keys name the account anyway): its answers are freed when it is done.
+      const scan = await scanAccount(source, new PromiseCache(), {
+        rules: request.rules,
+        benchmarks: request.benchmarks,
+        homeRegion: targets.homeRegion,
+        regions: targets.regions,
+        now: clock.now,
+        logger,
+        progress: io.progress,
+        concurrency: { rules: request.concurrency },
+        // Each evaluation's results become findings on disk as it ends; only a slim copy stays.
+        onEvaluation: (e) => {
+          written = e.account;
+          findings.add(e.account, findingsOf(e, request.benchmarks, observedAt), [e.rule.id, e.region]);
+          return { ...e, results: e.results.map(slimResult) };
+        },
+      });
+      findings.seal(scan.identity.account);
+      scanned.push(scan);
+      if (credentials && keepSessions) sessions.set(scan.identity.account, credentials);
+    } catch (error) {
+      if (written) findings.discard(written);
+      if (!targets.isolated) throw identityError(error, request.profile);
+      const failure = accountFailure(account ?? 'unknown', roleArn, error);
+      failures.push(failure);
+      logger.error({ account: failure.account, code: failure.code }, 'account could not be scanned');
+    } finally {
+      done?.();
+    }
+  };
   try {
-    const accountLimit = pLimit(concurrency.value);
+    // Workers take the targets one at a time, so a scanned account's target is let go when it is done.
     await Promise.all(
-      targets.targets.map(({ source: base, account, roleArn, credentials, done }) =>
-        accountLimit(async () => {
-          let source = base;
-          if (request.record) {
-            const recorder = new RecordingSource(base);
-            recorders.push(recorder);
-            source = recorder;
-          }
-          // The account whose findings this target wrote, to drop them should its scan fail after all.
-          let written: string | undefined;
-          try {
-            // Each account its own cache (keys name the account anyway): its answers are freed when it is done.
-            const scan = await scanAccount(source, new PromiseCache(), {
-              rules: request.rules,
-              benchmarks: request.benchmarks,
-              homeRegion: targets.homeRegion,
-              regions: targets.regions,
-              now: clock.now,
-              logger,
-              progress: io.progress,
-              concurrency: { rules: request.concurrency },
-              // Each evaluation's results become findings on disk as it ends; only a slim copy stays.
-              onEvaluation: (e) => {
-                written = e.account;
-                findings.add(e.account, findingsOf(e, request.benchmarks, observedAt), [e.rule.id, e.region]);
-                return { ...e, results: e.results.map(slimResult) };
-              },
-            });
-            findings.seal(scan.identity.account);
-            scanned.push(scan);
-            if (credentials) sessions.set(scan.identity.account, credentials);
-          } catch (error) {
-            if (written) findings.discard(written);
-            if (!targets.isolated) throw identityError(error, request.profile);
-            const failure = accountFailure(account ?? 'unknown', roleArn, error);
-            failures.push(failure);
-            logger.error({ account: failure.account, code: failure.code }, 'account could not be scanned');
-          } finally {
-            done?.();
-          }
-        }),
-      ),
+      Array.from({ length: concurrency.value }, async () => {
+        for (let target = targets.take(); target; target = targets.take()) await scanTarget(target);
+      }),
     );
   } catch (error) {
     findings.release();

@@ -39,7 +39,13 @@ export interface ResolvedTargets {
   readonly homeRegion: string;
   /** Explicit Regions; undefined: each account's enabled Regions. */
   readonly regions?: readonly string[];
-  readonly targets: readonly Target[];
+  /** How many targets there are. */
+  readonly count: number;
+  /**
+   * The next target to scan, handed over once: an organization's targets are
+   * let go one by one as they are scanned, not held to the end of the run.
+   */
+  take(): Target | undefined;
   /** Named accounts (--accounts, --organization): one that cannot be scanned does not stop the others. */
   readonly isolated: boolean;
   readonly stats: ApiStats;
@@ -73,11 +79,13 @@ export async function resolveTargets(
     const targets = snapshot
       ? replayTargets(snapshot, request)
       : await liveTargets(request, { stats, httpHandler, logger, pools, cache, homeRegion, client });
+    const count = targets.length;
     return Object.freeze({
       mode: snapshot ? 'replay' : 'live',
       homeRegion,
       ...(regions ? { regions } : {}),
-      targets: Object.freeze(targets),
+      count,
+      take: () => targets.shift(),
       isolated: Boolean(request.accounts || request.organization),
       stats,
       cache,
@@ -118,21 +126,24 @@ async function liveTargets(
   },
 ): Promise<Target[]> {
   const base = credentialChain(request.profile);
-  const pools = new Map<LiveSource, ClientPool>();
   const source = (credentials: AwsCredentialIdentityProvider, account?: string) => {
     const pool = new ClientPool({ ...shared.client, credentials, stats: shared.stats, httpHandler: shared.httpHandler, logger: shared.logger });
     if (account) pool.setAccount(account);
     shared.pools.push(pool);
-    const live = new LiveSource(pool, DEFAULT_DATA_OPTIONS);
-    pools.set(live, pool);
-    return live;
+    // Once the account is scanned: its SDK clients go, and the pool is no longer held for release().
+    const forget = () => {
+      pool.forgetClients();
+      const at = shared.pools.indexOf(pool);
+      if (at >= 0) shared.pools.splice(at, 1);
+    };
+    return { live: new LiveSource(pool, DEFAULT_DATA_OPTIONS), forget };
   };
   if (!request.accounts && !request.organization) {
     if (request.shard) throw new UsageError('--shard splits an account list: use it with --accounts or --organization');
-    return [{ source: source(base), credentials: base }];
+    return [{ source: source(base).live, credentials: base }];
   }
   if (request.accounts && request.organization) throw new UsageError('--accounts and --organization cannot be used together');
-  const callerSource = source(base);
+  const callerSource = source(base).live;
   const caller = await callerSource.identity(shared.homeRegion).catch((error: unknown) => {
     throw identityError(error, request.profile);
   });
@@ -160,8 +171,8 @@ async function liveTargets(
       partition: caller.partition,
       region: shared.homeRegion,
     });
-    const live = source(target.credentials, account);
-    return { source: live, account, roleArn: target.roleArn, credentials: target.credentials, done: () => pools.get(live)?.forgetClients() };
+    const { live, forget } = source(target.credentials, account);
+    return { source: live, account, roleArn: target.roleArn, credentials: target.credentials, done: forget };
   });
 }
 

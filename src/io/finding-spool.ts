@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { relieveHeap } from './heap.js';
+import { processExists } from './processes.js';
 
 /** How much is read or written per system call. */
 const BLOCK = 1 << 20;
@@ -197,22 +198,13 @@ function removeAbandoned(): void {
   try {
     for (const name of readdirSync(tmpdir())) {
       const pid = Number(/^hubcheck-findings-(\d+)-/.exec(name)?.[1]);
-      if (pid && pid !== process.pid && !alive(pid)) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+      if (pid && pid !== process.pid && !processExists(pid)) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
     }
   } catch {
     // an unreadable temporary folder: nothing to tidy, and nothing to fail the run for
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, but is another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The findings of one chunk file, parsed a line at a time from blocks read in turn. */
 function* readChunk(file: string): Generator<AwsSecurityFinding> {

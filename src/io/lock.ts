@@ -26,6 +26,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirBounded } from './output-dir.js';
+import { processExists } from './processes.js';
 
 export interface LockOwner {
   pid: number;
@@ -190,14 +191,4 @@ function isStale(file: string, owner: LockOwner | undefined, unreadableStaleMs: 
   }
   if (owner.host !== hostname()) return false;
   return !processExists(owner.pid);
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

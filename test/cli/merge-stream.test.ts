@@ -12,10 +12,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { countFindings } from '../../src/domain/counts.js';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { findingsJsonChunks } from '../../src/io/findings-json.js';
 import { finding } from '../helpers/findings.js';
+import { scanDocumentOf } from '../helpers/scan-document.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = path.join(ROOT, 'dist', 'src', 'cli', 'bin.js');
@@ -38,29 +39,12 @@ function hubcheck(args: string[], env: Record<string, string> = {}): Promise<Out
   });
 }
 
-const scanDocument = (account: string, findings: AwsSecurityFinding[]) => ({
-  tool: { name: 'hubcheck', version: '1' },
-  mode: 'live',
-  startedAt: '2026-11-27T10:00:00.000Z',
-  finishedAt: '2026-11-27T10:01:00.000Z',
-  durationMs: 60_000,
-  benchmarks: ['cis-5.0.0'],
-  homeRegion: 'us-east-1',
-  regions: ['us-east-1'],
-  accounts: [{ id: account, status: 'scanned', regions: ['us-east-1'], durationMs: 1, apiCalls: { calls: 1, attempts: 1, throttles: 0 }, regionDetails: [] }],
-  rules: [],
-  counts: countFindings(findings),
-  errors: [],
-  notAvailable: [],
-  apiCalls: { calls: 1, attempts: 1, throttles: 0, byOperation: {}, byScope: {} },
-});
-
 /** A report directory; `layout` is how findings.asff.json is written: 'lines' (hubcheck's), 'pretty', or the text itself. */
 async function runDir(dir: string, account: string, findings: AwsSecurityFinding[], layout: string = 'lines'): Promise<string> {
   await mkdir(dir, { recursive: true });
   const text = layout === 'lines' ? [...findingsJsonChunks(findings)].join('') : layout === 'pretty' ? JSON.stringify(findings, null, 2) : layout;
   await writeFile(path.join(dir, 'findings.asff.json'), text);
-  await writeFile(path.join(dir, 'scan.json'), JSON.stringify(scanDocument(account, findings)));
+  await writeFile(path.join(dir, 'scan.json'), JSON.stringify(scanDocumentOf(account, findings)));
   return dir;
 }
 

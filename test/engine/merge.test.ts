@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { countFindings } from '../../src/domain/counts.js';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { mergeFindings, mergeRuns, spoolMergedFindings } from '../../src/engine/merge.js';
-import { countFindings } from '../../src/domain/counts.js';
 import type { ScanDocument } from '../../src/engine/scan-document.js';
+import { scanDocumentOf } from '../helpers/scan-document.js';
 
 const finding = (id: string, status: string, updated = '2026-11-27T00:00:00.000Z', severity = 'HIGH'): AwsSecurityFinding => ({
   Id: id,
@@ -11,23 +12,12 @@ const finding = (id: string, status: string, updated = '2026-11-27T00:00:00.000Z
   Severity: { Label: (status === 'FAILED' ? severity : 'INFORMATIONAL') as 'HIGH' },
 } as AwsSecurityFinding);
 
-const doc = (account: string, findings: AwsSecurityFinding[], over: Partial<ScanDocument> = {}): ScanDocument => ({
-  tool: { name: 'hubcheck', version: '1' },
-  mode: 'live',
-  startedAt: '2026-11-27T10:00:00.000Z',
-  finishedAt: '2026-11-27T10:01:00.000Z',
-  durationMs: 60_000,
-  benchmarks: ['cis-5.0.0'],
-  homeRegion: 'us-east-1',
-  regions: ['us-east-1'],
-  accounts: [{ id: account, status: 'scanned', regions: ['us-east-1'], durationMs: 1, apiCalls: { calls: 3, attempts: 3, throttles: 0 }, regionDetails: [] }],
-  rules: [{ id: 'r', securityHubControlId: 'X.1', severity: 'HIGH', scope: 'region', evaluations: 1, durationMs: 5, results: { PASSED: 1, FAILED: 1, WARNING: 0, NOT_AVAILABLE: 0 } }],
-  counts: countFindings(findings),
-  errors: [],
-  notAvailable: [],
-  apiCalls: { calls: 3, attempts: 3, throttles: 0, byOperation: { 'iam:X': 3 }, byScope: { [`${account}/us-east-1`]: { calls: 3, attempts: 3, throttles: 0, byOperation: { 'iam:X': 3 } } } },
-  ...over,
-});
+const doc = (account: string, findings: AwsSecurityFinding[], over: Partial<ScanDocument> = {}): ScanDocument =>
+  scanDocumentOf(account, findings, {
+    rules: [{ id: 'r', securityHubControlId: 'X.1', severity: 'HIGH', scope: 'region', evaluations: 1, durationMs: 5, results: { PASSED: 1, FAILED: 1, WARNING: 0, NOT_AVAILABLE: 0 } }],
+    apiCalls: { calls: 3, attempts: 3, throttles: 0, byOperation: { 'iam:X': 3 }, byScope: { [`${account}/us-east-1`]: { calls: 3, attempts: 3, throttles: 0, byOperation: { 'iam:X': 3 } } } },
+    ...over,
+  });
 
 describe('merge', () => {
   it('unites findings by Id, the newest update winning', () => {
