@@ -5,6 +5,12 @@
  *   resolve targets -> evaluate -> suppress -> (parity) -> history delta
  *     -> notify -> write outputs -> Security Hub -> ScanOutcome
  *
+ * Findings pass from stage to stage on disk (src/io/finding-spool.ts), never
+ * all in memory: the evaluation spools each rule's findings as it ends; one
+ * pass then suppresses, records in the history, counts and spools again each
+ * account's in turn; the outputs, the push, the summary and the exit code read
+ * that spool. The caller releases the outcome's findings.
+ *
  * With a state file the whole run holds the state lock. The exit code is not
  * decided here: `exitCodeFor(outcome)` computes it once, from the outcome.
  */
@@ -118,12 +124,12 @@ async function finalStages(
   let document: ScanOutcome['document'];
   let delta: HistoryDelta | undefined;
   try {
-    const counts: FindingCounts[] = [];
+    let counts: FindingCounts = countFindings([]);
     let scored: Scored[] = [];
     for (const account of execution.findings.groups()) {
       const dated = history.account(account.key, suppressing.apply(account.findings));
       findings.add(account.key, dated);
-      counts.push(countFindings(dated));
+      counts = sumCounts([counts, countFindings(dated)]);
       scored = distinctVerdicts([...scored, ...dated.map(verdictOf)]);
     }
     execution.findings.release();
@@ -132,7 +138,7 @@ async function finalStages(
     const notification = request.notify
       ? await notify(request.notify, request.notifyOptions, execution, findings, delta, io.stderr)
       : undefined;
-    document = scanRecord(parity ? { ...execution.document, parity } : execution.document, sumCounts(counts), {
+    document = scanRecord(parity ? { ...execution.document, parity } : execution.document, counts, {
       suppressions: suppressing.record(),
       history: recorded.record,
       notifications: notification ? [notification] : undefined,
