@@ -180,7 +180,9 @@ export class HistoryStore {
       const byAccount = new Map<string, AwsSecurityFinding[]>(input.accounts.map((account) => [account, []]));
       for (const f of input.findings) {
         const account = f.AwsAccountId ?? '';
-        byAccount.set(account, [...(byAccount.get(account) ?? []), f]);
+        const list = byAccount.get(account);
+        if (list) list.push(f);
+        else byAccount.set(account, [f]);
       }
       const firstSeen = new Map<string, string>();
       for (const [account, findings] of byAccount) for (const [id, at] of recorder.account(account, findings)) firstSeen.set(id, at);

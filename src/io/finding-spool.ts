@@ -1,9 +1,9 @@
 /**
- * A run's findings on disk instead of in memory: one NDJSON file per account,
- * in a private temporary folder. An organization scan produces hundreds of
- * thousands of findings; held as objects they would cost gigabytes, so each
- * account's findings are written here as the account finishes, and every later
- * stage reads them back one account at a time.
+ * A run's findings on disk instead of in memory: NDJSON files in a private
+ * temporary folder, one per account once its scan is done (`seal`). An
+ * organization scan produces hundreds of thousands of findings; held as
+ * objects they would cost gigabytes, so each rule's findings are written here
+ * as the rule ends, and every later stage reads them back one account at a time.
  *
  * - A spool is an `Iterable<AwsSecurityFinding>` that can be iterated again:
  *   each iteration reads the files afresh, so no more than one account's

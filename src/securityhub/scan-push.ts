@@ -186,7 +186,11 @@ export async function pushScan(
   // One account's findings are read at a time, and no more accounts are read than are being pushed:
   // an organization's findings are never all in memory.
   const scansOf = new Map<string, AccountScan[]>();
-  for (const scan of execution.scans) scansOf.set(scan.identity.account, [...(scansOf.get(scan.identity.account) ?? []), scan]);
+  for (const scan of execution.scans) {
+    const list = scansOf.get(scan.identity.account);
+    if (list) list.push(scan);
+    else scansOf.set(scan.identity.account, [scan]);
+  }
   const pushes: Promise<PushResult>[] = [];
   const running = new Set<Promise<unknown>>();
   for (const account of execution.findings.groups()) {
