@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { FindingSpool } from '../../src/io/finding-spool.js';
+import { findingsJsonChunks } from '../../src/io/findings-json.js';
 import { finding } from '../helpers/findings.js';
 
 const spools = () => readdirSync(tmpdir()).filter((name) => name.startsWith('hubcheck-findings-'));
@@ -52,6 +53,37 @@ describe('FindingSpool', () => {
       ['222222222222', 0],
     ]);
     spool.release();
+  });
+
+  it('keeps every piece of many accounts written in turn, more than it keeps files open for', () => {
+    const spool = FindingSpool.create();
+    const accounts = Array.from({ length: 40 }, (_, i) => String(100000000000 + i));
+    const f = (account: string, rule: string) => ({ ...finding({ account, rule }), Title: `${account} ${rule}` });
+    // Rules end in turn across all accounts at once, each account's in reverse order.
+    for (const rule of ['r3', 'r2', 'r1']) for (const account of accounts) spool.add(account, [f(account, rule), f(account, rule)], [rule]);
+    expect([...spool].map((x) => x.Title)).toEqual(accounts.flatMap((a) => ['r1', 'r1', 'r2', 'r2', 'r3', 'r3'].map((r) => `${a} ${r}`)));
+    for (const account of accounts) spool.seal(account);
+    const expected = accounts.flatMap((a) => ['r1', 'r1', 'r2', 'r2', 'r3', 'r3'].map((r) => `${a} ${r}`));
+    expect([...spool].map((x) => x.Title)).toEqual(expected);
+    expect(spool.size).toBe(expected.length);
+    expect([...spool.groups()].map((g) => g.findings.length)).toEqual(accounts.map(() => 6));
+    spool.release();
+  });
+
+  it('gives its findings as JSON lines, and a findings file from them is the one written from the findings', () => {
+    const spool = FindingSpool.create();
+    // About 3 MB in all: the file is made of several 1 MiB pieces.
+    const many = (account: string) => Array.from({ length: 1500 }, (_, i) => ({ ...finding({ account, resource: `r${i}` }), Description: `${'d'.repeat(900)} é ${i}` }));
+    spool.add('222222222222', many('222222222222'), ['b']);
+    spool.add('111111111111', many('111111111111'), ['a']);
+    const parsed = [...spool];
+    expect([...spool.jsonLines()]).toEqual(parsed.map((f) => JSON.stringify(f)));
+    const fromLines = [...findingsJsonChunks(spool)];
+    expect(fromLines.length).toBeGreaterThan(2);
+    expect(fromLines.join('')).toBe([...findingsJsonChunks(parsed)].join(''));
+    expect(JSON.parse(fromLines.join(''))).toEqual(parsed);
+    spool.release();
+    expect([...findingsJsonChunks([])].join('')).toBe('[]\n');
   });
 
   it("drops an account's pieces when its scan fails after some were written", () => {
