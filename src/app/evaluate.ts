@@ -16,7 +16,11 @@ import { chooseAccountConcurrency } from './account-concurrency.js';
 import { RecordingSource, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AccountSnapshot, type Snapshot } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
 import { DataUnavailable } from '../data/errors.js';
-import { scanAccount, slimResult, type AccountScan, type Evaluation } from '../engine/scan.js';
+import { countVerdicts, countVerdict, sumCounts, type FindingCounts } from '../domain/counts.js';
+import type { Coverage } from '../domain/completeness.js';
+import { verdictOf } from '../domain/status.js';
+import { EvaluationTally } from '../engine/evaluation-tally.js';
+import { scanAccount, slimResult, type Evaluation, type ScannedAccount } from '../engine/scan.js';
 import { buildScanDocument, type AccountFailure, type ScanDocument } from '../engine/scan-document.js';
 import { VERSION } from '../version.js';
 import type { PipelineIO, ScanRequest } from './request.js';
@@ -27,8 +31,10 @@ export interface ScanExecution {
   /** One chunk per scanned account, on disk (src/io/finding-spool.ts); the pipeline releases it. */
   readonly findings: FindingSpool;
   readonly document: ScanDocument;
-  /** Per account: identity, Regions, evaluations (which rule ran cleanly where) and issues. */
-  readonly scans: readonly AccountScan[];
+  /** Per account: identity, Regions and issues (its evaluations are folded into `coverage` and the document). */
+  readonly scans: readonly ScannedAccount[];
+  /** Which rules were evaluated cleanly where: what the history and the Security Hub lifecycle resolve by. */
+  readonly coverage: Coverage;
   /** Accounts that could not be scanned at all; the others were. */
   readonly failures: readonly AccountFailure[];
   readonly benchmarks: readonly BenchmarkVersion[];
@@ -53,7 +59,10 @@ export async function evaluate(
   io: PipelineIO,
   logger: Logger,
 ): Promise<ScanExecution> {
-  const scanned: AccountScan[] = [];
+  const scanned: ScannedAccount[] = [];
+  // What later stages read of the evaluations, folded in as each account ends; the evaluations are let go.
+  const tally = new EvaluationTally();
+  let counts = countVerdicts([]);
   const findings = FindingSpool.create();
   const observedAt = clock.now.toISOString();
   const failures: AccountFailure[] = [];
@@ -71,6 +80,7 @@ export async function evaluate(
     }
     // The account whose findings this target wrote, to drop them should its scan fail after all.
     let written: string | undefined;
+    const writtenCounts = countVerdicts([]);
     try {
       // Each account its own cache (keys name the account anyway): its answers are freed when it is done.
       const scan = await scanAccount(source, new PromiseCache(), {
@@ -85,12 +95,15 @@ export async function evaluate(
         // Each evaluation's results become findings on disk as it ends; only a slim copy stays.
         onEvaluation: (e) => {
           written = e.account;
-          findings.add(e.account, findingsOf(e, request.benchmarks, observedAt), [e.rule.id, e.region]);
+          findings.add(e.account, counted(findingsOf(e, request.benchmarks, observedAt), writtenCounts), [e.rule.id, e.region]);
           return { ...e, results: e.results.map(slimResult) };
         },
       });
       findings.seal(scan.identity.account);
-      scanned.push(scan);
+      tally.add(scan);
+      const { evaluations: _folded, ...rest } = scan;
+      scanned.push(rest);
+      counts = sumCounts([counts, writtenCounts]);
       if (credentials && keepSessions) sessions.set(scan.identity.account, credentials);
     } catch (error) {
       if (written) findings.discard(written);
@@ -130,8 +143,9 @@ export async function evaluate(
     homeRegion: targets.homeRegion,
     rules: request.rules,
     scans,
+    tally,
     failures,
-    findings,
+    counts,
     apiCalls: targets.stats.snapshot(),
     ...(targets.isolated ? { accountConcurrency: concurrency } : {}),
   });
@@ -149,6 +163,7 @@ export async function evaluate(
     findings,
     document,
     scans: Object.freeze(scans),
+    coverage: tally.coverage,
     failures: Object.freeze(failures),
     benchmarks: request.benchmarks,
     homeRegion: targets.homeRegion,
@@ -164,6 +179,14 @@ function accountFailure(account: string, roleArn: string | undefined, error: unk
   const detail = error instanceof DataUnavailable ? error.message : (e.message ?? String(error));
   const how = roleArn ? `cannot use role ${roleArn}` : 'cannot read its identity';
   return { account, ...(roleArn ? { roleArn } : {}), code, message: `${how}: ${code}: ${detail}`.replace(/\s+/g, ' ').slice(0, 500) };
+}
+
+/** The findings as they pass, each counted. */
+function* counted(findings: Iterable<AwsSecurityFinding>, counts: FindingCounts): Generator<AwsSecurityFinding> {
+  for (const finding of findings) {
+    countVerdict(counts, verdictOf(finding));
+    yield finding;
+  }
 }
 
 /** One evaluation's results as findings, each made as it is written. */

@@ -10,7 +10,6 @@
  * history never knows a finding that no report shows.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { coverageOf } from '../domain/completeness.js';
 import type { ComplianceScores } from '../domain/score.js';
 import type { HistoryDelta } from '../history/delta.js';
 import { HistoryStore, type ScanRecorder } from '../history/store.js';
@@ -56,7 +55,7 @@ export function historyStage(execution: ScanExecution, stateFile: string | undef
       accounts: execution.scans.map((scan) => scan.identity.account),
       regions: execution.document.regions,
       benchmarks: execution.document.benchmarks,
-      coverage: coverageOf(execution.scans),
+      coverage: execution.coverage,
     });
   } catch (error) {
     close();

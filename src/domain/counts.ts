@@ -21,17 +21,20 @@ export function countVerdicts(verdicts: Iterable<Pick<Verdict, 'status' | 'sever
   const byStatus = Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<ComplianceStatus, number>;
   const failingBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const counts = { total: 0, byStatus, suppressed: 0, failing: 0, failingBySeverity, notEvaluated: 0 };
-  for (const v of verdicts) {
-    counts.total++;
-    if ((COMPLIANCE_STATUSES as readonly string[]).includes(v.status)) byStatus[v.status as ComplianceStatus]++;
-    if (v.suppressed) counts.suppressed++;
-    if (!isEvaluated(v)) counts.notEvaluated++;
-    if (isFailing(v)) {
-      counts.failing++;
-      failingBySeverity[v.severity]++;
-    }
-  }
+  for (const v of verdicts) countVerdict(counts, v);
   return counts;
+}
+
+/** Adds one verdict to running counts (counting findings as they pass, none of them kept). */
+export function countVerdict(counts: FindingCounts, v: Pick<Verdict, 'status' | 'severity' | 'suppressed' | 'incomplete'>): void {
+  counts.total++;
+  if ((COMPLIANCE_STATUSES as readonly string[]).includes(v.status)) counts.byStatus[v.status as ComplianceStatus]++;
+  if (v.suppressed) counts.suppressed++;
+  if (!isEvaluated(v)) counts.notEvaluated++;
+  if (isFailing(v)) {
+    counts.failing++;
+    counts.failingBySeverity[v.severity]++;
+  }
 }
 
 export function countFindings(findings: Iterable<AwsSecurityFinding>): FindingCounts {

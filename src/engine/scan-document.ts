@@ -2,14 +2,13 @@
  * The record of one hubcheck run that scan.json holds: accounts, Regions, rules
  * run, errors, API calls per operation and durations.
  */
-import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ApiStatsSnapshot } from '../data/api-stats.js';
 import { benchmarkName, type BenchmarkVersion } from './benchmarks.js';
-import type { AccountScan, ScanIssue } from './scan.js';
-import { countFindings, type FindingCounts } from '../domain/counts.js';
+import type { EvaluationTally } from './evaluation-tally.js';
+import type { ScanIssue, ScannedAccount } from './scan.js';
+import type { FindingCounts } from '../domain/counts.js';
 import type { ParityRecord } from '../domain/parity.js';
-import { isEvaluated } from '../domain/status.js';
-import { COMPLIANCE_STATUSES, type ComplianceStatus, type Rule, type Severity } from './rule.js';
+import type { ComplianceStatus, Rule, Severity } from './rule.js';
 
 export type { FindingCounts } from '../domain/counts.js';
 
@@ -97,38 +96,28 @@ export function buildScanDocument(input: {
   benchmarks: readonly BenchmarkVersion[];
   homeRegion: string;
   rules: readonly Rule[];
-  scans: readonly AccountScan[];
+  scans: readonly ScannedAccount[];
+  /** The scans' evaluations, folded in as each account ended. */
+  tally: EvaluationTally;
   failures?: readonly AccountFailure[];
-  findings: Iterable<AwsSecurityFinding>;
+  /** The counts of the scan's findings. */
+  counts: FindingCounts;
   apiCalls: ApiStatsSnapshot;
   accountConcurrency?: ScanDocument['accountConcurrency'];
 }): ScanDocument {
-  const evaluations = input.scans.flatMap((s) => s.evaluations);
-  const byRule = new Map<string, typeof evaluations>();
-  for (const e of evaluations) {
-    const own = byRule.get(e.rule.id);
-    if (own) own.push(e);
-    else byRule.set(e.rule.id, [e]);
-  }
   const rules = input.rules.map((rule) => {
-    const own = byRule.get(rule.id) ?? [];
-    const results = Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<ComplianceStatus, number>;
-    for (const e of own) for (const r of e.results) results[r.status]++;
+    const tally = input.tally.rule(rule.id);
     return {
       id: rule.id,
       securityHubControlId: rule.securityHubControlId,
       severity: rule.severity,
       scope: rule.scope,
-      evaluations: own.length,
-      durationMs: own.reduce((sum, e) => sum + e.durationMs, 0),
-      results,
+      evaluations: tally.evaluations,
+      durationMs: tally.durationMs,
+      results: { ...tally.results },
     };
   });
-  const notAvailable = evaluations.flatMap((e) =>
-    e.results
-      .filter((r) => !isEvaluated({ status: r.status, incomplete: r.incomplete === true }))
-      .map((r) => ({ rule: e.rule.id, account: e.account, region: r.resource.region ?? e.region, resource: r.resource.id, reason: r.reason })),
-  );
+  const notAvailable = [...input.tally.notAvailable];
   // Not-evaluated results per account and Region, counted once (not searched again for every Region of every account).
   const notAvailableAt = new Map<string, number>();
   for (const n of notAvailable) notAvailableAt.set(`${n.account}/${n.region}`, (notAvailableAt.get(`${n.account}/${n.region}`) ?? 0) + 1);
@@ -182,7 +171,7 @@ export function buildScanDocument(input: {
     regions: [...new Set(input.scans.flatMap((s) => s.regions))].sort(),
     accounts: [...scanned, ...failed].sort((a, b) => a.id.localeCompare(b.id)),
     rules,
-    counts: countFindings(input.findings),
+    counts: input.counts,
     errors,
     notAvailable,
     apiCalls: input.apiCalls,

@@ -80,6 +80,9 @@ export interface AccountScan {
   durationMs: number;
 }
 
+/** An account's scan once its evaluations are folded into the run's tally (src/engine/evaluation-tally.ts) and let go. */
+export type ScannedAccount = Omit<AccountScan, 'evaluations'>;
+
 /** A rule read data its `requiredActions` do not cover: a bug in the rule, reported, never silently allowed. */
 export class RuleContractError extends Error {
   override readonly name = 'RuleContractError';

@@ -27,8 +27,8 @@ import { credentialChain } from '../data/aws-session.js';
 import { ClientPool, createHttpHandler } from '../data/clients.js';
 import { DEFAULT_CALL_LIMITS, type CallLimits } from '../data/deadlines.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { coverageOf } from '../domain/completeness.js';
-import type { AccountScan } from '../engine/scan.js';
+import type { Coverage } from '../domain/completeness.js';
+import type { ScannedAccount } from '../engine/scan.js';
 import type { FindingSpool } from '../io/finding-spool.js';
 import { findingsJsonChunks } from '../io/findings-json.js';
 import { pushFindings, type Identity, type PushDeps, type PushResult } from './push.js';
@@ -61,7 +61,9 @@ export interface ScanPushOptions {
 export interface ScanPushInput {
   /** One account's findings at a time (src/io/finding-spool.ts). */
   readonly findings: FindingSpool;
-  readonly scans: readonly AccountScan[];
+  readonly scans: readonly ScannedAccount[];
+  /** Which rules were evaluated cleanly where: only there is a finding that is gone archived. */
+  readonly coverage: Coverage;
   readonly homeRegion: string;
   readonly observedAt: string;
   /** Per scanned account, the credentials it was scanned with; its findings are pushed with them. */
@@ -69,7 +71,7 @@ export interface ScanPushInput {
 }
 
 /** A scan with its findings in memory: one account's (a push), or all of them (parity). */
-export type ScanFindingsInput = Omit<ScanPushInput, 'findings'> & { readonly findings: readonly AwsSecurityFinding[] };
+export type ScanFindingsInput = Omit<ScanPushInput, 'findings' | 'coverage'> & { readonly findings: readonly AwsSecurityFinding[] };
 
 export interface ScanPushOutcome {
   /** Every finding was imported. */
@@ -158,7 +160,7 @@ export async function pushScan(
   stderr: NodeJS.WritableStream,
   overrides: Partial<PushDeps> = {},
 ): Promise<ScanPushOutcome> {
-  const coverage = coverageOf(execution.scans);
+  const coverage = execution.coverage;
   const limits = options.limits ?? DEFAULT_CALL_LIMITS;
   const retry = retryPolicyFor(limits);
   // One set of buckets for the whole push: they are keyed by (account, Region).
@@ -185,7 +187,7 @@ export async function pushScan(
   };
   // One account's findings are read at a time, and no more accounts are read than are being pushed:
   // an organization's findings are never all in memory.
-  const scansOf = new Map<string, AccountScan[]>();
+  const scansOf = new Map<string, ScannedAccount[]>();
   for (const scan of execution.scans) {
     const list = scansOf.get(scan.identity.account);
     if (list) list.push(scan);

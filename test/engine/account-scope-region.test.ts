@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScanDocument } from '../../src/engine/scan-document.js';
+import { EvaluationTally } from '../../src/engine/evaluation-tally.js';
+import { countFindings } from '../../src/domain/counts.js';
 import { accountResource, defineRule, notAvailable, pass, type RuleResult } from '../../src/engine/rule.js';
 import { coverageOf } from '../../src/domain/completeness.js';
 import { computeDelta, recordOf, type FindingRecord } from '../../src/history/delta.js';
@@ -77,7 +79,8 @@ describe('an account-scoped rule that could not judge, reporting in eu-west-1', 
       homeRegion: 'us-east-1',
       rules: [rule],
       scans: [scan],
-      findings,
+      tally: EvaluationTally.of([scan]),
+      counts: countFindings(findings),
       apiCalls: { calls: 0, attempts: 0, throttles: 0, byOperation: {}, byScope: {} },
     });
     expect(document.notAvailable).toEqual([expect.objectContaining({ rule: rule.id, region: 'eu-west-1' })]);

@@ -1,6 +1,6 @@
 /** computeDelta edge cases: what does not count as resolved, and which evaluations are clean. */
 import { describe, expect, it } from 'vitest';
-import { coverageOf, type Coverage } from '../../src/domain/completeness.js';
+import { CoverageTally, coverageOf, type Coverage } from '../../src/domain/completeness.js';
 import { computeDelta, recordOf, type FindingRecord } from '../../src/history/delta.js';
 import type { AccountScan } from '../../src/engine/scan.js';
 import { accountResource, defineRule, fail, notAvailable, pass, type RuleResult } from '../../src/engine/rule.js';
@@ -88,5 +88,35 @@ describe('coverageOf (the completeness the history resolves by)', () => {
     expect(coverage.covers('r-broken', '1', 'us-east-1')).toBe(false);
     expect(coverage.covers('r-partial', '1', 'us-east-1')).toBe(false);
     expect(coverage.covers('r-account', '1', 'eu-west-1')).toBe(true);
+  });
+});
+
+describe('CoverageTally (coverage built one account at a time)', () => {
+  const clean = rule('r-clean', 'region');
+  const wide = rule('r-account', 'account');
+  const evaluated = (account: string) => [pass(accountResource(account), 'ok')];
+
+  it('keeps each account its own coverage when accounts scanned alike share one record', () => {
+    const tally = new CoverageTally();
+    tally.add(scanOf([[clean, 'us-east-1', evaluated('1')], [clean, 'eu-west-1', evaluated('1')]], '1'));
+    tally.add(scanOf([[clean, 'us-east-1', evaluated('2')], [clean, 'eu-west-1', evaluated('2')]], '2'));
+    tally.add(scanOf([[clean, 'us-east-1', evaluated('3')], [clean, 'eu-west-1', [notAvailable(accountResource('3'), 'denied')]]], '3'));
+    expect(['1', '2', '3'].map((a) => [tally.covers('r-clean', a, 'us-east-1'), tally.covers('r-clean', a, 'eu-west-1')])).toEqual([
+      [true, true],
+      [true, true],
+      [true, false],
+    ]);
+    expect(tally.covers('r-clean', '4', 'us-east-1')).toBe(false);
+    expect(tally.covers('r-other', '1', 'us-east-1')).toBe(false);
+  });
+
+  it('covers nothing of an account given twice: which of its scans is current is unknown', () => {
+    const tally = new CoverageTally();
+    tally.add(scanOf([[wide, 'us-east-1', evaluated('1')]], '1'));
+    tally.add(scanOf([[wide, 'us-east-1', evaluated('2')]], '2'));
+    expect(tally.covers('r-account', '1', 'eu-west-1')).toBe(true);
+    tally.add(scanOf([[wide, 'us-east-1', evaluated('1')]], '1'));
+    expect(tally.covers('r-account', '1', 'eu-west-1')).toBe(false);
+    expect(tally.covers('r-account', '2', 'eu-west-1')).toBe(true);
   });
 });

@@ -245,6 +245,7 @@ describe('acceptance: 10,000 findings, 3 Regions, throttling and 5% FailedFindin
     const execution: ScanPushInput = {
       findings: spoolOf(findings),
       scans,
+      coverage: coverageOf(scans),
       homeRegion: 'us-east-1',
       observedAt: '2026-11-27T12:00:00.000Z',
     };

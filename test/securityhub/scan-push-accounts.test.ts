@@ -25,6 +25,7 @@ import { RateLimiters } from '../../src/securityhub/rate-limiter.js';
 import { UNSENT_FILE, pushGroups, pushScan } from '../../src/securityhub/scan-push.js';
 import { FakeClock, accountScan, awsError, evaluation, findingsOf, seededRandom, testRule } from '../helpers/securityhub.js';
 import { spoolOf } from '../helpers/spool.js';
+import { coverageOf } from '../../src/domain/completeness.js';
 
 const A = '111111111111';
 const OFF = '222222222222';
@@ -92,7 +93,7 @@ describe('pushScan over several accounts', () => {
   const scans = [scanOf(A), scanOf(OFF), scanOf(DENIED)];
   const findings = findingsOf(scans);
   const sessions = new Map([A, OFF, DENIED].map((account) => [account, session(account)]));
-  const execution = { findings, scans, homeRegion: 'us-east-1', observedAt: '2026-11-27T12:00:00.000Z', sessions };
+  const execution = { findings, scans, coverage: coverageOf(scans), homeRegion: 'us-east-1', observedAt: '2026-11-27T12:00:00.000Z', sessions };
 
   it('groups findings by the session of their account, and leaves the rest to the caller', () => {
     const groups = pushGroups(execution);
@@ -188,7 +189,7 @@ describe('pushScan over several accounts', () => {
     };
     const outputDir = await mkdtemp(path.join(tmpdir(), 'hubcheck-accounts-push-'));
     const outcome = await pushScan(
-      { findings: spool, scans: many, homeRegion: 'us-east-1', observedAt: '2026-11-27T12:00:00.000Z', sessions: new Map(accounts.map((a) => [a, session(a)])) },
+      { findings: spool, scans: many, coverage: coverageOf(many), homeRegion: 'us-east-1', observedAt: '2026-11-27T12:00:00.000Z', sessions: new Map(accounts.map((a) => [a, session(a)])) },
       { outputDir },
       { write: () => true } as unknown as NodeJS.WritableStream,
     );

@@ -20,6 +20,7 @@ import { noteFor, planWorkflow, workflowOwner } from '../../src/securityhub/work
 import { applySuppressions, parseSuppressions } from '../../src/suppressions/suppressions.js';
 import { ACCOUNT, FakeClock, accountScan, evaluation, fakeSecurityHub, findingsOf, seededRandom, testRule } from '../helpers/securityhub.js';
 import { spoolOf } from '../helpers/spool.js';
+import { coverageOf } from '../../src/domain/completeness.js';
 
 afterEach(() => {
   mockClient(SecurityHubClient).restore();
@@ -75,7 +76,7 @@ async function run(at: string, overrides: { text?: string } = {}) {
   let stderr = '';
   const sink = { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream;
   const clock = new FakeClock();
-  const execution = { findings: spoolOf(findings), scans, homeRegion: 'us-east-1', observedAt: at, sessions: new Map([[ACCOUNT, async () => ({ accessKeyId: 'a', secretAccessKey: 'b' })]]) };
+  const execution = { findings: spoolOf(findings), scans, coverage: coverageOf(scans), homeRegion: 'us-east-1', observedAt: at, sessions: new Map([[ACCOUNT, async () => ({ accessKeyId: 'a', secretAccessKey: 'b' })]]) };
   const outcome = await pushScan(execution, { outputDir }, sink, {
     clock,
     random: seededRandom(1),
