@@ -181,7 +181,9 @@ const OUTCOME_ORDER: Record<ControlOutcome, number> = { FAILED: 0, UNKNOWN: 1, P
 const STATUS_ORDER: Record<string, number> = { FAILED: 0, NOT_AVAILABLE: 1, WARNING: 2, PASSED: 3 };
 
 /** `a.localeCompare(b)`, without building a collator per call (the same default-locale order). */
-const compareText = new Intl.Collator().compare;
+// Made on first use: building a collator takes about 10 ms, which a scan need not spend before its first call.
+let collator: Intl.Collator | undefined;
+const compareText = (a: string, b: string): number => (collator ??= new Intl.Collator()).compare(a, b);
 
 /** The order of findings inside a control: counted before suppressed, then by status, account, Region, resource. */
 export function findingOrder(a: FindingView, b: FindingView): number {
@@ -420,11 +422,18 @@ export function reportModel(
 function onePass(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | undefined, limits: ReportLimits): Pass {
   const changes = changesOf(delta);
   const lists = { new: delta?.new ?? [], reopened: delta?.reopened ?? [], unsuppressed: delta?.unsuppressed ?? [] };
-  // Before the pass: the ids whose views are wanted (the first of each list), and every id whose presence is counted.
+  // Before the pass: the ids whose views are wanted (the first of each list), and the lists each changed id is in.
+  // An id is dropped once found: what the pass holds for the changes only shrinks (an organization's first scan
+  // lists every failing finding as new).
   const wanted = new Set(Object.values(lists).flatMap((ids) => ids.slice(0, limits.changes)));
-  const named = new Set(Object.values(lists).flat());
+  const names = Object.keys(lists) as (keyof typeof lists)[];
+  // Per id, the lists it is in as bits (1 << the list's index): a number, not an array per id.
+  const pending = new Map<string, number>();
+  names.forEach((list, bit) => {
+    for (const id of lists[list]) pending.set(id, (pending.get(id) ?? 0) | (1 << bit));
+  });
   const wantedViews = new Map<string, FindingView>();
-  const foundIds = new Set<string>();
+  const found = { new: 0, reopened: 0, unsuppressed: 0 };
 
   // Counts: one entry per distinct verdict shape, expanded for countVerdicts (the one definition of the counts).
   const shapes = new Map<string, { verdict: Pick<Verdict, 'status' | 'severity' | 'suppressed' | 'incomplete'>; n: number }>();
@@ -473,8 +482,12 @@ function onePass(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | u
     if (!acc) byRule.set(v.ruleId, (acc = new ControlAccumulator(v, limits.rowsPerControl)));
     acc.add(v, seq);
 
-    if (named.has(v.id)) {
-      foundIds.add(v.id);
+    const inLists = pending.get(v.id);
+    if (inLists) {
+      pending.delete(v.id);
+      names.forEach((list, bit) => {
+        if (inLists & (1 << bit)) found[list]++;
+      });
       if (wanted.has(v.id)) wantedViews.set(v.id, v);
     }
     if (v.suppressed) {
@@ -492,12 +505,12 @@ function onePass(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | u
   const scores = complianceScores(
     [...scored].flatMap(([ruleId, r]) => [...r.verdicts.values()].map((v) => ({ ruleId, ...v, requirements: [...r.requirements] }))),
   );
-  const changedOf = (ids: readonly string[]): ChangedFindings => ({
-    listed: ids
+  const changedOf = (list: keyof typeof lists): ChangedFindings => ({
+    listed: lists[list]
       .slice(0, limits.changes)
       .map((id) => wantedViews.get(id))
       .filter((v): v is FindingView => v !== undefined),
-    found: ids.filter((id) => foundIds.has(id)).length,
+    found: found[list],
   });
   return {
     counts,
@@ -505,7 +518,7 @@ function onePass(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | u
     groups: Object.freeze(sortGroups([...byRule.values()].map((a) => a.group()))),
     present,
     ...(firstLastObservedAt === undefined ? {} : { firstLastObservedAt }),
-    changed: { new: changedOf(lists.new), reopened: changedOf(lists.reopened), unsuppressed: changedOf(lists.unsuppressed) },
+    changed: { new: changedOf('new'), reopened: changedOf('reopened'), unsuppressed: changedOf('unsuppressed') },
     suppressed,
     limits,
   };

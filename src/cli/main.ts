@@ -12,10 +12,14 @@ import type { CliIO } from './run-scan.js';
 export async function main(argv: string[], terminal: CliIO): Promise<number> {
   const io: CliIO = { ...terminal, color: terminal.color ?? colorEnabled(terminal.stderr, argv) };
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
   try {
+    const program = await buildProgram(
+      io,
+      (code) => {
+        exitCode = code;
+      },
+      argv,
+    );
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -19,6 +19,8 @@ const CLI = path.join(ROOT, 'dist/src/cli/bin.js');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hubcheck-lazy-sdk-'));
 const log = path.join(dir, 'resolved.txt');
+const commandLog = path.join(dir, 'commands.txt');
+const COMMAND_FILES = ['scan', 'demo', 'rules', 'permissions', 'validate', 'merge', 'import', 'insights', 'actions', 'report', 'pull', 'parity'];
 const hooks = path.join(dir, 'hooks.mjs');
 const register = path.join(dir, 'register.mjs');
 writeFileSync(
@@ -26,6 +28,8 @@ writeFileSync(
   `import { appendFileSync } from 'node:fs';
 export async function resolve(specifier, context, next) {
   if (/^@aws-sdk\\/client-/.test(specifier)) appendFileSync(${JSON.stringify(log)}, specifier + '\\n');
+  const command = /\\/dist\\/src\\/cli\\/(\\w+)\\.js$/.exec(context.parentURL ?? '')?.[1] === 'program' ? /^\\.\\/(\\w+)\\.js$/.exec(specifier)?.[1] : undefined;
+  if (command && ${JSON.stringify(COMMAND_FILES)}.includes(command)) appendFileSync(${JSON.stringify(commandLog)}, command + '\\n');
   return next(specifier, context);
 }
 `,
@@ -40,8 +44,18 @@ function resolved(): string[] {
   }
 }
 
+/** The command modules the program loaded, in the order it loaded them. */
+function commandsLoaded(): string[] {
+  try {
+    return readFileSync(commandLog, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
 function run(args: string[], env: Record<string, string> = {}): ChildProcess {
   writeFileSync(log, '');
+  writeFileSync(commandLog, '');
   return spawn(process.execPath, ['--import', pathToFileURL(register).href, CLI, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: dir, AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00', AWS_SECRET_ACCESS_KEY: 'example', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -89,5 +103,20 @@ describe('SDK client modules load on first use', () => {
     const child = run(['rules']);
     expect(await exited(child)).toBe(0);
     expect(resolved()).toEqual([]);
+    expect(commandsLoaded()).toEqual(['rules']);
+  }, 60_000);
+});
+
+describe('command modules load when the command line names them', () => {
+  it('`hubcheck --version` loads no command, `hubcheck scan --help` only scan, `hubcheck --help` all of them', async () => {
+    expect(await exited(run(['--version']))).toBe(0);
+    expect(commandsLoaded()).toEqual([]);
+    expect(await exited(run(['scan', '--help']))).toBe(0);
+    expect(commandsLoaded()).toEqual(['scan']);
+    expect(await exited(run(['--help']))).toBe(0);
+    expect(commandsLoaded().sort()).toEqual([...COMMAND_FILES].sort());
+    // A misspelt command loads them all, to suggest the nearest.
+    expect(await exited(run(['scna']))).toBe(2);
+    expect(commandsLoaded().sort()).toEqual([...COMMAND_FILES].sort());
   }, 60_000);
 });
