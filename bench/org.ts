@@ -84,6 +84,8 @@ export function runCli(cli: string, args: string[], endpoint: string): Promise<S
         AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
         AWS_EC2_METADATA_DISABLED: 'true',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        // Passed on so the scan can be profiled (e.g. --require a profiler script); nothing else of the caller's environment is.
+        ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
