@@ -4,7 +4,7 @@
  * what could not be evaluated.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { SEVERITIES, isFailing, severityRank, verdictOf, type ScanDocument, type Severity } from './model.js';
+import { SEVERITIES, reportModel, severityRank, type HistoryDelta, type ScanDocument, type Severity } from './model.js';
 import type { Colors } from 'picocolors/types.js';
 
 export interface FailingControl {
@@ -15,26 +15,17 @@ export interface FailingControl {
   title: string;
 }
 
-/** Failing findings (FAILED, not suppressed) grouped by control, most severe first, then most resources. */
-export function failingControls(findings: Iterable<AwsSecurityFinding>): FailingControl[] {
-  const byRule = new Map<string, FailingControl>();
-  for (const f of findings) {
-    const verdict = verdictOf(f);
-    if (!isFailing(verdict)) continue;
-    const { ruleId } = verdict;
-    const entry = byRule.get(ruleId) ?? {
-      control: f.Compliance?.SecurityControlId ?? ruleId,
-      ruleId,
-      severity: verdict.severity,
-      resources: 0,
-      title: f.Title ?? '',
-    };
-    entry.resources++;
-    byRule.set(ruleId, entry);
-  }
-  return [...byRule.values()].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity) || b.resources - a.resources || a.control.localeCompare(b.control),
-  );
+/**
+ * Failing findings (FAILED, not suppressed) grouped by control, most severe
+ * first, then most resources. From the report model's pass over the findings:
+ * the pass the run's reports made already, when given the same findings and
+ * delta, so the summary does not read the findings again.
+ */
+export function failingControls(findings: Iterable<AwsSecurityFinding>, delta?: HistoryDelta): FailingControl[] {
+  return reportModel(findings, delta)
+    .groups.filter((g) => g.failing > 0)
+    .map((g) => ({ control: g.control, ruleId: g.ruleId, severity: g.severity, resources: g.failing, title: g.title }))
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.resources - a.resources || a.control.localeCompare(b.control));
 }
 
 /** No escape codes: the default, and what pipes and log files get. */
@@ -49,6 +40,8 @@ export function consoleSummary(
   outputDir: string,
   top = 10,
   paint: SummaryColors = PLAIN,
+  /** The run's history delta: with it the summary reuses the pass the run's reports made over the findings. */
+  delta?: HistoryDelta,
 ): string {
   const { byStatus, failingBySeverity, suppressed, total } = scan.counts;
   const bySeverity = (severity: Severity, text: string) =>
@@ -59,7 +52,7 @@ export function consoleSummary(
     `  ${total} findings: ${paint.green(`PASSED ${byStatus.PASSED}`)}  ${byStatus.FAILED > 0 ? paint.red(`FAILED ${byStatus.FAILED}`) : 'FAILED 0'}  WARNING ${byStatus.WARNING}  ${byStatus.NOT_AVAILABLE > 0 ? paint.yellow(`NOT_AVAILABLE ${byStatus.NOT_AVAILABLE}`) : 'NOT_AVAILABLE 0'}  SUPPRESSED ${suppressed}`,
     `  Failing by severity (FAILED, not suppressed): ${[...SEVERITIES].reverse().filter((s) => s !== 'INFORMATIONAL').map((s) => `${s} ${failingBySeverity[s]}`).join('  ')}`,
   ];
-  const failing = failingControls(findings);
+  const failing = failingControls(findings, delta);
   if (failing.length > 0) {
     lines.push('  Top failing controls:');
     const width = Math.max(...failing.slice(0, top).map((c) => c.control.length));

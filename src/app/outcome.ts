@@ -54,6 +54,7 @@ export function exitCodeFor(outcome: ScanOutcome): number {
   return exitCodeOf(
     {
       findings: outcome.findings,
+      counts: outcome.document.counts,
       // An account whose Security Hub could not be read for --parity leaves the run incomplete too.
       errors: outcome.document.errors.length + (outcome.document.parity?.errors.length ?? 0),
       undelivered: outcome.securityhub ? !outcome.securityhub.complete : false,
@@ -61,7 +62,8 @@ export function exitCodeFor(outcome: ScanOutcome): number {
     {
       failOn: outcome.failOn,
       ...(outcome.failOnNew ? { failOnNew: outcome.failOnNew } : {}),
-      ...(outcome.delta ? { fresh: new Set([...outcome.delta.new, ...outcome.delta.reopened]) } : {}),
+      // The fresh Ids only matter to a gate on new findings (an organization's first scan has one per failing finding).
+      ...(outcome.delta && outcome.failOnNew ? { fresh: new Set([...outcome.delta.new, ...outcome.delta.reopened]) } : {}),
     },
   );
 }

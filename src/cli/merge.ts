@@ -43,7 +43,7 @@ export function mergeCommand(io: CliIO, setExitCode: (code: number) => void): Co
         spools.push(merged.findings);
         for (const spool of spools.slice(0, -1)) spool.release();
         io.stderr.write(consoleSummary(merged.findings, merged.document, opts.outputDir, undefined, colors(io.color)));
-        setExitCode(exitCodeOf({ findings: merged.findings, errors: merged.document.errors.length }, { failOn: opts.failOn }));
+        setExitCode(exitCodeOf({ findings: merged.findings, counts: merged.document.counts, errors: merged.document.errors.length }, { failOn: opts.failOn }));
       } finally {
         for (const spool of spools) spool.release();
       }

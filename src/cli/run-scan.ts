@@ -40,12 +40,12 @@ export async function runScan(options: RunScanOptions, io: CliIO): Promise<{ exi
     { stderr: io.stderr, progress: createProgress(io.stderr, { enabled: showProgress }) },
   );
   try {
-    io.stderr.write(consoleSummary(outcome.findings, outcome.document, options.outputDir, undefined, colors(io.color)));
+    io.stderr.write(consoleSummary(outcome.findings, outcome.document, options.outputDir, undefined, colors(io.color), outcome.delta));
     if (outcome.delta) io.stderr.write(historySummary(outcome.delta, outcome.document.suppressions?.suppressed));
     io.stderr.write(`${colors(io.color).bold(openHint(options.outputDir, options.format))}\n`);
     return { exitCode: exitCodeFor(outcome), outcome };
   } finally {
-    // The findings were read for the summary and the exit code; they are written, and their spool goes.
+    // The findings are written and summed up; their spool goes.
     outcome.findings.release();
   }
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toFinding } from '../../src/asff/to-asff.js';
 import { validateFinding } from '../../src/asff/validate.js';
 import { countFindings } from '../../src/domain/counts.js';
-import { exitCodeOf } from '../../src/domain/exit-code.js';
+import { exitCodeOf, type ExitGate } from '../../src/domain/exit-code.js';
 import { INCOMPLETE_FIELD, isEvaluated, isFailing, verdictOf } from '../../src/domain/status.js';
 import { defineRule, fail, pass } from '../../src/engine/rule.js';
 import { finding } from '../helpers/findings.js';
@@ -64,6 +64,37 @@ describe('exitCodeOf', () => {
     expect(exitCodeOf({ findings: [f], errors: 0 }, { failOn: 'none', failOnNew: 'HIGH', fresh: new Set() })).toBe(0);
     expect(exitCodeOf({ findings: [f], errors: 0 }, { failOn: 'none', failOnNew: 'HIGH', fresh: new Set([f.Id!]) })).toBe(1);
     expect(exitCodeOf({ findings: [f], errors: 0 }, { failOn: 'none', failOnNew: 'HIGH' })).toBe(1);
+  });
+});
+
+describe('exitCodeOf with the counts of the findings', () => {
+  it('decides as the findings do, and reads them only for a gate on new findings with a history', () => {
+    const high = finding({ severity: 'HIGH' });
+    const cases: [AwsSecurityFinding[], ExitGate][] = [
+      [[high], { failOn: 'HIGH' }],
+      [[high], { failOn: 'CRITICAL' }],
+      [[suppressed(high)], { failOn: 'LOW' }],
+      [[finding({ severity: 'MEDIUM' })], { failOn: 'HIGH' }],
+      [[high, incomplete(finding({ resource: 'x', status: 'PASSED' }))], { failOn: 'none' }],
+      [[finding({ resource: 'y', status: 'NOT_AVAILABLE' })], { failOn: 'CRITICAL' }],
+      [[high], { failOn: 'none', failOnNew: 'HIGH' }],
+      [[high], { failOn: 'none', failOnNew: 'CRITICAL' }],
+      [[high], { failOn: 'none', failOnNew: 'HIGH', fresh: new Set() }],
+      [[high], { failOn: 'none', failOnNew: 'HIGH', fresh: new Set([high.Id!]) }],
+      [[high], { failOn: 'CRITICAL', failOnNew: 'LOW', fresh: new Set([high.Id!]) }],
+      [[], { failOn: 'LOW', failOnNew: 'LOW', fresh: new Set() }],
+    ];
+    for (const [findings, gate] of cases) {
+      let reads = 0;
+      const counted = { *[Symbol.iterator]() { reads++; yield* findings; } };
+      const withCounts = exitCodeOf({ findings: counted, counts: countFindings(findings), errors: 0 }, gate);
+      expect(withCounts, JSON.stringify(gate)).toBe(exitCodeOf({ findings, errors: 0 }, gate));
+      // Without a history of fresh Ids the counts answer alone; with one, the findings are read once at most.
+      if (gate.failOnNew && gate.fresh) expect(reads, JSON.stringify(gate)).toBeLessThanOrEqual(1);
+      else expect(reads, JSON.stringify(gate)).toBe(0);
+      // A failing finding at the new-findings threshold that may or may not be fresh: only its Id can tell.
+      if (gate.failOnNew === 'HIGH' && gate.fresh && gate.failOn === 'none') expect(reads, JSON.stringify(gate)).toBe(1);
+    }
   });
 });
 
