@@ -19,6 +19,7 @@ import { ReplaySource, readSnapshot, type Snapshot } from '../data/snapshot.js';
 import { assumeRole, parseAccountIds } from '../data/targets.js';
 import { DataUnavailable } from '../data/errors.js';
 import { FatalScanError, UsageError } from '../errors.js';
+import { relieveHeap } from '../io/heap.js';
 import { parseShard, shardOf } from '../engine/shard.js';
 import { noCredentialsMessage } from './credential-help.js';
 import type { ScanRequest } from './request.js';
@@ -68,7 +69,9 @@ export async function resolveTargets(
   const limits = callLimits(request);
   const httpHandler = createHttpHandler(64, limits.connectTimeoutMs);
   const deadline = scanDeadline(request.timeout);
-  const client = { limits, ...(deadline.signal ? { signal: deadline.signal } : {}), ...(onRetry ? { onRetry } : {}) };
+  // After each call the heap may be relieved: one large account can make thousands of calls between two
+  // writes of the findings spool, where it is otherwise relieved (src/io/heap.ts).
+  const client = { limits, afterCall: relieveHeap, ...(deadline.signal ? { signal: deadline.signal } : {}), ...(onRetry ? { onRetry } : {}) };
   const pools: ClientPool[] = [];
   const release = () => {
     deadline.dispose();
@@ -122,7 +125,7 @@ async function liveTargets(
     pools: ClientPool[];
     cache: PromiseCache;
     homeRegion: string;
-    client: Pick<ClientPoolOptions, 'limits' | 'signal' | 'onRetry'>;
+    client: Pick<ClientPoolOptions, 'limits' | 'signal' | 'onRetry' | 'afterCall'>;
   },
 ): Promise<Target[]> {
   const base = credentialChain(request.profile);

@@ -63,6 +63,8 @@ export interface ClientPoolOptions {
   signal?: AbortSignal;
   /** Told of each failed attempt that the SDK will retry (the progress line shows it). */
   onRetry?: (note: RetryNote) => void;
+  /** Called as each call ends, answered or not: the scan relieves the heap there (src/io/heap.ts). */
+  afterCall?: () => void;
   /** Concurrent calls per (service, Region). */
   apiConcurrency?: number;
   /** Operations this pool may call although they are not reads (e.g. `securityhub:BatchImportFindings`). */
@@ -203,6 +205,7 @@ export class ClientPool {
           throw failure;
         } finally {
           deadline.dispose();
+          this.options.afterCall?.();
         }
       },
       { step: 'initialize', name: 'hubcheckGuard', priority: 'high' },

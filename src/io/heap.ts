@@ -9,7 +9,9 @@
  *
  * So hubcheck collects itself at the points where it has just let go of a
  * piece of work (the findings spool calls `relieveHeap()` after writing an
- * evaluation's findings and after reading an account's back): when the heap
+ * evaluation's findings and after reading an account's back; the scan's SDK
+ * clients after each AWS call, since one large account may make thousands of
+ * calls between two writes of the spool): when the heap
  * has grown past twice what the last collection left, and past a floor of
  * 128 MB, it asks V8 for a full collection. A small scan never reaches the
  * floor and never pays for one; a large one pays a collection of its live heap

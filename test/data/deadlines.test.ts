@@ -13,7 +13,7 @@ import { CallDeadline, CallTimedOut, callLimits, scanDeadline, type RetryNote } 
 import { toDataUnavailable } from '../../src/data/accessor.js';
 import { DataUnavailable } from '../../src/data/errors.js';
 
-type Mode = 'hang' | 'html500' | 'hang-body';
+type Mode = 'hang' | 'html500' | 'hang-body' | 'ok';
 let mode: Mode = 'hang';
 let requests = 0;
 let open = 0;
@@ -22,7 +22,10 @@ const server = http.createServer((req, res) => {
   open++;
   res.on('close', () => open--);
   req.resume();
-  if (mode === 'html500') {
+  if (mode === 'ok') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"analyzers": []}');
+  } else if (mode === 'html500') {
     res.writeHead(500, { 'content-type': 'text/html' });
     res.end('<html><body>Internal error</body></html>');
   } else if (mode === 'hang-body') {
@@ -44,6 +47,7 @@ afterAll(async () => {
 
 async function call(limits: { callTimeout?: number; maxAttempts?: number }, signal?: AbortSignal) {
   const retries: RetryNote[] = [];
+  let ended = 0;
   const handler = createHttpHandler(8, 1000);
   const pool = new ClientPool({
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
@@ -53,14 +57,15 @@ async function call(limits: { callTimeout?: number; maxAttempts?: number }, sign
     limits: callLimits(limits),
     signal,
     onRetry: (note) => retries.push(note),
+    afterCall: () => ended++,
     rateLimits: false,
   });
   const started = Date.now();
   try {
     await pool.get(AccessAnalyzerClient, 'us-east-1').send(new ListAnalyzersCommand({}));
-    throw new Error('the call should have failed');
+    throw new Error(`the call should have failed (it ended ${ended} time(s))`);
   } catch (error) {
-    return { error: toDataUnavailable(error, 'x', 'us-east-1'), ms: Date.now() - started, retries };
+    return { error: toDataUnavailable(error, 'x', 'us-east-1'), ms: Date.now() - started, retries, ended };
   } finally {
     pool.destroy();
     handler.destroy();
@@ -81,6 +86,28 @@ describe('call deadlines', () => {
     expect(open).toBe(0);
   });
 
+  it('tells afterCall of a call that was answered', async () => {
+    mode = 'ok';
+    let ended = 0;
+    const handler = createHttpHandler(8, 1000);
+    const pool = new ClientPool({
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      stats: new ApiStats(),
+      httpHandler: handler,
+      endpoint: url,
+      afterCall: () => ended++,
+      rateLimits: false,
+    });
+    try {
+      const answer = await pool.get(AccessAnalyzerClient, 'us-east-1').send(new ListAnalyzersCommand({}));
+      expect(answer.analyzers).toEqual([]);
+      expect(ended).toBe(1);
+    } finally {
+      pool.destroy();
+      handler.destroy();
+    }
+  });
+
   it('aborts a body that starts and never finishes', async () => {
     mode = 'hang-body';
     const { error, ms } = await call({ callTimeout: 1, maxAttempts: 1 });
@@ -91,8 +118,10 @@ describe('call deadlines', () => {
   it('stops endless 500s after the attempt cap, with a clean message and a retry note per retry', async () => {
     mode = 'html500';
     requests = 0;
-    const { error, retries } = await call({ callTimeout: 20, maxAttempts: 3 });
+    const { error, retries, ended } = await call({ callTimeout: 20, maxAttempts: 3 });
     expect(requests).toBe(3);
+    // The pool's afterCall hook (where the scan relieves the heap) runs once per call, not per attempt.
+    expect(ended).toBe(1);
     expect(error.reason).toBe('service-error');
     expect(error.describe()).toBe('access-analyzer:ListAnalyzers in us-east-1: HTTP 500 after 3 attempts');
     expect(retries.map((r) => `${r.cause} ${r.attempt}/${r.maxAttempts}`)).toEqual(['HTTP 500 1/3', 'HTTP 500 2/3']);
