@@ -21,7 +21,7 @@
  *   were killed (their folder names their process id). Reading a released
  *   spool throws: it must never pass for a run without findings.
  */
-import { closeSync, mkdtempSync, openSync, readSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
@@ -92,15 +92,22 @@ export class FindingSpool implements Iterable<AwsSecurityFinding> {
     const offset = entry.bytes;
     let count = 0;
     let pending = '';
-    for (const finding of findings) {
-      pending += `${JSON.stringify(finding)}\n`;
-      count++;
-      if (pending.length >= BLOCK) {
-        entry.bytes += writeSync(fd, pending, entry.bytes);
-        pending = '';
+    try {
+      for (const finding of findings) {
+        pending += `${JSON.stringify(finding)}\n`;
+        count++;
+        if (pending.length >= BLOCK) {
+          entry.bytes += writeSync(fd, pending, entry.bytes);
+          pending = '';
+        }
       }
+      if (pending) entry.bytes += writeSync(fd, pending, entry.bytes);
+    } catch (error) {
+      // A piece that could not be made whole is no piece: what of it was written goes.
+      ftruncateSync(fd, offset);
+      entry.bytes = offset;
+      throw error;
     }
-    if (pending) entry.bytes += writeSync(fd, pending, entry.bytes);
     entry.pieces.push({ order, offset, length: entry.bytes - offset, count });
     this.total += count;
     relieveHeap();

@@ -86,6 +86,22 @@ describe('FindingSpool', () => {
     expect([...findingsJsonChunks([])].join('')).toBe('[]\n');
   });
 
+  it('keeps nothing of a piece whose findings failed to be made part way', () => {
+    const spool = FindingSpool.create();
+    spool.add('111111111111', [finding({ resource: 'a' })], ['a']);
+    // Over one write block before the failure: part of the piece is on disk when it throws.
+    const failing = function* () {
+      for (let i = 0; i < 1200; i++) yield { ...finding({ resource: `b${i}` }), Description: 'x'.repeat(1000) };
+      throw new Error('rule broke');
+    };
+    expect(() => spool.add('111111111111', failing(), ['b'])).toThrow('rule broke');
+    spool.add('111111111111', [finding({ resource: 'c' })], ['c']);
+    spool.seal('111111111111');
+    expect([...spool].map((f) => f.Resources?.[0]?.Id)).toEqual(['a', 'c']);
+    expect(spool.size).toBe(2);
+    spool.release();
+  });
+
   it("drops an account's pieces when its scan fails after some were written", () => {
     const spool = FindingSpool.create();
     spool.add('111111111111', [finding({ account: '111111111111' })], ['r', 'us-east-1']);
