@@ -239,6 +239,13 @@ export class ClientPool {
       },
       { step: 'deserialize', name: 'hubcheckAttempts', priority: 'high' },
     );
+    // Calls past twice what the limiter runs at once wait here, before the SDK builds anything for them
+    // (a middleware chain, the call's deadline and its timer, 15-20 KB a call): a rule that reads 2,000
+    // buckets at once queues 10,000 small closures, not 10,000 SDK requests. The prototype's send is
+    // looked up at each call, so a test's stub of it is still called.
+    const admit = pLimit(2 * (this.options.apiConcurrency ?? 8));
+    const prototype = Object.getPrototypeOf(client) as SdkClient;
+    client.send = (...args: [unknown]) => admit(() => prototype.send.apply(client, args));
     return client;
   }
 
