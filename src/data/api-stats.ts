@@ -20,6 +20,8 @@ export class ApiStats {
   private readonly totals = zero();
   private readonly operations = new Map<string, number>();
   private readonly scopes = new Map<string, CallCounts & { operations: Map<string, number> }>();
+  /** Each account label's scope keys: a relabel touches its own, not every account's of the run. */
+  private readonly labels = new Map<string, Set<string>>();
 
   call(operation: string, account: string, region: string): void {
     this.totals.calls++;
@@ -41,8 +43,11 @@ export class ApiStats {
 
   /** Moves the counts of a provisional label (calls made before the account id was known) to the account. */
   relabel(from: string, to: string): void {
-    for (const [key, scope] of [...this.scopes]) {
-      if (!key.startsWith(`${from}/`)) continue;
+    const keys = this.labels.get(from);
+    if (!keys) return;
+    this.labels.delete(from);
+    for (const key of keys) {
+      const scope = this.scopes.get(key)!;
       this.scopes.delete(key);
       const target = this.scope(to, key.slice(from.length + 1));
       target.calls += scope.calls;
@@ -75,6 +80,9 @@ export class ApiStats {
     if (!scope) {
       scope = { ...zero(), operations: new Map() };
       this.scopes.set(key, scope);
+      let keys = this.labels.get(account);
+      if (!keys) this.labels.set(account, (keys = new Set()));
+      keys.add(key);
     }
     return scope;
   }
