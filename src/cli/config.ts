@@ -12,9 +12,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { LineCounter, isMap, parseDocument } from 'yaml';
 import { UsageError } from '../errors.js';
-import { checkYamlDepth, readInputText } from '../io/read-input.js';
+import { checkYamlDepth, readInputText, yaml } from '../io/read-input.js';
 import { LOG_LEVELS } from '../log.js';
 import { benchmarks, httpUrl, list, positiveInteger, region, regions, severities, severity } from './options.js';
 
@@ -117,6 +116,7 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
 }
 
 export function parseConfig(text: string, file: string): LoadedConfig {
+  const { LineCounter, isMap, parseDocument } = yaml();
   checkYamlDepth(text, file, 'config');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

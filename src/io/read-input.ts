@@ -25,6 +25,7 @@
  * (checked line by line), no control characters, bounded nesting per finding.
  */
 import { constants } from 'node:fs';
+import { createRequire } from 'node:module';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 
@@ -293,4 +294,16 @@ export function yamlDepthOver(text: string, max: number): number | undefined {
 export function checkYamlDepth(text: string, file: string, kind: InputKind): void {
   const at = yamlDepthOver(text, MAX_DEPTH[kind]);
   if (at !== undefined) throw new UsageError(`${file}: nested deeper than ${MAX_DEPTH[kind]} levels (at offset ${at}); not a ${LABEL[kind]}`);
+}
+
+let yamlLoaded: typeof import('yaml') | undefined;
+
+/**
+ * The YAML parser, loaded when a YAML text is first parsed (about 50 ms of
+ * module loading), not by every command that could read one: a scan without a
+ * YAML config or suppressions file never loads it.
+ */
+export function yaml(): typeof import('yaml') {
+  yamlLoaded ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlLoaded;
 }

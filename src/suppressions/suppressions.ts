@@ -20,11 +20,10 @@
  * file:line.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { LineCounter, isMap, isSeq, parseDocument } from 'yaml';
 import { LIMITS } from '../asff/limits.js';
 import { truncate } from '../asff/to-asff.js';
 import { UsageError } from '../errors.js';
-import { checkYamlDepth, readInputText } from '../io/read-input.js';
+import { checkYamlDepth, readInputText, yaml } from '../io/read-input.js';
 
 export interface Suppression {
   rule: string[];
@@ -60,6 +59,7 @@ export async function loadSuppressions(file: string): Promise<Suppression[]> {
 }
 
 export function parseSuppressions(text: string, file: string): Suppression[] {
+  const { LineCounter, isMap, isSeq, parseDocument } = yaml();
   checkYamlDepth(text, file, 'suppressions');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -84,6 +84,7 @@ export function parseSuppressions(text: string, file: string): Suppression[] {
 }
 
 function parseEntry(item: unknown, index: number, at: (offset: number | undefined) => string): Suppression {
+  const { isMap, isSeq } = yaml();
   const range = (node: unknown) => (node as { range?: number[] } | null | undefined)?.range?.[0];
   const where = at(range(item));
   const fail = (message: string, node?: unknown): never => {
