@@ -9,9 +9,10 @@
  * holds its answers until it is done (its findings go to disk as each rule
  * ends; measured on the organization bench: ~20 MB for the default shape),
  * which a memory budget of a quarter of the free memory, at most 256 MB,
- * bounds. What is kept of an account once it is done is tens of kilobytes
- * (its identity, per-Region counts, the slim evaluations coverage reads, the
- * ids of its new findings).
+ * bounds. What is kept of an account once it is done is a few kilobytes (its
+ * identity, per-Region figures and issues; its evaluations are folded into the
+ * run's tally, src/engine/evaluation-tally.ts); the history keeps the ids of
+ * its new findings.
  */
 import { availableParallelism, freemem } from 'node:os';
 

@@ -1,9 +1,11 @@
 /**
  * Stage 2, evaluate: run the selected rules over every target account (the
  * engine), turn each result into its ASFF finding, and build the scan document.
- * Each evaluation's findings are written to the findings spool as it ends, and
- * the evaluations it returns keep only what later stages read of each result
- * (slimResult): they are new objects, the engine's own are left as they were.
+ * Each evaluation's findings are written to the findings spool (and counted) as
+ * it ends, and only a slim copy of its results is kept (slimResult) until its
+ * account ends; then the account's evaluations are folded into the run's tally
+ * (src/engine/evaluation-tally.ts: the scan document's per-rule figures and
+ * coverage) and let go. The engine's own objects are left as they were.
  */
 import { performance } from 'node:perf_hooks';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
@@ -28,7 +30,7 @@ import { identityError, type ResolvedTargets, type Target } from './resolve-targ
 
 /** What one scan produced, before anything is suppressed, recorded, written or sent. */
 export interface ScanExecution {
-  /** One chunk per scanned account, on disk (src/io/finding-spool.ts); the pipeline releases it. */
+  /** One file per scanned account, on disk (src/io/finding-spool.ts); the pipeline releases it. */
   readonly findings: FindingSpool;
   readonly document: ScanDocument;
   /** Per account: identity, Regions and issues (its evaluations are folded into `coverage` and the document). */

@@ -196,9 +196,9 @@ async function evaluate(
  * scan.json's list of what could not be evaluated). A result that could not be
  * evaluated keeps its status, reason and resource identity. One that was
  * evaluated keeps only its status and Region, and all such results share one
- * frozen object per (status, Region): an organization scan holds hundreds of
- * thousands of them until the end, and nothing after the findings reads more of
- * them (the finding holds the rest).
+ * frozen object per (status, Region): a large account holds thousands of them
+ * until its scan ends, and nothing after the findings reads more of them (the
+ * finding holds the rest).
  */
 export function slimResult(result: RuleResult): RuleResult {
   const { type, id, region } = result.resource;
