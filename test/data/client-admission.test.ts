@@ -1,35 +1,25 @@
 /**
  * A client pool admits at most twice its per-(service, Region) concurrency into
- * the SDK at once; the rest wait before the SDK builds anything for them. Against
- * a real loopback HTTP server (middleware does not run under aws-sdk-client-mock).
+ * the SDK at once; the rest wait before the SDK builds anything for them.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessAnalyzerClient, ListAnalyzersCommand } from '@aws-sdk/client-accessanalyzer';
-import { ApiStats } from '../../src/data/api-stats.js';
-import { ClientPool, createHttpHandler } from '../../src/data/clients.js';
+import { loopbackPool, loopbackServer } from '../helpers/loopback-pool.js';
 
 let held: http.ServerResponse[] = [];
 let served = 0;
-const server = http.createServer((req, res) => {
+const server = loopbackServer((req, res) => {
   req.resume();
   held.push(res);
 });
-let url = '';
 const answer = (res: http.ServerResponse) => {
   served++;
   res.writeHead(200, { 'content-type': 'application/json' }).end('{"analyzers": []}');
 };
 
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+beforeAll(() => server.start());
+afterAll(() => server.stop());
 
 const until = async (done: () => boolean) => {
   for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -39,16 +29,7 @@ describe('client pool admission', () => {
   it('lets twice the concurrency into the SDK, queues the rest ahead of it, and answers every call', async () => {
     held = [];
     served = 0;
-    const stats = new ApiStats();
-    const handler = createHttpHandler(64, 1000);
-    const pool = new ClientPool({
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      stats,
-      httpHandler: handler,
-      endpoint: url,
-      apiConcurrency: 3,
-      rateLimits: false,
-    });
+    const { pool, stats, close } = loopbackPool(server.url, { apiConcurrency: 3 });
     try {
       const client = pool.get(AccessAnalyzerClient, 'us-east-1');
       const calls = Array.from({ length: 40 }, () => client.send(new ListAnalyzersCommand({})));
@@ -65,8 +46,7 @@ describe('client pool admission', () => {
       expect(answers.every((a) => Array.isArray(a.analyzers))).toBe(true);
       expect(stats.snapshot().calls).toBe(40);
     } finally {
-      pool.destroy();
-      handler.destroy();
+      close();
     }
   });
 });

@@ -7,8 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessAnalyzerClient, ListAnalyzersCommand } from '@aws-sdk/client-accessanalyzer';
-import { ApiStats } from '../../src/data/api-stats.js';
-import { ClientPool, createHttpHandler } from '../../src/data/clients.js';
+import { loopbackPool } from '../helpers/loopback-pool.js';
 import { CallDeadline, CallTimedOut, callLimits, scanDeadline, type RetryNote } from '../../src/data/deadlines.js';
 import { toDataUnavailable } from '../../src/data/accessor.js';
 import { DataUnavailable } from '../../src/data/errors.js';
@@ -48,17 +47,11 @@ afterAll(async () => {
 async function call(limits: { callTimeout?: number; maxAttempts?: number }, signal?: AbortSignal) {
   const retries: RetryNote[] = [];
   let ended = 0;
-  const handler = createHttpHandler(8, 1000);
-  const pool = new ClientPool({
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    stats: new ApiStats(),
-    httpHandler: handler,
-    endpoint: url,
+  const { pool, close } = loopbackPool(url, {
     limits: callLimits(limits),
     signal,
     onRetry: (note) => retries.push(note),
     afterCall: () => ended++,
-    rateLimits: false,
   });
   const started = Date.now();
   try {
@@ -67,8 +60,7 @@ async function call(limits: { callTimeout?: number; maxAttempts?: number }, sign
   } catch (error) {
     return { error: toDataUnavailable(error, 'x', 'us-east-1'), ms: Date.now() - started, retries, ended };
   } finally {
-    pool.destroy();
-    handler.destroy();
+    close();
   }
 }
 
@@ -89,22 +81,13 @@ describe('call deadlines', () => {
   it('tells afterCall of a call that was answered', async () => {
     mode = 'ok';
     let ended = 0;
-    const handler = createHttpHandler(8, 1000);
-    const pool = new ClientPool({
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      stats: new ApiStats(),
-      httpHandler: handler,
-      endpoint: url,
-      afterCall: () => ended++,
-      rateLimits: false,
-    });
+    const { pool, close } = loopbackPool(url, { afterCall: () => ended++ });
     try {
       const answer = await pool.get(AccessAnalyzerClient, 'us-east-1').send(new ListAnalyzersCommand({}));
       expect(answer.analyzers).toEqual([]);
       expect(ended).toBe(1);
     } finally {
-      pool.destroy();
-      handler.destroy();
+      close();
     }
   });
 
