@@ -1,9 +1,9 @@
 /**
  * Stage 2, evaluate: run the selected rules over every target account (the
  * engine), turn each result into its ASFF finding, and build the scan document.
- * Each evaluation's findings are written to the findings spool (and counted) as
- * it ends, and only a slim copy of its results is kept (slimResult) until its
- * account ends; then the account's evaluations are folded into the run's tally
+ * Each evaluation's findings are written to the findings spool as it ends, and
+ * only a slim copy of its results is kept (slimResult) until its account ends;
+ * then the account's evaluations are folded into the run's tally
  * (src/engine/evaluation-tally.ts: the scan document's per-rule figures and
  * coverage) and let go. The engine's own objects are left as they were.
  */
@@ -18,12 +18,10 @@ import { chooseAccountConcurrency } from './account-concurrency.js';
 import { RecordingSource, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AccountSnapshot, type Snapshot } from '../data/snapshot.js';
 import type { BenchmarkVersion } from '../engine/benchmarks.js';
 import { DataUnavailable } from '../data/errors.js';
-import { countVerdicts, countVerdict, sumCounts, type FindingCounts } from '../domain/counts.js';
 import type { Coverage } from '../domain/completeness.js';
-import { verdictOf } from '../domain/status.js';
 import { EvaluationTally } from '../engine/evaluation-tally.js';
 import { scanAccount, slimResult, type Evaluation, type ScannedAccount } from '../engine/scan.js';
-import { buildScanDocument, type AccountFailure, type ScanDocument } from '../engine/scan-document.js';
+import { buildScanDocument, type AccountFailure, type ScanDraft } from '../engine/scan-document.js';
 import { VERSION } from '../version.js';
 import type { PipelineIO, ScanRequest } from './request.js';
 import { identityError, type ResolvedTargets, type Target } from './resolve-targets.js';
@@ -32,7 +30,8 @@ import { identityError, type ResolvedTargets, type Target } from './resolve-targ
 export interface ScanExecution {
   /** One file per scanned account, on disk (src/io/finding-spool.ts); the pipeline releases it. */
   readonly findings: FindingSpool;
-  readonly document: ScanDocument;
+  /** Counted later, over the findings as written (scanRecord). */
+  readonly document: ScanDraft;
   /** Per account: identity, Regions and issues (its evaluations are folded into `coverage` and the document). */
   readonly scans: readonly ScannedAccount[];
   /** Which rules were evaluated cleanly where: what the history and the Security Hub lifecycle resolve by. */
@@ -64,7 +63,6 @@ export async function evaluate(
   const scanned: ScannedAccount[] = [];
   // What later stages read of the evaluations, folded in as each account ends; the evaluations are let go.
   const tally = new EvaluationTally();
-  let counts = countVerdicts([]);
   const findings = FindingSpool.create();
   const observedAt = clock.now.toISOString();
   const failures: AccountFailure[] = [];
@@ -82,7 +80,6 @@ export async function evaluate(
     }
     // The account whose findings this target wrote, to drop them should its scan fail after all.
     let written: string | undefined;
-    const writtenCounts = countVerdicts([]);
     try {
       // Each account its own cache (keys name the account anyway): its answers are freed when it is done.
       const scan = await scanAccount(source, new PromiseCache(), {
@@ -97,7 +94,7 @@ export async function evaluate(
         // Each evaluation's results become findings on disk as it ends; only a slim copy stays.
         onEvaluation: (e) => {
           written = e.account;
-          findings.add(e.account, counted(findingsOf(e, request.benchmarks, observedAt), writtenCounts), [e.rule.id, e.region]);
+          findings.add(e.account, findingsOf(e, request.benchmarks, observedAt), [e.rule.id, e.region]);
           return { ...e, results: e.results.map(slimResult) };
         },
       });
@@ -105,7 +102,6 @@ export async function evaluate(
       tally.add(scan);
       const { evaluations: _folded, ...rest } = scan;
       scanned.push(rest);
-      counts = sumCounts([counts, writtenCounts]);
       if (credentials && keepSessions) sessions.set(scan.identity.account, credentials);
     } catch (error) {
       if (written) findings.discard(written);
@@ -147,7 +143,6 @@ export async function evaluate(
     scans,
     tally,
     failures,
-    counts,
     apiCalls: targets.stats.snapshot(),
     ...(targets.isolated ? { accountConcurrency: concurrency } : {}),
   });
@@ -181,14 +176,6 @@ function accountFailure(account: string, roleArn: string | undefined, error: unk
   const detail = error instanceof DataUnavailable ? error.message : (e.message ?? String(error));
   const how = roleArn ? `cannot use role ${roleArn}` : 'cannot read its identity';
   return { account, ...(roleArn ? { roleArn } : {}), code, message: `${how}: ${code}: ${detail}`.replace(/\s+/g, ' ').slice(0, 500) };
-}
-
-/** The findings as they pass, each counted. */
-function* counted(findings: Iterable<AwsSecurityFinding>, counts: FindingCounts): Generator<AwsSecurityFinding> {
-  for (const finding of findings) {
-    countVerdict(counts, verdictOf(finding));
-    yield finding;
-  }
 }
 
 /** One evaluation's results as findings, each made as it is written. */

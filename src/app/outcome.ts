@@ -5,7 +5,7 @@
 import type { FindingCounts } from '../domain/counts.js';
 import { exitCodeOf } from '../domain/exit-code.js';
 import type { Severity } from '../engine/rule.js';
-import type { ScanDocument } from '../engine/scan-document.js';
+import type { ScanDocument, ScanDraft } from '../engine/scan-document.js';
 import type { HistoryDelta } from '../history/delta.js';
 import type { FindingSpool } from '../io/finding-spool.js';
 import type { NotificationResult } from '../notify/webhook.js';
@@ -36,7 +36,7 @@ export interface ScanOutcome {
 
 /** The scan document with its counts over the final findings, and the later stages' records. */
 export function scanRecord(
-  document: ScanDocument,
+  document: ScanDraft,
   counts: FindingCounts,
   stages: { history?: HistoryRecord; suppressions?: SuppressionRecord; notifications?: NotificationResult[] },
 ): ScanRecord {

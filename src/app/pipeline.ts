@@ -18,7 +18,7 @@ import { existsSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { callLimits } from '../data/deadlines.js';
-import { countVerdicts, sumCounts, type FindingCounts } from '../domain/counts.js';
+import { countVerdict, countVerdicts, type FindingCounts } from '../domain/counts.js';
 import { complianceScores, distinctVerdicts, type Scored } from '../domain/score.js';
 import { verdictOf } from '../domain/status.js';
 import { FatalScanError } from '../errors.js';
@@ -124,13 +124,13 @@ async function finalStages(
   let document: ScanOutcome['document'];
   let delta: HistoryDelta | undefined;
   try {
-    let counts: FindingCounts = countVerdicts([]);
+    const counts: FindingCounts = countVerdicts([]);
     let scored: Scored[] = [];
     for (const account of execution.findings.groups()) {
       const dated = history.account(account.key, suppressing.apply(account.findings));
       findings.add(account.key, dated);
       const verdicts = dated.map(verdictOf);
-      counts = sumCounts([counts, countVerdicts(verdicts)]);
+      for (const v of verdicts) countVerdict(counts, v);
       scored = distinctVerdicts([...scored, ...verdicts]);
     }
     execution.findings.release();

@@ -45,16 +45,3 @@ function* verdictsOf(findings: Iterable<AwsSecurityFinding>): Generator<Verdict>
   for (const f of findings) yield verdictOf(f);
 }
 
-/** The counts of several sets of findings as one (a run's accounts, counted one at a time). */
-export function sumCounts(parts: readonly FindingCounts[]): FindingCounts {
-  const sum = countVerdicts([]);
-  for (const c of parts) {
-    sum.total += c.total;
-    sum.suppressed += c.suppressed;
-    sum.failing += c.failing;
-    sum.notEvaluated += c.notEvaluated;
-    for (const s of COMPLIANCE_STATUSES) sum.byStatus[s] += c.byStatus[s];
-    for (const s of SEVERITIES) sum.failingBySeverity[s] += c.failingBySeverity[s];
-  }
-  return sum;
-}

@@ -27,6 +27,8 @@ export interface NotAvailableResult {
   reason: string;
 }
 
+const noEvaluations = (): RuleTally => ({ evaluations: 0, durationMs: 0, results: Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<ComplianceStatus, number> });
+
 export class EvaluationTally {
   private readonly rules = new Map<string, RuleTally>();
   private readonly missing: NotAvailableResult[] = [];
@@ -44,7 +46,7 @@ export class EvaluationTally {
     for (const e of scan.evaluations) {
       let rule = this.rules.get(e.rule.id);
       if (!rule) {
-        rule = { evaluations: 0, durationMs: 0, results: Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<ComplianceStatus, number> };
+        rule = noEvaluations();
         this.rules.set(e.rule.id, rule);
       }
       rule.evaluations++;
@@ -61,7 +63,7 @@ export class EvaluationTally {
 
   /** A rule's figures; a rule that never ran has none. */
   rule(id: string): RuleTally {
-    return this.rules.get(id) ?? { evaluations: 0, durationMs: 0, results: Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<ComplianceStatus, number> };
+    return this.rules.get(id) ?? noEvaluations();
   }
 
   /**

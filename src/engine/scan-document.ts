@@ -87,6 +87,12 @@ export function processResources(): NonNullable<ScanDocument['resources']> {
   };
 }
 
+/**
+ * The scan document as the evaluation leaves it: everything but the counts, which
+ * are taken over the findings as written (suppressions applied) by the pipeline.
+ */
+export type ScanDraft = Omit<ScanDocument, 'counts'>;
+
 export function buildScanDocument(input: {
   version: string;
   mode: ScanDocument['mode'];
@@ -100,11 +106,9 @@ export function buildScanDocument(input: {
   /** The scans' evaluations, folded in as each account ended. */
   tally: EvaluationTally;
   failures?: readonly AccountFailure[];
-  /** The counts of the scan's findings. */
-  counts: FindingCounts;
   apiCalls: ApiStatsSnapshot;
   accountConcurrency?: ScanDocument['accountConcurrency'];
-}): ScanDocument {
+}): ScanDraft {
   const rules = input.rules.map((rule) => {
     const tally = input.tally.rule(rule.id);
     return {
@@ -171,7 +175,6 @@ export function buildScanDocument(input: {
     regions: [...new Set(input.scans.flatMap((s) => s.regions))].sort(),
     accounts: [...scanned, ...failed].sort((a, b) => a.id.localeCompare(b.id)),
     rules,
-    counts: input.counts,
     errors,
     notAvailable,
     apiCalls: input.apiCalls,

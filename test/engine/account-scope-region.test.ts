@@ -8,7 +8,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildScanDocument } from '../../src/engine/scan-document.js';
 import { EvaluationTally } from '../../src/engine/evaluation-tally.js';
-import { countFindings } from '../../src/domain/counts.js';
 import { accountResource, defineRule, notAvailable, pass, type RuleResult } from '../../src/engine/rule.js';
 import { coverageOf } from '../../src/domain/completeness.js';
 import { computeDelta, recordOf, type FindingRecord } from '../../src/history/delta.js';
@@ -66,7 +65,7 @@ describe('an account-scoped rule that could not judge, reporting in eu-west-1', 
   const run = ruleHarness(rule);
 
   it('is covered nowhere, and is counted as not available in eu-west-1', async () => {
-    const { scan, findings } = await run({}, REGIONS);
+    const { scan } = await run({}, REGIONS);
     const coverage = coverageOf([scan]);
     for (const region of REGIONS.regions) expect(coverage.covers(rule.id, TEST_ACCOUNT, region), region).toBe(false);
     const document = buildScanDocument({
@@ -80,7 +79,6 @@ describe('an account-scoped rule that could not judge, reporting in eu-west-1', 
       rules: [rule],
       scans: [scan],
       tally: EvaluationTally.of([scan]),
-      counts: countFindings(findings),
       apiCalls: { calls: 0, attempts: 0, throttles: 0, byOperation: {}, byScope: {} },
     });
     expect(document.notAvailable).toEqual([expect.objectContaining({ rule: rule.id, region: 'eu-west-1' })]);
