@@ -23,7 +23,7 @@
 import { createHash } from 'node:crypto';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
-import { SEVERITIES, type Severity } from './model.js';
+import { SEVERITIES, changeCounts, type Severity } from './model.js';
 import type { HistoryDelta, TrendPoint } from './model.js';
 import { htmlText } from '../src/io/escape.js';
 import {
@@ -323,12 +323,13 @@ function moreText(more: number, what: string): string {
 
 function changesSection(model: ReportModel, delta: HistoryDelta): string {
   const limit = model.limits.changes;
+  const counts = changeCounts(delta);
   const cards = [
-    ['New', delta.new.length],
-    ['Reopened', delta.reopened.length],
-    ['Resolved', delta.resolved.length],
-    ['Suppressed', delta.suppressed.length],
-    ...(delta.unsuppressed.length > 0 ? [['No longer suppressed', delta.unsuppressed.length] as const] : []),
+    ['New', counts.new],
+    ['Reopened', counts.reopened],
+    ['Resolved', counts.resolved],
+    ['Suppressed', counts.suppressed],
+    ...(counts.unsuppressed > 0 ? [['No longer suppressed', counts.unsuppressed] as const] : []),
   ]
     .map(([label, n]) => `<div class="card" data-delta="${esc(String(label).toLowerCase())}"><div class="label">${esc(label)}</div><div class="big">${n}</div></div>`)
     .join('');
@@ -357,7 +358,7 @@ function changesSection(model: ReportModel, delta: HistoryDelta): string {
     .join('\n');
   const more = [
     ...changed.map(([kind, c]) => moreText(c.found - c.listed.length, `${kind.toLowerCase()} findings`)),
-    moreText(delta.resolved.length - Math.min(delta.resolved.length, limit), 'resolved findings'),
+    moreText(counts.resolved - Math.min(delta.resolved.length, limit), 'resolved findings'),
   ].join('');
   const table =
     changeRows || resolvedRows

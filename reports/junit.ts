@@ -19,7 +19,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import type { HistoryDelta } from './model.js';
 import { xmlAttr, xmlText } from '../src/io/escape.js';
-import { EVERY_FINDING_FILES, reportModel, type FindingView } from './model.js';
+import { EVERY_FINDING_FILES, changeCounts, reportModel, type FindingView } from './model.js';
 
 export const JUNIT_FILE = 'junit.xml';
 
@@ -79,10 +79,9 @@ export function junitReport(findings: Iterable<AwsSecurityFinding>, scan: Partia
   });
   const sum = (key: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s.totals[key], 0);
   const time = ((scan.durationMs ?? 0) / 1000).toFixed(3);
-  const props = delta
-    ? [
-        `  <!-- since the last scan: ${delta.new.length} new, ${delta.reopened.length} reopened, ${delta.resolved.length} resolved, ${delta.suppressed.length} suppressed -->`,
-      ]
+  const changed = delta && changeCounts(delta);
+  const props = changed
+    ? [`  <!-- since the last scan: ${changed.new} new, ${changed.reopened} reopened, ${changed.resolved} resolved, ${changed.suppressed} suppressed -->`]
     : [];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

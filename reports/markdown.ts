@@ -11,7 +11,7 @@
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
-import { SEVERITIES } from './model.js';
+import { SEVERITIES, changeCounts } from './model.js';
 import type { HistoryDelta } from './model.js';
 import { markdownCodeBlock, markdownLink, markdownText, markdownUrl } from '../src/io/escape.js';
 import { failingSpread, formatScore, reportModel, type ControlGroup, type FindingView } from './model.js';
@@ -109,12 +109,13 @@ export function markdownReport(findings: Iterable<AwsSecurityFinding>, scan: Par
   out.push('');
 
   if (delta) {
+    const changed = changeCounts(delta);
     out.push('### Since the last scan');
     out.push('');
     out.push(
       delta.previousScan
-        ? `Compared with the scan of ${md(delta.previousScan.startedAt)}: **${delta.new.length} new**, **${delta.reopened.length} reopened**, **${delta.resolved.length} resolved**, ${delta.suppressed.length} suppressed.`
-        : `First scan in this state file: every failing finding is new (**${delta.new.length} new**, ${delta.suppressed.length} suppressed).`,
+        ? `Compared with the scan of ${md(delta.previousScan.startedAt)}: **${changed.new} new**, **${changed.reopened} reopened**, **${changed.resolved} resolved**, ${changed.suppressed} suppressed.`
+        : `First scan in this state file: every failing finding is new (**${changed.new} new**, ${changed.suppressed} suppressed).`,
     );
     out.push('');
     const row = (label: string) => (v: FindingView) => [label, v.severity, md(v.control), resourceLabel(v), md(v.region), md(v.reason)];
@@ -127,6 +128,7 @@ export function markdownReport(findings: Iterable<AwsSecurityFinding>, scan: Par
         ...table(
           ['Severity', 'Control', 'Resource', 'Region', 'Now'],
           delta.resolved.map((r) => [md(r.severity), md(r.control), resourceLabel(r), md(r.region), r.now === 'PASSED' ? 'passes' : 'gone']),
+          changed.resolved,
         ),
         '',
       );

@@ -20,12 +20,13 @@ import { REQUIREMENT, complianceScores, controlOutcome, type ComplianceScores, t
 import { REMEDIATION_FIELDS, severityOf, verdictOf, isFailing, type Verdict } from '../src/domain/status.js';
 import type { ScanDocument } from '../src/engine/scan-document.js';
 import { severityRank, type Severity } from '../src/engine/rule.js';
-import type { HistoryDelta } from '../src/history/delta.js';
+import { CHANGE_BITS, changeCounts, findingChanges, type FindingChanges, type HistoryDelta } from '../src/history/delta.js';
 import { suppressionOf } from '../src/suppressions/suppressions.js';
 
 // The core types and constants a renderer needs, re-exported: renderers import this module only.
 export type { ScanDocument } from '../src/engine/scan-document.js';
-export type { HistoryDelta, TrendPoint } from '../src/history/delta.js';
+export type { FindingChanges, HistoryDelta, TrendPoint } from '../src/history/delta.js';
+export { changeCounts };
 export { SEVERITIES, type Severity } from '../src/engine/rule.js';
 export { isFailing, severityOf, verdictOf } from '../src/domain/status.js';
 export { SEVERITIES as SEVERITY_ORDER, severityRank } from '../src/engine/rule.js';
@@ -87,18 +88,28 @@ function remediationCode(fields: Record<string, string>): RemediationCode {
   return code;
 }
 
-/** The change since the last scan of each finding the delta names (as big as the delta, not the findings). */
-export function changesOf(delta?: HistoryDelta): ReadonlyMap<string, Change> {
-  const changes = new Map<string, Change>();
-  for (const id of delta?.new ?? []) changes.set(id, 'NEW');
-  for (const id of delta?.reopened ?? []) changes.set(id, 'REOPENED');
-  for (const id of delta?.unsuppressed ?? []) changes.set(id, 'UNSUPPRESSED');
-  for (const r of delta?.resolved ?? []) if (r.now === 'PASSED') changes.set(r.id, 'RESOLVED');
-  return changes;
+/**
+ * The changes since the last scan of every finding: the run's lookup into its
+ * state file, or the delta's lists (src/history/delta.ts findingChanges).
+ */
+export const changesOf = (delta?: HistoryDelta): FindingChanges => findingChanges(delta);
+
+/** The one change a report shows for a finding's CHANGE_BITS: resolved, then no longer suppressed, reopened, new. */
+export function changeOf(bits: number): Change | null {
+  if (bits & CHANGE_BITS.resolved) return 'RESOLVED';
+  if (bits & CHANGE_BITS.unsuppressed) return 'UNSUPPRESSED';
+  if (bits & CHANGE_BITS.reopened) return 'REOPENED';
+  if (bits & CHANGE_BITS.new) return 'NEW';
+  return null;
 }
 
 /** The view of one finding, with its change from `changesOf(delta)`. */
-export function findingView(f: AwsSecurityFinding, changes: ReadonlyMap<string, Change>): FindingView {
+export function findingView(f: AwsSecurityFinding, changes: FindingChanges): FindingView {
+  return viewOf(f, changes.of(f));
+}
+
+/** The view of one finding whose CHANGE_BITS are known. */
+function viewOf(f: AwsSecurityFinding, bits: number): FindingView {
   const resource = f.Resources?.[0];
   const fields = f.ProductFields ?? {};
   const verdict = verdictOf(f);
@@ -131,7 +142,7 @@ export function findingView(f: AwsSecurityFinding, changes: ReadonlyMap<string, 
     fix: remediationCode(fields),
     firstObservedAt: f.FirstObservedAt ?? f.CreatedAt ?? '',
     lastObservedAt: f.LastObservedAt ?? f.UpdatedAt ?? '',
-    change: changes.get(f.Id ?? '') ?? null,
+    change: changeOf(bits),
   };
   if (suppression) view.suppression = suppression;
   return view;
@@ -351,7 +362,7 @@ export function failingSpread(group: ControlGroup): { regions: [string, number][
 export interface ChangedFindings {
   /** Views of the findings among the first REPORT_CHANGES_LISTED ids of the delta's list, in its order. */
   listed: FindingView[];
-  /** Ids of the delta's list found in the findings (every one, not only the listed). */
+  /** Findings of this kind among the findings (every one, not only the listed). */
   found: number;
 }
 
@@ -419,19 +430,19 @@ export function reportModel(
   return { ...pass, scope: scopeOf({ accounts: present.accounts, regions: present.regions, requirements: present.requirements }, scan) };
 }
 
+/** The pass `reportModel` made already over these findings with this delta, if any (nothing is read). */
+export function madeReportModel(findings: Iterable<AwsSecurityFinding>, delta?: HistoryDelta): ReportModel | undefined {
+  const known = passOf.get(findings);
+  return known && known.delta === delta ? reportModel(findings, delta) : undefined;
+}
+
 function onePass(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | undefined, limits: ReportLimits): Pass {
   const changes = changesOf(delta);
+  // The delta lists the first changes of each kind (in its order): the report shows the first of those.
+  // Which findings changed, and how many, the changes tell finding by finding.
   const lists = { new: delta?.new ?? [], reopened: delta?.reopened ?? [], unsuppressed: delta?.unsuppressed ?? [] };
-  // Before the pass: the ids whose views are wanted (the first of each list), and the lists each changed id is in.
-  // An id is dropped once found: what the pass holds for the changes only shrinks (an organization's first scan
-  // lists every failing finding as new).
   const wanted = new Set(Object.values(lists).flatMap((ids) => ids.slice(0, limits.changes)));
   const names = Object.keys(lists) as (keyof typeof lists)[];
-  // Per id, the lists it is in as bits (1 << the list's index): a number, not an array per id.
-  const pending = new Map<string, number>();
-  names.forEach((list, bit) => {
-    for (const id of lists[list]) pending.set(id, (pending.get(id) ?? 0) | (1 << bit));
-  });
   const wantedViews = new Map<string, FindingView>();
   const found = { new: 0, reopened: 0, unsuppressed: 0 };
 
@@ -454,7 +465,8 @@ function onePass(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | u
   let seq = 0;
 
   for (const f of findings) {
-    const v = findingView(f, changes);
+    const bits = changes.of(f);
+    const v = viewOf(f, bits);
     if (seq === 0) firstLastObservedAt = v.lastObservedAt;
 
     const shapeKey = `${v.status}\u0000${v.severity}\u0000${v.suppressed}\u0000${v.incomplete}`;
@@ -482,12 +494,8 @@ function onePass(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | u
     if (!acc) byRule.set(v.ruleId, (acc = new ControlAccumulator(v, limits.rowsPerControl)));
     acc.add(v, seq);
 
-    const inLists = pending.get(v.id);
-    if (inLists) {
-      pending.delete(v.id);
-      names.forEach((list, bit) => {
-        if (inLists & (1 << bit)) found[list]++;
-      });
+    if (bits) {
+      for (const list of names) if (bits & CHANGE_BITS[list]) found[list]++;
       if (wanted.has(v.id)) wantedViews.set(v.id, v);
     }
     if (v.suppressed) {

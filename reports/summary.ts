@@ -4,7 +4,7 @@
  * what could not be evaluated.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { SEVERITIES, reportModel, severityRank, type HistoryDelta, type ScanDocument, type Severity } from './model.js';
+import { SEVERITIES, madeReportModel, reportModel, severityRank, type HistoryDelta, type ScanDocument, type Severity } from './model.js';
 import type { Colors } from 'picocolors/types.js';
 
 export interface FailingControl {
@@ -22,7 +22,9 @@ export interface FailingControl {
  * delta, so the summary does not read the findings again.
  */
 export function failingControls(findings: Iterable<AwsSecurityFinding>, delta?: HistoryDelta): FailingControl[] {
-  return reportModel(findings, delta)
+  // The groups do not depend on the changes: without the reports' pass, one without the delta (whose
+  // lookup into the state file may be closed by now) gives the same.
+  return (madeReportModel(findings, delta) ?? reportModel(findings))
     .groups.filter((g) => g.failing > 0)
     .map((g) => ({ control: g.control, ruleId: g.ruleId, severity: g.severity, resources: g.failing, title: g.title }))
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.resources - a.resources || a.control.localeCompare(b.control));

@@ -15,22 +15,32 @@ import type { HistoryDelta } from '../history/delta.js';
 import { HistoryStore, type ScanRecorder } from '../history/store.js';
 import type { ScanExecution } from './evaluate.js';
 
-/** What scan.json says about the history. */
-export type HistoryRecord = HistoryDelta & { retentionDays: number; pruned: { scans: number; findings: number } };
+/** What scan.json says about the history: the delta without its live lookup. */
+export type HistoryRecord = Omit<HistoryDelta, 'changes'> & { retentionDays: number; pruned: { scans: number; findings: number } };
+
+/** One account's findings once recorded. */
+export interface DatedFindings {
+  /** Dated from the history. */
+  findings: readonly AwsSecurityFinding[];
+  /** CHANGE_BITS of those that changed, by finding Id (none without a history). */
+  changes: ReadonlyMap<string, number>;
+}
 
 export interface HistoryStage {
   /** Records one account's findings (all of them, once) and returns them dated from the history. */
-  account(account: string, findings: readonly AwsSecurityFinding[]): readonly AwsSecurityFinding[];
+  account(account: string, findings: readonly AwsSecurityFinding[]): DatedFindings;
   /** After the last account: stores the scan's scores and prunes; returns the delta and what scan.json says. */
   finish(scores: ComplianceScores): { delta?: HistoryDelta; record?: HistoryRecord };
-  /** Makes the recorded scan permanent (after the outputs are published). */
+  /** Makes the recorded scan permanent (after the outputs are published). The delta's lookup works until `close()`. */
   commit(): void;
   /** Ends the stage: a record that was not committed is rolled back. */
   close(): void;
 }
 
+const UNCHANGED: ReadonlyMap<string, number> = new Map();
+
 const NO_HISTORY: HistoryStage = Object.freeze({
-  account: (_account: string, findings: readonly AwsSecurityFinding[]) => findings,
+  account: (_account: string, findings: readonly AwsSecurityFinding[]) => ({ findings, changes: UNCHANGED }),
   finish: () => ({}),
   commit() {},
   close() {},
@@ -63,18 +73,18 @@ export function historyStage(execution: ScanExecution, stateFile: string | undef
   }
   return {
     account(account, findings) {
-      const firstSeen = recorder.account(account, findings);
-      return Object.freeze(
-        findings.map((f): AwsSecurityFinding => {
-          const first = firstSeen.get(f.Id ?? '') ?? execution.observedAt;
-          return { ...f, CreatedAt: first, FirstObservedAt: first, LastObservedAt: execution.observedAt };
-        }),
-      );
+      const { firstSeen, changes } = recorder.account(account, findings);
+      const dated = findings.map((f): AwsSecurityFinding => {
+        const first = firstSeen.get(f.Id ?? '') ?? execution.observedAt;
+        return { ...f, CreatedAt: first, FirstObservedAt: first, LastObservedAt: execution.observedAt };
+      });
+      return { findings: Object.freeze(dated), changes };
     },
     finish(scores) {
       const delta = recorder.finish({ score: scores.overall.score, scores: Object.fromEntries(scores.benchmarks.map((b) => [b.benchmark, b.score])) });
       const pruned = store.prune(retentionDays, new Date(execution.observedAt));
-      return { delta, record: { ...delta, retentionDays, pruned } };
+      const { changes: _lookup, ...listed } = delta;
+      return { delta, record: { ...listed, retentionDays, pruned } };
     },
     commit() {
       if (open) store.commit();

@@ -27,7 +27,10 @@ export interface ScanOutcome {
   readonly findings: FindingSpool;
   /** What scan.json holds. */
   readonly document: ScanRecord;
+  /** With a history. Its `changes` lookup reads the state file: only while the pipeline runs. */
   readonly delta?: HistoryDelta;
+  /** With a history: failing findings new or reopened since the previous scan, by severity. */
+  readonly freshFailing?: Readonly<Partial<Record<Severity, number>>>;
   /** With --securityhub: whether every finding was delivered. */
   readonly securityhub?: SecurityHubDelivery;
   readonly failOn: Severity | 'none';
@@ -62,8 +65,7 @@ export function exitCodeFor(outcome: ScanOutcome): number {
     {
       failOn: outcome.failOn,
       ...(outcome.failOnNew ? { failOnNew: outcome.failOnNew } : {}),
-      // The fresh Ids only matter to a gate on new findings (an organization's first scan has one per failing finding).
-      ...(outcome.delta && outcome.failOnNew ? { fresh: new Set([...outcome.delta.new, ...outcome.delta.reopened]) } : {}),
+      ...(outcome.freshFailing ? { freshFailing: outcome.freshFailing } : {}),
     },
   );
 }

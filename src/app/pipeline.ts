@@ -20,9 +20,10 @@ import { performance } from 'node:perf_hooks';
 import { callLimits } from '../data/deadlines.js';
 import { countVerdict, countVerdicts, type FindingCounts } from '../domain/counts.js';
 import { complianceScores, distinctVerdicts, type Scored } from '../domain/score.js';
-import { verdictOf } from '../domain/status.js';
+import { isFailing, verdictOf } from '../domain/status.js';
+import type { Severity } from '../engine/rule.js';
 import { FatalScanError } from '../errors.js';
-import type { HistoryDelta } from '../history/delta.js';
+import { CHANGE_BITS, type HistoryDelta } from '../history/delta.js';
 import { FindingSpool } from '../io/finding-spool.js';
 import { LockTimeoutError, acquireLock, type Lock } from '../io/lock.js';
 import { createLogger } from '../log.js';
@@ -123,14 +124,20 @@ async function finalStages(
   const history = historyStage(execution, stateFile, request.historyRetentionDays ?? DEFAULT_RETENTION_DAYS);
   let document: ScanOutcome['document'];
   let delta: HistoryDelta | undefined;
+  // Failing findings new or reopened since the last scan, by severity: what --fail-on-new decides by.
+  const freshFailing: Partial<Record<Severity, number>> = {};
   try {
     const counts: FindingCounts = countVerdicts([]);
+    const fresh = CHANGE_BITS.new | CHANGE_BITS.reopened;
     let scored: Scored[] = [];
     for (const account of execution.findings.groups()) {
       const dated = history.account(account.key, suppressing.apply(account.findings));
-      findings.add(account.key, dated);
-      const verdicts = dated.map(verdictOf);
-      for (const v of verdicts) countVerdict(counts, v);
+      findings.add(account.key, dated.findings);
+      const verdicts = dated.findings.map(verdictOf);
+      verdicts.forEach((v, i) => {
+        countVerdict(counts, v);
+        if (isFailing(v) && (dated.changes.get(dated.findings[i]!.Id ?? '') ?? 0) & fresh) freshFailing[v.severity] = (freshFailing[v.severity] ?? 0) + 1;
+      });
       scored = distinctVerdicts([...scored, ...verdicts]);
     }
     execution.findings.release();
@@ -168,7 +175,7 @@ async function finalStages(
   return Object.freeze({
     findings,
     document,
-    ...(delta ? { delta } : {}),
+    ...(delta ? { delta, freshFailing } : {}),
     ...(securityhub ? { securityhub } : {}),
     failOn: request.failOn ?? (request.failOnNew ? 'none' : 'LOW'),
     ...(request.failOnNew ? { failOnNew: request.failOnNew } : {}),

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { ScanDocument } from '../engine/scan-document.js';
-import type { HistoryDelta } from '../history/delta.js';
+import { HISTORY_LISTED, listsAreWhole, type HistoryDelta } from '../history/delta.js';
+import { HistoryStore } from '../history/store.js';
 import { writeReports } from '../app/write-outputs.js';
 import { readFindingsFile } from '../asff/read-findings.js';
 import { checkOutputDir } from '../io/output-dir.js';
@@ -25,6 +26,24 @@ function formats(value: string, previous: string[] = []): string[] {
   return [...previous, ...names];
 }
 
+/**
+ * scan.json lists the first HISTORY_LISTED changes of each kind. When a list is
+ * cut, every finding's change is read from the scan's state file, if it still
+ * holds the scan; otherwise the reports label the listed ones only, and say so.
+ */
+function withEveryChange(delta: HistoryDelta | undefined, stderr: NodeJS.WritableStream): { delta: HistoryDelta | undefined; close(): void } {
+  if (!delta || listsAreWhole(delta)) return { delta, close() {} };
+  if (typeof delta.stateFile === 'string' && existsSync(delta.stateFile)) {
+    const store = HistoryStore.open(delta.stateFile);
+    if (store.hasScan(delta.scanId)) return { delta: { ...delta, changes: store.changes(delta.scanId) }, close: () => store.close() };
+    store.close();
+  }
+  stderr.write(
+    `hubcheck: warning: scan.json lists the first ${HISTORY_LISTED} changed findings of each kind and the state file ${String(delta.stateFile)} no longer holds scan ${delta.scanId}: only the listed findings are marked as changed\n`,
+  );
+  return { delta, close() {} };
+}
+
 export function reportCommand(io: CliIO, setExitCode: (code: number) => void): Command {
   return new Command('report')
     .description('re-render the HTML, CSV, JUnit and Markdown reports from a findings file')
@@ -39,10 +58,15 @@ export function reportCommand(io: CliIO, setExitCode: (code: number) => void): C
       if (opts.scan || existsSync(scanFile)) {
         scan = await readScanDocument(scanFile);
       }
-      const history = scan.history && Array.isArray(scan.history.new) && Array.isArray(scan.history.resolved) ? scan.history : undefined;
+      const listed = scan.history && Array.isArray(scan.history.new) && Array.isArray(scan.history.resolved) ? scan.history : undefined;
       const outputDir = opts.outputDir ?? path.dirname(file);
       checkOutputDir(outputDir);
-      for (const target of await writeReports(opts.format ?? REPORT_FORMATS, findings, scan, history, outputDir)) io.stdout.write(`${target}\n`);
+      const history = withEveryChange(listed, io.stderr);
+      try {
+        for (const target of await writeReports(opts.format ?? REPORT_FORMATS, findings, scan, history.delta, outputDir)) io.stdout.write(`${target}\n`);
+      } finally {
+        history.close();
+      }
       setExitCode(0);
     });
 }

@@ -10,7 +10,7 @@ import { exitCodeFor, type ScanOutcome } from '../app/outcome.js';
 import { FatalScanError } from '../errors.js';
 import { colors } from './color.js';
 import { openHint } from './open-hint.js';
-import type { HistoryDelta } from '../history/delta.js';
+import { changeCounts, type HistoryDelta } from '../history/delta.js';
 import { consoleSummary } from '../../reports/summary.js';
 import type { SelectionOptions } from './options.js';
 import { createProgress } from './progress.js';
@@ -52,6 +52,7 @@ export async function runScan(options: RunScanOptions, io: CliIO): Promise<{ exi
 
 function historySummary(delta: HistoryDelta, suppressed: number | undefined): string {
   const since = delta.previousScan ? `since ${delta.previousScan.startedAt}` : 'first scan in the state file';
-  return `  History (${since}): ${delta.new.length} new, ${delta.reopened.length} reopened, ${delta.resolved.length} resolved, ${suppressed ?? delta.suppressed.length} suppressed\n  State: ${delta.stateFile}\n`;
+  const changed = changeCounts(delta);
+  return `  History (${since}): ${changed.new} new, ${changed.reopened} reopened, ${changed.resolved} resolved, ${suppressed ?? changed.suppressed} suppressed\n  State: ${delta.stateFile}\n`;
 }
 

@@ -8,20 +8,22 @@
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { SEVERITIES, severityRank, type Severity } from '../engine/rule.js';
-import type { FindingCounts } from './counts.js';
-import { isEvaluated, isFailing, verdictOf } from './status.js';
+import { countFindings, type FindingCounts } from './counts.js';
 
 export interface ExitGate {
   failOn: Severity | 'none';
   failOnNew?: Severity;
-  /** Ids of the findings new or reopened since the previous scan; undefined: no history, all are new. */
-  fresh?: ReadonlySet<string>;
+  /**
+   * Failing findings new or reopened since the previous scan, by severity (the
+   * history's pass counts them); undefined: no history, every failing one is new.
+   */
+  freshFailing?: Readonly<Partial<Record<Severity, number>>>;
 }
 
 export interface RunFacts {
-  /** Read once at most: not at all when `counts` answer (only a gate on new findings, with a history, reads their Ids). */
+  /** Read once, only when `counts` are not given. */
   findings: Iterable<AwsSecurityFinding>;
-  /** The counts of `findings` (scan.json's), when known: they decide everything but which failing findings are fresh. */
+  /** The counts of `findings` (scan.json's), when known. */
   counts?: FindingCounts;
   /** Scan issues and accounts that could not be scanned. */
   errors: number;
@@ -31,23 +33,11 @@ export interface RunFacts {
 
 export function exitCodeOf(run: RunFacts, gate: ExitGate): 0 | 1 | 3 {
   if (run.errors > 0 || run.undelivered) return 3;
-  const atLeast = (severity: Severity, threshold: Severity) => severityRank(severity) >= severityRank(threshold);
-  if (run.counts) {
-    const counts = run.counts;
-    const failingAtLeast = (threshold: Severity) => SEVERITIES.some((s) => atLeast(s, threshold) && counts.failingBySeverity[s] > 0);
-    if (counts.notEvaluated > 0) return 3;
-    if (gate.failOn !== 'none' && failingAtLeast(gate.failOn)) return 1;
-    if (!gate.failOnNew || !failingAtLeast(gate.failOnNew)) return 0;
-    // With no history every failing finding is new; with one, only the Ids can tell.
-    if (!gate.fresh) return 1;
-  }
-  let failed = false;
-  for (const f of run.findings) {
-    const verdict = verdictOf(f);
-    if (!isEvaluated(verdict)) return 3;
-    if (failed || !isFailing(verdict)) continue;
-    if (gate.failOn !== 'none' && atLeast(verdict.severity, gate.failOn)) failed = true;
-    else if (gate.failOnNew && (!gate.fresh || gate.fresh.has(f.Id ?? '')) && atLeast(verdict.severity, gate.failOnNew)) failed = true;
-  }
-  return failed ? 1 : 0;
+  const counts = run.counts ?? countFindings(run.findings);
+  if (counts.notEvaluated > 0) return 3;
+  const anyAtLeast = (bySeverity: Readonly<Partial<Record<Severity, number>>>, threshold: Severity) =>
+    SEVERITIES.some((s) => severityRank(s) >= severityRank(threshold) && (bySeverity[s] ?? 0) > 0);
+  if (gate.failOn !== 'none' && anyAtLeast(counts.failingBySeverity, gate.failOn)) return 1;
+  if (gate.failOnNew && anyAtLeast(gate.freshFailing ?? counts.failingBySeverity, gate.failOnNew)) return 1;
+  return 0;
 }

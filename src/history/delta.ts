@@ -64,10 +64,35 @@ export interface TrendPoint {
   score: number | null;
 }
 
+/** How many of each list of changes a delta holds, and scan.json lists: the first ones, in the scan's order. */
+export const HISTORY_LISTED = 1000;
+
+export type ChangeList = 'new' | 'reopened' | 'resolved' | 'suppressed' | 'unsuppressed';
+export type ChangeCounts = Record<ChangeList, number>;
+
+/**
+ * A finding's changes in one scan, as bits: the lists of the delta it is in
+ * (suppressed aside, which its verdict tells). A finding can be in two: reopened
+ * and no longer suppressed.
+ */
+export const CHANGE_BITS = Object.freeze({ new: 1, reopened: 2, unsuppressed: 4, resolved: 8 });
+
+/** The changes of every finding of one scan, whatever the lists hold. */
+export interface FindingChanges {
+  /** CHANGE_BITS of the finding (0: unchanged). */
+  of(finding: AwsSecurityFinding): number;
+}
+
 export interface HistoryDelta {
   stateFile: string;
   scanId: number;
   previousScan: { id: number; startedAt: string } | null;
+  /**
+   * How many findings each list has in full. The lists hold the first
+   * HISTORY_LISTED; the state file holds every one (table scan_changes).
+   * Absent in a scan.json of an older hubcheck, whose lists are whole.
+   */
+  counts?: ChangeCounts;
   /** FAILED, not suppressed, never failed before. Finding Ids. */
   new: string[];
   /** FAILED, not suppressed, failed before and was resolved since. */
@@ -79,6 +104,51 @@ export interface HistoryDelta {
   unsuppressed: string[];
   /** Scores of the scans of the same accounts, oldest first, this one last. */
   trend: TrendPoint[];
+  /**
+   * Every finding's changes, read from the state file while the run holds it
+   * open (never written to scan.json). Without it the changes are the lists'.
+   */
+  changes?: FindingChanges;
+}
+
+/** How many findings each list of the delta has (its lists' lengths when it has no counts). */
+export function changeCounts(delta: HistoryDelta): ChangeCounts {
+  return (
+    delta.counts ?? {
+      new: delta.new.length,
+      reopened: delta.reopened.length,
+      resolved: delta.resolved.length,
+      suppressed: delta.suppressed.length,
+      unsuppressed: delta.unsuppressed.length,
+    }
+  );
+}
+
+/** Whether the delta's lists name every changed finding (then its changes can be read from them alone). */
+export function listsAreWhole(delta: HistoryDelta): boolean {
+  const counts = changeCounts(delta);
+  return (['new', 'reopened', 'resolved', 'suppressed', 'unsuppressed'] as const).every((list) => delta[list].length >= counts[list]);
+}
+
+/**
+ * The changes of the delta's findings: its live lookup, or else its lists (whole
+ * in every scan.json up to HISTORY_LISTED changes of a kind).
+ */
+export function findingChanges(delta: HistoryDelta | undefined): FindingChanges {
+  if (delta?.changes) return delta.changes;
+  const bits = delta ? changeBitsOf(delta) : new Map<string, number>();
+  return { of: (finding) => bits.get(finding.Id ?? '') ?? 0 };
+}
+
+/** The bits of each finding a set of lists names, by Id (only the findings with changes). */
+export function changeBitsOf(result: Pick<DeltaResult, 'new' | 'reopened' | 'unsuppressed' | 'resolved'>): Map<string, number> {
+  const bits = new Map<string, number>();
+  const mark = (id: string, bit: number) => bits.set(id, (bits.get(id) ?? 0) | bit);
+  for (const id of result.new) mark(id, CHANGE_BITS.new);
+  for (const id of result.reopened) mark(id, CHANGE_BITS.reopened);
+  for (const id of result.unsuppressed) mark(id, CHANGE_BITS.unsuppressed);
+  for (const r of result.resolved) if (r.now === 'PASSED') mark(r.id, CHANGE_BITS.resolved);
+  return bits;
 }
 
 export type ChangeKind = 'new' | 'reopened' | 'resolved' | 'unsuppressed' | 'suppressed' | 'status';

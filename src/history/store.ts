@@ -17,7 +17,17 @@ import type { Coverage } from '../domain/completeness.js';
 import { countFindings } from '../domain/counts.js';
 import { UsageError } from '../errors.js';
 import { mkdirBounded } from '../io/output-dir.js';
-import { computeDelta, type FindingRecord, type HistoryDelta, type LifeState, type TrendPoint } from './delta.js';
+import {
+  HISTORY_LISTED,
+  changeBitsOf,
+  computeDelta,
+  type ChangeCounts,
+  type FindingChanges,
+  type FindingRecord,
+  type HistoryDelta,
+  type LifeState,
+  type TrendPoint,
+} from './delta.js';
 
 interface Migration {
   version: number;
@@ -75,6 +85,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX finding_events_scan ON finding_events (scan_id);
     `,
   },
+  {
+    version: 2,
+    description: 'the changes each scan reports, per finding',
+    sql: `
+      -- What a scan's delta lists, finding by finding, read back an account at a time: the delta
+      -- itself holds only the first of each list (an organization's first scan has one per failing finding).
+      CREATE TABLE scan_changes (
+        scan_id INTEGER NOT NULL REFERENCES scans (id) ON DELETE CASCADE,
+        account TEXT NOT NULL,
+        finding_id TEXT NOT NULL,
+        changes INTEGER NOT NULL,         -- CHANGE_BITS: new 1, reopened 2, no longer suppressed 4, resolved (passes) 8
+        PRIMARY KEY (scan_id, account, finding_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -92,12 +117,22 @@ export interface RecordScanInput {
   scores: Record<string, number | null>;
   /** How many trend points to return, this scan included. */
   trendLength?: number;
+  /** How many of each list of changes the delta holds (default HISTORY_LISTED). */
+  listed?: number;
+}
+
+/** What recording one account's findings tells about them. */
+export interface AccountRecorded {
+  /** First seen of each finding, by finding Id. */
+  firstSeen: Map<string, string>;
+  /** CHANGE_BITS of each of its findings that changed, by finding Id. */
+  changes: ReadonlyMap<string, number>;
 }
 
 /** One scan being recorded (HistoryStore.startScan). */
 export interface ScanRecorder {
-  /** Records one account's findings, all of them; returns their first-seen times by finding Id. */
-  account(account: string, findings: readonly AwsSecurityFinding[]): Map<string, string>;
+  /** Records one account's findings, all of them. */
+  account(account: string, findings: readonly AwsSecurityFinding[]): AccountRecorded;
   /** Stores the scan's score and counts, and returns what changed since the previous scan. */
   finish(scores: { score: number | null; scores: Record<string, number | null> }): HistoryDelta;
 }
@@ -185,7 +220,7 @@ export class HistoryStore {
         else byAccount.set(account, [f]);
       }
       const firstSeen = new Map<string, string>();
-      for (const [account, findings] of byAccount) for (const [id, at] of recorder.account(account, findings)) firstSeen.set(id, at);
+      for (const [account, findings] of byAccount) for (const [id, at] of recorder.account(account, findings).firstSeen) firstSeen.set(id, at);
       return { delta: recorder.finish({ score: input.score, scores: input.scores }), firstSeen };
     });
     return run.immediate();
@@ -225,6 +260,7 @@ export class HistoryStore {
          status = excluded.status, state = excluded.state, suppressed = excluded.suppressed, last_scan_id = excluded.last_scan_id`,
     );
     const event = this.db.prepare('INSERT INTO finding_events (scan_id, finding_id, kind, from_status, to_status, at) VALUES (?, ?, ?, ?, ?, ?)');
+    const change = this.db.prepare('INSERT INTO scan_changes (scan_id, account, finding_id, changes) VALUES (?, ?, ?, ?)');
     const delta: HistoryDelta = {
       stateFile: this.file,
       scanId,
@@ -237,31 +273,36 @@ export class HistoryStore {
       trend: [],
     };
     const byStatus: Record<string, number> = {};
-    const recordAccount = this.db.transaction((account: string, findings: readonly AwsSecurityFinding[]) => {
+    // The delta keeps the first HISTORY_LISTED of each list and counts them all; scan_changes holds every one.
+    const counts: ChangeCounts = { new: 0, reopened: 0, resolved: 0, suppressed: 0, unsuppressed: 0 };
+    const lists = ['new', 'reopened', 'resolved', 'suppressed', 'unsuppressed'] as const;
+    const recordAccount = this.db.transaction((account: string, findings: readonly AwsSecurityFinding[]): AccountRecorded => {
       const previous = new Map<string, FindingRecord>();
       for (const row of select.all(account) as FindingRow[]) previous.set(row.id, fromRow(row));
       const result = computeDelta(previous, findings, input.coverage, input.startedAt);
       for (const [status, n] of Object.entries(countFindings(findings).byStatus)) if (n > 0) byStatus[status] = (byStatus[status] ?? 0) + n;
-      delta.new.push(...result.new);
-      delta.reopened.push(...result.reopened);
-      delta.resolved.push(...result.resolved);
-      delta.suppressed.push(...result.suppressed);
-      delta.unsuppressed.push(...result.unsuppressed);
+      for (const list of lists) {
+        counts[list] += result[list].length;
+        const listed: unknown[] = delta[list];
+        for (const item of result[list]) {
+          if (listed.length >= (input.listed ?? HISTORY_LISTED)) break;
+          listed.push(item);
+        }
+      }
       for (const record of result.records) upsert.run({ ...record, suppressed: record.suppressed ? 1 : 0, scanId });
       for (const e of result.events) event.run(scanId, e.findingId, e.kind, e.from, e.to, input.startedAt);
-      return new Map(result.records.map((r) => [r.id, r.firstSeen]));
+      const changes = changeBitsOf(result);
+      for (const [id, bits] of changes) change.run(scanId, account, id, bits);
+      return { firstSeen: new Map(result.records.map((r) => [r.id, r.firstSeen])), changes };
     });
     return {
       account: (account, findings) => recordAccount(account, findings),
       finish: ({ score, scores }) => {
-        const counts = {
-          byStatus,
-          new: delta.new.length,
-          reopened: delta.reopened.length,
-          resolved: delta.resolved.length,
-          suppressed: delta.suppressed.length,
-        };
-        this.db.prepare('UPDATE scans SET score = ?, scores = ?, counts = ? WHERE id = ?').run(score, JSON.stringify(scores), JSON.stringify(counts), scanId);
+        this.db
+          .prepare('UPDATE scans SET score = ?, scores = ?, counts = ? WHERE id = ?')
+          .run(score, JSON.stringify(scores), JSON.stringify({ byStatus, ...counts }), scanId);
+        delta.counts = { ...counts };
+        delta.changes = this.changes(scanId);
         delta.trend = (
           this.db
             .prepare('SELECT id AS scanId, started_at AS startedAt, score FROM scans WHERE accounts = ? ORDER BY started_at DESC, id DESC LIMIT ?')
@@ -285,6 +326,32 @@ export class HistoryStore {
       return { scans, findings };
     });
     return run.immediate();
+  }
+
+  /**
+   * Every finding's changes in one scan (CHANGE_BITS), read an account at a
+   * time: a pass over findings grouped by account reads each account once.
+   * Usable while the store is open.
+   */
+  changes(scanId: number): FindingChanges {
+    const select = this.db.prepare('SELECT finding_id AS id, changes FROM scan_changes WHERE scan_id = ? AND account = ?');
+    let account: string | undefined;
+    let bits = new Map<string, number>();
+    return Object.freeze({
+      of: (finding: AwsSecurityFinding) => {
+        const of = finding.AwsAccountId ?? '';
+        if (of !== account) {
+          bits = new Map((select.all(scanId, of) as { id: string; changes: number }[]).map((r) => [r.id, r.changes]));
+          account = of;
+        }
+        return bits.get(finding.Id ?? '') ?? 0;
+      },
+    });
+  }
+
+  /** Whether the state holds the scan (pruned scans are gone). */
+  hasScan(scanId: number): boolean {
+    return this.db.prepare('SELECT 1 FROM scans WHERE id = ?').get(scanId) !== undefined;
   }
 
   /** Read access for tests and tools: the stored state of one finding. */

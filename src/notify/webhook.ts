@@ -16,7 +16,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { severityRank, type Severity } from '../engine/rule.js';
-import type { HistoryDelta } from '../history/delta.js';
+import { CHANGE_BITS, changeCounts, findingChanges, type HistoryDelta } from '../history/delta.js';
 import { isFailing, verdictOf } from '../domain/status.js';
 
 export interface NotifyOptions {
@@ -75,18 +75,19 @@ function slack(text: string): string {
 
 /** The new failing findings of a scan: new and reopened ones, or every failing one when there is no history. */
 export function newFailing(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | undefined): NotificationFinding[] {
-  const reopened = new Set(delta?.reopened ?? []);
-  const fresh = delta ? new Set([...delta.new, ...reopened]) : undefined;
+  const changes = delta && findingChanges(delta);
   const chosen: NotificationFinding[] = [];
   for (const f of findings) {
     const verdict = verdictOf(f);
+    if (!isFailing(verdict)) continue;
+    const bits = changes ? changes.of(f) : CHANGE_BITS.new;
+    if (!(bits & (CHANGE_BITS.new | CHANGE_BITS.reopened))) continue;
     const id = f.Id ?? '';
-    if (!isFailing(verdict) || (fresh && !fresh.has(id))) continue;
     const resource = f.Resources?.[0];
     const fields = f.ProductFields ?? {};
     chosen.push({
       id,
-      change: reopened.has(id) ? 'REOPENED' : 'NEW',
+      change: bits & CHANGE_BITS.reopened ? 'REOPENED' : 'NEW',
       severity: verdict.severity,
       control: f.Compliance?.SecurityControlId ?? verdict.ruleId,
       ruleId: verdict.ruleId,
@@ -108,6 +109,7 @@ export function notificationPayload(
   scan: { startedAt: string; accounts: string[] },
 ): NotificationPayload {
   const fresh = newFailing(findings, delta);
+  const changed = delta && changeCounts(delta);
   const bySeverity = new Map<string, number>();
   for (const v of fresh) bySeverity.set(v.severity, (bySeverity.get(v.severity) ?? 0) + 1);
   const accounts = scan.accounts.join(', ') || 'no account';
@@ -122,10 +124,10 @@ export function notificationPayload(
     scan: {
       startedAt: scan.startedAt,
       accounts: scan.accounts,
-      new: delta?.new.length ?? fresh.length,
-      reopened: delta?.reopened.length ?? 0,
-      resolved: delta?.resolved.length ?? 0,
-      suppressed: delta?.suppressed.length ?? 0,
+      new: changed?.new ?? fresh.length,
+      reopened: changed?.reopened ?? 0,
+      resolved: changed?.resolved ?? 0,
+      suppressed: changed?.suppressed ?? 0,
     },
   };
 }

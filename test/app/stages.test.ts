@@ -44,7 +44,7 @@ const suppress = (list: readonly AwsSecurityFinding[]) => {
 const recordHistory = (at: string, list: readonly AwsSecurityFinding[], state: string) => {
   const stage = historyStage(execution(at), state, 90);
   const dated = stage.account(ACCOUNT, list);
-  return { stage, findings: dated, delta: stage.finish(complianceScores(dated.map(verdictOf))).delta };
+  return { stage, findings: dated.findings, changes: dated.changes, delta: stage.finish(complianceScores(dated.findings.map(verdictOf))).delta };
 };
 const entries = parseSuppressions('suppressions:\n  - rule: ec2-default-sg-closed\n    reason: lab\n    owner: me\n    expires: 2099-01-01\n', 's.yaml');
 

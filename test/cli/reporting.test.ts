@@ -96,6 +96,30 @@ describe('reports on scan and re-rendered by hubcheck report', () => {
     expect(copies).toEqual(original);
   });
 
+  it('re-renders every change of a scan.json whose lists are cut from the state file, and says when it cannot', async () => {
+    const { dir, state, scan } = await workspace();
+    const result = await scan('1', ['--rules', 'IAM.5,EC2.2', '--format', 'csv']);
+    const original = await result.read('findings.csv');
+    const labelled = (csv: string) => csv.split('\r\n').filter((line) => line.split(',').includes('"NEW"')).length;
+    expect(labelled(original)).toBe(5);
+    // As an organization's scan.json would be: the first of each list, the exact counts beside them.
+    const history = result.document.history;
+    expect(history.counts).toEqual({ new: 5, reopened: 0, resolved: 0, suppressed: 0, unsuppressed: 0 });
+    await writeFile(path.join(result.out, 'scan.json'), JSON.stringify({ ...result.document, history: { ...history, new: history.new.slice(0, 2) } }));
+
+    const again = path.join(dir, 'again');
+    const rendered = await cli(['report', path.join(result.out, 'findings.asff.json'), '--format', 'csv', '--output-dir', again]);
+    expect(rendered.code).toBe(0);
+    expect(rendered.stderr).toBe('');
+    expect(await readFile(path.join(again, 'findings.csv'), 'utf8')).toBe(original);
+
+    await import('node:fs/promises').then((fs) => fs.rm(state));
+    const lost = await cli(['report', path.join(result.out, 'findings.asff.json'), '--format', 'csv', '--output-dir', again]);
+    expect(lost.code).toBe(0);
+    expect(lost.stderr).toMatch(/^hubcheck: warning: scan\.json lists the first 1000 changed findings of each kind .* only the listed findings are marked as changed\n$/);
+    expect(labelled(await readFile(path.join(again, 'findings.csv'), 'utf8'))).toBe(2);
+  });
+
   it('renders from a findings file alone, without scan.json or history', async () => {
     const { dir, scan } = await workspace();
     const result = await scan('1', ['--rules', 'EC2.2', '--no-state']);

@@ -10,8 +10,8 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { Coverage } from '../../src/domain/completeness.js';
-import type { HistoryDelta } from '../../src/history/delta.js';
-import { HistoryStore, SCHEMA_VERSION } from '../../src/history/store.js';
+import { CHANGE_BITS, type HistoryDelta } from '../../src/history/delta.js';
+import { HistoryStore, MIGRATIONS, SCHEMA_VERSION } from '../../src/history/store.js';
 import { applySuppressions, parseSuppressions } from '../../src/suppressions/suppressions.js';
 import { finding, type FindingSpec } from '../helpers/findings.js';
 
@@ -172,7 +172,61 @@ describe('history across three scans', () => {
   });
 });
 
+describe('a delta of many changes', () => {
+  const ACCOUNTS = ['111111111111', '222222222222'];
+  const everywhere: Coverage = { covers: () => true };
+  const of = (account: string, n: number, status: FindingSpec['status']) =>
+    Array.from({ length: n }, (_, i) => finding({ account, resource: `sg-${i}`, status }));
+  const scan = (store: HistoryStore, at: string, findings: AwsSecurityFinding[][]) => {
+    const recorder = store.startScan({ startedAt: at, finishedAt: at, accounts: ACCOUNTS, regions: ['us-east-1'], benchmarks: ['cis-5.0.0'], coverage: everywhere, listed: 3 });
+    const recorded = ACCOUNTS.map((account, i) => recorder.account(account, findings[i]!));
+    return { recorded, delta: recorder.finish({ score: null, scores: {} }) };
+  };
+
+  it('lists the first of each kind, counts them all, and reads every finding\'s change back from the state file', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'hubcheck-many-')), 'state.sqlite');
+    const store = HistoryStore.open(file);
+    const first = [of(ACCOUNTS[0]!, 5, 'FAILED'), of(ACCOUNTS[1]!, 4, 'FAILED')];
+    const one = scan(store, T1, first);
+    expect(one.delta.new).toEqual(first[0]!.slice(0, 3).map((f) => f.Id));
+    expect(one.delta.counts).toEqual({ new: 9, reopened: 0, resolved: 0, suppressed: 0, unsuppressed: 0 });
+    expect([...one.recorded[1]!.changes.values()]).toEqual([1, 1, 1, 1]);
+    // Read back in any order of accounts: each finding's own bits, none for a finding of another scan.
+    for (const f of [...first[1]!, ...first[0]!, first[1]![0]!]) expect(one.delta.changes!.of(f)).toBe(CHANGE_BITS.new);
+    expect(one.delta.changes!.of(finding({ account: ACCOUNTS[0]!, resource: 'sg-unknown' }))).toBe(0);
+
+    // The next scan: two of the first account's pass (resolved), the rest fail on (no change).
+    const second = [[...of(ACCOUNTS[0]!, 2, 'PASSED'), ...first[0]!.slice(2)], first[1]!];
+    const two = scan(store, T2, second);
+    expect(two.delta.counts).toMatchObject({ new: 0, resolved: 2 });
+    expect(second.flat().map((f) => two.delta.changes!.of(f))).toEqual([8, 8, 0, 0, 0, 0, 0, 0, 0]);
+    // The first scan's changes stay its own, and go when it is pruned.
+    expect(store.changes(one.delta.scanId).of(first[0]![0]!)).toBe(CHANGE_BITS.new);
+    store.prune(1, new Date('2026-11-10T12:00:00.000Z'));
+    expect(store.hasScan(one.delta.scanId)).toBe(false);
+    expect(store.changes(one.delta.scanId).of(first[0]![0]!)).toBe(0);
+    store.close();
+    // After close a lookup that must read the state file throws rather than answer "unchanged".
+    expect(() => two.delta.changes!.of(first[0]![0]!)).toThrow(/not open/);
+  });
+});
+
 describe('state file schema', () => {
+  it('migrates a state file of schema 1 forward, keeping its scans', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'hubcheck-schema-')), 'state.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.exec(MIGRATIONS[0]!.sql);
+    db.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01')").run();
+    db.prepare("INSERT INTO scans (started_at, finished_at, accounts, regions, benchmarks, scores, counts) VALUES ('2026-01-01', '2026-01-01', '[]', '[]', '[]', '{}', '{}')").run();
+    db.close();
+    const store = HistoryStore.open(file);
+    expect(store.schemaVersion()).toBe(2);
+    expect(store.scans()).toHaveLength(1);
+    expect(store.changes(1).of(finding({}))).toBe(0);
+    store.close();
+  });
+
   it('records its migrations, opens again without re-running them, and refuses a newer schema', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'hubcheck-schema-')), 'state.sqlite');
     HistoryStore.open(file).close();

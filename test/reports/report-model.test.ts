@@ -8,7 +8,7 @@
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { describe, expect, it } from 'vitest';
 import { countVerdicts } from '../../src/domain/counts.js';
-import type { HistoryDelta } from '../../src/history/delta.js';
+import { CHANGE_BITS, findingChanges, type HistoryDelta } from '../../src/history/delta.js';
 import { csvReport, csvReportChunks } from '../../reports/csv.js';
 import { htmlReport } from '../../reports/html.js';
 import { renderReports } from '../../reports/index.js';
@@ -136,6 +136,46 @@ describe('reportModel over 20,000 lazily generated findings', () => {
     const full = controlGroups(views);
     expect(small.groups.map((g) => g.findings.map((v) => v.id))).toEqual(full.map((g) => g.findings.slice(0, 7).map((v) => v.id)));
     expect(small.groups.map((g) => g.total)).toEqual(full.map((g) => g.findings.length));
+  });
+});
+
+describe('a delta whose lists are cut (an organization\'s first scan)', () => {
+  const findings = spool(3000);
+  // Failing findings of the first control: 60 of them new; the delta lists the first 5 and counts all 60.
+  const fresh = Array.from({ length: 60 }, (_, j) => generated(j * 48).Id!);
+  const cut: HistoryDelta = {
+    stateFile: 's',
+    scanId: 1,
+    previousScan: null,
+    counts: { new: 60, reopened: 0, resolved: 0, suppressed: 0, unsuppressed: 0 },
+    new: fresh.slice(0, 5),
+    reopened: [],
+    resolved: [],
+    suppressed: [],
+    unsuppressed: [],
+    trend: [],
+  };
+  // What the state file answers: every finding's change (here, the whole list's).
+  const live: HistoryDelta = { ...cut, changes: findingChanges({ ...cut, new: fresh }) };
+  const newRows = (csv: string) => csv.split('\r\n').filter((line) => line.split(',').includes('"NEW"')).length;
+
+  it('labels every changed finding from the lookup, and lists the first of the list', () => {
+    const model = reportModel(findings, live);
+    expect(model.changed.new.found).toBe(60);
+    expect(model.changed.new.listed.map((v) => v.id)).toEqual(fresh.slice(0, 5));
+    expect(newRows(csvReport(findings, {}, live))).toBe(60);
+    const html = htmlReport(findings, {}, live);
+    expect(html).toContain('<div class="card" data-delta="new"><div class="label">New</div><div class="big">60</div></div>');
+    expect(html.match(/<tr class="change" data-change="NEW"/g)).toHaveLength(5);
+    expect(html).toContain('and 55 more new findings not listed here');
+    expect(markdownReport(findings, {}, live)).toContain('**60 new**');
+  });
+
+  it('without the lookup, the counts stay whole and only the listed findings are labelled', () => {
+    expect(findingChanges(cut).of(generated(0))).toBe(CHANGE_BITS.new);
+    expect(findingChanges(cut).of(generated(5 * 48))).toBe(0);
+    expect(newRows(csvReport(findings, {}, cut))).toBe(5);
+    expect(junitReport(findings, {}, cut)).toContain('<!-- since the last scan: 60 new, 0 reopened, 0 resolved, 0 suppressed -->');
   });
 });
 
