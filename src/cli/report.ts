@@ -31,15 +31,23 @@ function formats(value: string, previous: string[] = []): string[] {
  * cut, every finding's change is read from the scan's state file, if it still
  * holds the scan; otherwise the reports label the listed ones only, and say so.
  */
-function withEveryChange(delta: HistoryDelta | undefined, stderr: NodeJS.WritableStream): { delta: HistoryDelta | undefined; close(): void } {
+function withEveryChange(read: HistoryDelta | undefined, stderr: NodeJS.WritableStream): { delta: HistoryDelta | undefined; close(): void } {
+  // A scan.json may leave out the lists it has nothing in.
+  const delta = read && { ...read, reopened: read.reopened ?? [], suppressed: read.suppressed ?? [], unsuppressed: read.unsuppressed ?? [], trend: read.trend ?? [] };
   if (!delta || listsAreWhole(delta)) return { delta, close() {} };
+  let why = 'is not there';
   if (typeof delta.stateFile === 'string' && existsSync(delta.stateFile)) {
-    const store = HistoryStore.open(delta.stateFile);
-    if (store.hasScan(delta.scanId)) return { delta: { ...delta, changes: store.changes(delta.scanId) }, close: () => store.close() };
-    store.close();
+    try {
+      const store = HistoryStore.open(delta.stateFile);
+      if (store.hasScan(delta.scanId)) return { delta: { ...delta, changes: store.changes(delta.scanId) }, close: () => store.close() };
+      store.close();
+      why = `no longer holds scan ${delta.scanId}`;
+    } catch (error) {
+      why = `cannot be read (${(error as Error).message})`;
+    }
   }
   stderr.write(
-    `hubcheck: warning: scan.json lists the first ${HISTORY_LISTED} changed findings of each kind and the state file ${String(delta.stateFile)} no longer holds scan ${delta.scanId}: only the listed findings are marked as changed\n`,
+    `hubcheck: warning: scan.json lists the first ${HISTORY_LISTED} changed findings of each kind, and its state file ${JSON.stringify(String(delta.stateFile))} ${why}: only the listed findings are marked as changed\n`,
   );
   return { delta, close() {} };
 }

@@ -67,7 +67,9 @@ export interface TrendPoint {
 /** How many of each list of changes a delta holds, and scan.json lists: the first ones, in the scan's order. */
 export const HISTORY_LISTED = 1000;
 
-export type ChangeList = 'new' | 'reopened' | 'resolved' | 'suppressed' | 'unsuppressed';
+/** The delta's lists of changed findings. */
+export const CHANGE_LISTS = ['new', 'reopened', 'resolved', 'suppressed', 'unsuppressed'] as const;
+export type ChangeList = (typeof CHANGE_LISTS)[number];
 export type ChangeCounts = Record<ChangeList, number>;
 
 /**
@@ -127,7 +129,7 @@ export function changeCounts(delta: HistoryDelta): ChangeCounts {
 /** Whether the delta's lists name every changed finding (then its changes can be read from them alone). */
 export function listsAreWhole(delta: HistoryDelta): boolean {
   const counts = changeCounts(delta);
-  return (['new', 'reopened', 'resolved', 'suppressed', 'unsuppressed'] as const).every((list) => delta[list].length >= counts[list]);
+  return CHANGE_LISTS.every((list) => delta[list].length >= counts[list]);
 }
 
 /**

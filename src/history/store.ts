@@ -18,6 +18,7 @@ import { countFindings } from '../domain/counts.js';
 import { UsageError } from '../errors.js';
 import { mkdirBounded } from '../io/output-dir.js';
 import {
+  CHANGE_LISTS,
   HISTORY_LISTED,
   changeBitsOf,
   computeDelta,
@@ -275,13 +276,12 @@ export class HistoryStore {
     const byStatus: Record<string, number> = {};
     // The delta keeps the first HISTORY_LISTED of each list and counts them all; scan_changes holds every one.
     const counts: ChangeCounts = { new: 0, reopened: 0, resolved: 0, suppressed: 0, unsuppressed: 0 };
-    const lists = ['new', 'reopened', 'resolved', 'suppressed', 'unsuppressed'] as const;
     const recordAccount = this.db.transaction((account: string, findings: readonly AwsSecurityFinding[]): AccountRecorded => {
       const previous = new Map<string, FindingRecord>();
       for (const row of select.all(account) as FindingRow[]) previous.set(row.id, fromRow(row));
       const result = computeDelta(previous, findings, input.coverage, input.startedAt);
       for (const [status, n] of Object.entries(countFindings(findings).byStatus)) if (n > 0) byStatus[status] = (byStatus[status] ?? 0) + n;
-      for (const list of lists) {
+      for (const list of CHANGE_LISTS) {
         counts[list] += result[list].length;
         const listed: unknown[] = delta[list];
         for (const item of result[list]) {

@@ -74,6 +74,7 @@ const historyShape: Shape = {
     },
     suppressed: opt(strings),
     unsuppressed: opt(strings),
+    counts: opt({ object: { new: 'number', reopened: 'number', resolved: 'number', suppressed: 'number', unsuppressed: 'number' } }),
     trend: opt({ array: { object: { scanId: opt('number'), startedAt: 'string', score: { nullable: 'number' } } } }),
   },
 };

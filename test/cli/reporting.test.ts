@@ -116,8 +116,14 @@ describe('reports on scan and re-rendered by hubcheck report', () => {
     await import('node:fs/promises').then((fs) => fs.rm(state));
     const lost = await cli(['report', path.join(result.out, 'findings.asff.json'), '--format', 'csv', '--output-dir', again]);
     expect(lost.code).toBe(0);
-    expect(lost.stderr).toMatch(/^hubcheck: warning: scan\.json lists the first 1000 changed findings of each kind .* only the listed findings are marked as changed\n$/);
+    expect(lost.stderr).toMatch(/^hubcheck: warning: scan\.json lists the first 1000 changed findings of each kind, and its state file ".*state\.sqlite" is not there: only the listed findings are marked as changed\n$/);
     expect(labelled(await readFile(path.join(again, 'findings.csv'), 'utf8'))).toBe(2);
+
+    await writeFile(state, 'not a state file, only text long enough to look like a header '.repeat(20));
+    const broken = await cli(['report', path.join(result.out, 'findings.asff.json'), '--format', 'csv', '--output-dir', again]);
+    expect(broken.code).toBe(0);
+    expect(broken.stderr).toMatch(/its state file ".*state\.sqlite" cannot be read \(state file .*: file is not a database\): only the listed/);
+    expect(broken.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('renders from a findings file alone, without scan.json or history', async () => {
