@@ -8,8 +8,9 @@
  * Findings pass from stage to stage on disk (src/io/finding-spool.ts), never
  * all in memory: the evaluation spools each rule's findings as it ends; one
  * pass then suppresses, records in the history, counts and spools again each
- * account's in turn; the outputs, the push, the summary and the exit code read
- * that spool. The caller releases the outcome's findings.
+ * account's in turn; the outputs, the push and the summary read that spool,
+ * and the exit code is decided from that pass's counts. The caller releases
+ * the outcome's findings.
  *
  * With a state file the whole run holds the state lock. The exit code is not
  * decided here: `exitCodeFor(outcome)` computes it once, from the outcome.
