@@ -12,7 +12,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { ScanDocument } from './model.js';
 import type { HistoryDelta } from './model.js';
 import { csvField } from '../src/io/escape.js';
-import { batched, changesOf, findingView, type FindingView } from './model.js';
+import { batched, findingChanges, findingView, type FindingView } from './model.js';
 
 export const CSV_FILE = 'findings.csv';
 
@@ -59,7 +59,7 @@ export function csvReportChunks(findings: Iterable<AwsSecurityFinding>, _scan?: 
 function* csvRows(findings: Iterable<AwsSecurityFinding>, delta?: HistoryDelta): Generator<string> {
   const line = (row: readonly string[]) => `${row.map(csvField).join(',')}\r\n`;
   yield `\uFEFF${line(CSV_COLUMNS)}`;
-  const changes = changesOf(delta);
+  const changes = findingChanges(delta);
   for (const f of findings) {
     const v = findingView(f, changes);
     yield line(COLUMNS.map(([, get]) => get(v)));

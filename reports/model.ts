@@ -26,7 +26,8 @@ import { suppressionOf } from '../src/suppressions/suppressions.js';
 // The core types and constants a renderer needs, re-exported: renderers import this module only.
 export type { ScanDocument } from '../src/engine/scan-document.js';
 export type { FindingChanges, HistoryDelta, TrendPoint } from '../src/history/delta.js';
-export { changeCounts };
+export { changeCounts, findingChanges };
+export { batched } from '../src/io/batched.js';
 export { SEVERITIES, type Severity } from '../src/engine/rule.js';
 export { isFailing, severityOf, verdictOf } from '../src/domain/status.js';
 export { SEVERITIES as SEVERITY_ORDER, severityRank } from '../src/engine/rule.js';
@@ -88,12 +89,6 @@ function remediationCode(fields: Record<string, string>): RemediationCode {
   return code;
 }
 
-/**
- * The changes since the last scan of every finding: the run's lookup into its
- * state file, or the delta's lists (src/history/delta.ts findingChanges).
- */
-export const changesOf = (delta?: HistoryDelta): FindingChanges => findingChanges(delta);
-
 /** The one change a report shows for a finding's CHANGE_BITS: resolved, then no longer suppressed, reopened, new. */
 export function changeOf(bits: number): Change | null {
   if (bits & CHANGE_BITS.resolved) return 'RESOLVED';
@@ -103,7 +98,7 @@ export function changeOf(bits: number): Change | null {
   return null;
 }
 
-/** The view of one finding, with its change from `changesOf(delta)`. */
+/** The view of one finding, with its change from `findingChanges(delta)`. */
 export function findingView(f: AwsSecurityFinding, changes: FindingChanges): FindingView {
   return viewOf(f, changes.of(f));
 }
@@ -158,7 +153,7 @@ const viewsOf = new WeakMap<readonly AwsSecurityFinding[], { delta: HistoryDelta
 export function findingViews(findings: readonly AwsSecurityFinding[], delta?: HistoryDelta): readonly FindingView[] {
   const known = viewsOf.get(findings);
   if (known && known.delta === delta) return known.views;
-  const changes = changesOf(delta);
+  const changes = findingChanges(delta);
   const views = Object.freeze(findings.map((f) => findingView(f, changes)));
   viewsOf.set(findings, { delta, views });
   return views;
@@ -437,7 +432,7 @@ export function madeReportModel(findings: Iterable<AwsSecurityFinding>, delta?: 
 }
 
 function onePass(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | undefined, limits: ReportLimits): Pass {
-  const changes = changesOf(delta);
+  const changes = findingChanges(delta);
   // The delta lists the first changes of each kind (in its order): the report shows the first of those.
   // Which findings changed, and how many, the changes tell finding by finding.
   const lists = { new: delta?.new ?? [], reopened: delta?.reopened ?? [], unsuppressed: delta?.unsuppressed ?? [] };
@@ -530,17 +525,4 @@ function onePass(findings: Iterable<AwsSecurityFinding>, delta: HistoryDelta | u
     suppressed,
     limits,
   };
-}
-
-/** Pieces joined into chunks of about `size` characters: a streamed file is written in few large writes. */
-export function* batched(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
-  let buffer = '';
-  for (const piece of pieces) {
-    buffer += piece;
-    if (buffer.length >= size) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer) yield buffer;
 }

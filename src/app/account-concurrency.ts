@@ -11,8 +11,8 @@
  * which a memory budget of a quarter of the free memory, at most 256 MB,
  * bounds. What is kept of an account once it is done is a few kilobytes (its
  * identity, per-Region figures and issues; its evaluations are folded into the
- * run's tally, src/engine/evaluation-tally.ts); the history keeps the ids of
- * its new findings.
+ * run's tally, src/engine/evaluation-tally.ts); its findings' changes are kept
+ * in the state file, not in memory.
  */
 import { availableParallelism, freemem } from 'node:os';
 

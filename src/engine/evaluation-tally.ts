@@ -69,8 +69,9 @@ export class EvaluationTally {
   /**
    * Every result that could not be evaluated: accounts in order (they are folded in as
    * they end, in any order), each account's as its evaluations were sorted (rule, Region).
+   * A new array each time.
    */
-  get notAvailable(): readonly NotAvailableResult[] {
+  get notAvailable(): NotAvailableResult[] {
     // A stable sort: each account's entries keep the order they were folded in.
     return [...this.missing].sort((a, b) => a.account.localeCompare(b.account));
   }

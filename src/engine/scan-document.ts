@@ -121,7 +121,7 @@ export function buildScanDocument(input: {
       results: { ...tally.results },
     };
   });
-  const notAvailable = [...input.tally.notAvailable];
+  const notAvailable = input.tally.notAvailable;
   // Not-evaluated results per account and Region, counted once (not searched again for every Region of every account).
   const notAvailableAt = new Map<string, number>();
   for (const n of notAvailable) notAvailableAt.set(`${n.account}/${n.region}`, (notAvailableAt.get(`${n.account}/${n.region}`) ?? 0) + 1);

@@ -174,7 +174,7 @@ export class FindingSpool implements Iterable<AwsSecurityFinding> {
   }
 
   *[Symbol.iterator](): Generator<AwsSecurityFinding> {
-    for (const key of this.keys()) for (const line of this.lines(key)) yield JSON.parse(line) as AwsSecurityFinding;
+    for (const key of this.keys()) yield* this.read(key);
   }
 
   /**

@@ -6,6 +6,7 @@
  * spool) gives those lines, so no finding is parsed and serialized again.
  */
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { batched } from './batched.js';
 
 /** Findings held as the JSON text of each (src/io/finding-spool.ts). */
 export interface JsonLineSource {
@@ -14,18 +15,18 @@ export interface JsonLineSource {
 
 const CHUNK = 1 << 20;
 
-export function* findingsJsonChunks(findings: Iterable<AwsSecurityFinding> | (Iterable<AwsSecurityFinding> & JsonLineSource)): Generator<string> {
-  let chunk = '';
+export function findingsJsonChunks(findings: Iterable<AwsSecurityFinding> | (Iterable<AwsSecurityFinding> & JsonLineSource)): Generator<string> {
+  return batched(arrayPieces('jsonLines' in findings ? findings.jsonLines() : stringified(findings)), CHUNK);
+}
+
+/** A JSON array of the given elements' texts, one per line. */
+function* arrayPieces(lines: Iterable<string>): Generator<string> {
   let first = true;
-  for (const line of 'jsonLines' in findings ? findings.jsonLines() : stringified(findings)) {
-    chunk += first ? `[\n${line}` : `,\n${line}`;
+  for (const line of lines) {
+    yield first ? `[\n${line}` : `,\n${line}`;
     first = false;
-    if (chunk.length >= CHUNK) {
-      yield chunk;
-      chunk = '';
-    }
   }
-  yield first ? '[]\n' : `${chunk}\n]\n`;
+  yield first ? '[]\n' : '\n]\n';
 }
 
 function* stringified(findings: Iterable<AwsSecurityFinding>): Generator<string> {
